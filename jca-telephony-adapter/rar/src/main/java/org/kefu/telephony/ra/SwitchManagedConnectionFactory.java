@@ -1,0 +1,85 @@
+package org.kefu.telephony.ra;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionFactory;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterAssociation;
+import org.kefu.telephony.LinkStatus;
+
+import javax.security.auth.Subject;
+import java.io.PrintWriter;
+import java.util.Set;
+
+/** Outbound side: the container pools {@link SwitchManagedConnection}s made here. */
+public class SwitchManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation {
+
+    private static final long serialVersionUID = 1L;
+
+    private transient KefuResourceAdapter adapter;
+    private transient PrintWriter logWriter;
+
+    @Override
+    public Object createConnectionFactory(ConnectionManager cm) {
+        return new SwitchConnectionFactoryImpl(this, cm);
+    }
+
+    @Override
+    public Object createConnectionFactory() throws ResourceException {
+        throw new jakarta.resource.NotSupportedException("the switch is only available inside the application server");
+    }
+
+    @Override
+    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) {
+        return new SwitchManagedConnection(this);
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo info) {
+        // All connections are alike: no per-user state.
+        for (Object candidate : candidates) {
+            if (candidate instanceof SwitchManagedConnection mc && mc.factory() == this) {
+                return mc;
+            }
+        }
+        return null;
+    }
+
+    LinkStatus linkStatus() {
+        KefuResourceAdapter ra = adapter;
+        return ra == null ? LinkStatus.down("adapter not associated") : ra.linkStatus();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return adapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter ra) {
+        this.adapter = (KefuResourceAdapter) ra;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+}

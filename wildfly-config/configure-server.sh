@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Configures a WildFly base directory for Kefu, offline, from the CLI scripts beside this file.
+#   configure-server.sh JBOSS_HOME BASE_DIR DB DRIVERS_DIR
+# DB is h2, postgres or oracle. A base directory (configuration, data, log, deployments) is
+# created from the server's pristine standalone/ and configured once; a second run with the
+# same scripts reuses it (the data directory is never touched here).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+jboss_home=$1 base=$2 db=$3 drivers=$4
+
+case "$db" in
+  h2|postgres|oracle) ;;
+  *) echo "configure-server: unknown database '$db' (use h2, postgres or oracle)" >&2; exit 2 ;;
+esac
+
+install_module() { # module-path jar
+  local dst="$jboss_home/modules/$1"
+  if [ ! -f "$dst/$2" ]; then
+    mkdir -p "$dst"
+    cp "$here/modules/$1/module.xml" "$dst/"
+    cp "$drivers/$2" "$dst/$2"
+  fi
+}
+[ "$db" = postgres ] && install_module org/postgresql/main postgresql.jar
+[ "$db" = oracle ] && install_module com/oracle/ojdbc/main ojdbc11.jar
+
+scripts=("$here/cli/server.cli" "$here/cli/datasources-$db.cli" "$here/cli/messaging.cli" "$here/cli/security.cli")
+fingerprint=$( (echo "$db"; cat "${scripts[@]}" "$0") | sha1sum | cut -d' ' -f1)
+if [ -f "$base/.kefu-config" ] && [ "$(cat "$base/.kefu-config")" = "$fingerprint" ]; then
+  echo "configure-server: $base is configured for $db already"
+  exit 0
+fi
+
+echo "configure-server: configuring $base for $db"
+rm -rf "$base/configuration"
+mkdir -p "$base/deployments" "$base/data" "$base/log"
+cp -r "$jboss_home/standalone/configuration" "$base/"
+cli="$base/kefu-config.cli"
+{
+  echo "embed-server --server-config=standalone-full.xml --std-out=discard"
+  cat "${scripts[@]}"
+  echo "stop-embedded-server"
+} > "$cli"
+JAVA_OPTS="-Djboss.server.base.dir=$base -Xmx512m" "$jboss_home/bin/jboss-cli.sh" --file="$cli"
+echo "$fingerprint" > "$base/.kefu-config"
