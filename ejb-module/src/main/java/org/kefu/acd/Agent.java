@@ -1,0 +1,57 @@
+package org.kefu.acd;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/** A person who takes calls, known by job number (工号), with a home extension and skills. */
+@Entity
+@Table(name = "agent")
+public class Agent {
+
+    @Id
+    @Column(name = "job_number", length = 32)
+    private String jobNumber;
+
+    @Column(name = "extension", length = 32)
+    private String extension;
+
+    @Column(name = "follow_me_number", length = 32)
+    private String followMeNumber;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "agent_skill", joinColumns = @JoinColumn(name = "job_number"))
+    private List<SkillLevel> skills = new ArrayList<>();
+
+    protected Agent() {
+    }
+
+    public String getJobNumber() {
+        return jobNumber;
+    }
+
+    public String getExtension() {
+        return extension;
+    }
+
+    public String getFollowMeNumber() {
+        return followMeNumber;
+    }
+
+    public List<SkillLevel> getSkills() {
+        return List.copyOf(skills);
+    }
+
+    public OptionalInt levelOf(String skill) {
+        return skills.stream().filter(s -> s.getSkill().equals(skill)).mapToInt(SkillLevel::getLevel).findFirst();
+    }
+}

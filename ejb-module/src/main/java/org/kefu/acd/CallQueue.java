@@ -1,0 +1,99 @@
+package org.kefu.acd;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+import java.util.HashMap;
+import java.util.Map;
+import jakarta.persistence.MapKeyColumn;
+
+/** A queue's definition: who may serve it (skills with minimum levels) and how it routes. */
+@Entity
+@Table(name = "call_queue")
+public class CallQueue {
+
+    @Id
+    @Column(name = "code", length = 32)
+    private String code;
+
+    @Column(name = "name_zh", nullable = false, length = 64)
+    private String nameZh;
+
+    @Column(name = "name_en", nullable = false, length = 64)
+    private String nameEn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "strategy", nullable = false, length = 32)
+    private RoutingStrategy strategy;
+
+    @Column(name = "max_wait_seconds")
+    private Integer maxWaitSeconds;
+
+    @Column(name = "max_length")
+    private Integer maxLength;
+
+    @Column(name = "overflow_queue", length = 32)
+    private String overflowQueue;
+
+    @Column(name = "wrap_up_seconds", nullable = false)
+    private int wrapUpSeconds;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "queue_skill_requirement", joinColumns = @JoinColumn(name = "queue_code"))
+    @MapKeyColumn(name = "skill_code", length = 32)
+    @Column(name = "min_level")
+    private Map<String, Integer> requiredSkills = new HashMap<>();
+
+    protected CallQueue() {
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getNameZh() {
+        return nameZh;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public RoutingStrategy getStrategy() {
+        return strategy;
+    }
+
+    public Integer getMaxWaitSeconds() {
+        return maxWaitSeconds;
+    }
+
+    public Integer getMaxLength() {
+        return maxLength;
+    }
+
+    public String getOverflowQueue() {
+        return overflowQueue;
+    }
+
+    public int getWrapUpSeconds() {
+        return wrapUpSeconds;
+    }
+
+    public Map<String, Integer> getRequiredSkills() {
+        return Map.copyOf(requiredSkills);
+    }
+
+    /** True when the agent has every required skill at or above its minimum level. */
+    public boolean canBeServedBy(Agent agent) {
+        return requiredSkills.entrySet().stream()
+                .allMatch(r -> agent.levelOf(r.getKey()).orElse(0) >= r.getValue());
+    }
+}

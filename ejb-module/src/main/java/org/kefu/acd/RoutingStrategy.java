@@ -1,0 +1,6 @@
+package org.kefu.acd;
+
+/** How a queue picks among the agents able to take its call. */
+public enum RoutingStrategy {
+    LONGEST_IDLE, FEWEST_CALLS, MOST_SKILLED, ROUND_ROBIN
+}

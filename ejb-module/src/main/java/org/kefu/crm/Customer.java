@@ -1,0 +1,90 @@
+package org.kefu.crm;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A caller we know: name, phones, national ID, VIP level and the language to greet them in. */
+@Entity
+@Table(name = "customer")
+public class Customer {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "name", nullable = false, length = 100)
+    private String name;
+
+    @Column(name = "id_number", length = 32)
+    private String idNumber;
+
+    @Column(name = "vip_level", nullable = false)
+    private int vipLevel;
+
+    @Column(name = "lang", nullable = false, length = 16)
+    private String language = "zh-CN";
+
+    @Column(name = "address", length = 200)
+    private String address;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt = Instant.now();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "customer_phone", joinColumns = @JoinColumn(name = "customer_id"))
+    private List<CustomerPhone> phones = new ArrayList<>();
+
+    protected Customer() {
+    }
+
+    public Customer(String name, String idNumber, int vipLevel, String language) {
+        this.name = name;
+        this.idNumber = idNumber;
+        this.vipLevel = vipLevel;
+        this.language = language;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getIdNumber() {
+        return idNumber;
+    }
+
+    public int getVipLevel() {
+        return vipLevel;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public List<CustomerPhone> getPhones() {
+        return List.copyOf(phones);
+    }
+
+    public void addPhone(CustomerPhone phone) {
+        phones.add(phone);
+    }
+}

@@ -1,0 +1,43 @@
+package org.kefu.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import org.jboss.logging.Logger;
+import org.kefu.telephony.LinkStatus;
+import org.kefu.telephony.SwitchConnectionFactory;
+
+/** Tells whoever started the server where to point a browser and a SIP phone. */
+@Startup
+@Singleton
+@DependsOn("SchemaMigrator")
+public class StartupBanner {
+
+    private static final Logger LOG = Logger.getLogger(StartupBanner.class);
+
+    @Resource(lookup = "java:/eis/kefu/Switch")
+    private SwitchConnectionFactory switchFactory;
+
+    @PostConstruct
+    void announce() {
+        LinkStatus sip = switchFactory.linkStatus();
+        String console = ServerAddresses.consoleUrl();
+        StringBuilder b = new StringBuilder("\n")
+                .append("==================================================================\n")
+                .append("  Kefu is running\n")
+                .append("    Web console : ").append(console).append('\n')
+                .append("    REST API    : ").append(console).append("api/health\n");
+        for (String endpoint : sip.endpoints()) {
+            b.append("    Switch      : ").append(endpoint).append('\n');
+        }
+        if (!sip.up()) {
+            b.append("    Switch      : DOWN - ").append(sip.detail()).append('\n');
+        }
+        b.append("    Demo center : ").append(DemoCenter.enabled()
+                ? "on (agent 1001 / password kefu2026; see README)" : "off").append('\n')
+                .append("==================================================================");
+        LOG.info(b);
+    }
+}

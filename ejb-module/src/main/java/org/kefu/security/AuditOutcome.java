@@ -1,0 +1,5 @@
+package org.kefu.security;
+
+public enum AuditOutcome {
+    SUCCESS, FAILURE, DENIED
+}
