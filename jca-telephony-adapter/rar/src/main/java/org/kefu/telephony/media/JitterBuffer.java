@@ -23,6 +23,8 @@ public final class JitterBuffer {
     private boolean started;
     private boolean prefilling = true;
     private long nextSeq; // extended sequence number of the next frame to play
+    private long highest; // highest extended sequence number stored
+    private boolean playedAny; // since start or re-sync
     private int buffered;
     private short[] lastPlayed;
     private int concealedInRow;
@@ -47,7 +49,8 @@ public final class JitterBuffer {
         sequence &= 0xFFFF;
         if (!started) {
             started = true;
-            nextSeq = sequence;
+            nextSeq = sequence + 0x10000L; // offset so re-basing backwards never goes negative
+            highest = nextSeq;
         }
         int delta = (short) (sequence - (int) (nextSeq & 0xFFFF)); // signed distance with wrap-around
         if (delta < -MAX_MISORDER || delta >= capacity) {
@@ -55,11 +58,16 @@ public final class JitterBuffer {
             store(sequence, frame);
             return Offer.RESYNC;
         }
+        if (delta < 0 && !playedAny && highest - (nextSeq + delta) < capacity) {
+            nextSeq += delta; // reordered before playout started: nothing played yet, start earlier
+            delta = 0;
+        }
         if (delta < 0) {
             stats.recordLate();
             return Offer.LATE;
         }
         long ext = nextSeq + delta;
+        highest = Math.max(highest, ext);
         int slot = (int) (ext % capacity);
         if (frames[slot] != null && seqs[slot] == ext) {
             stats.recordDuplicate();
@@ -84,6 +92,7 @@ public final class JitterBuffer {
                 return Audio.silence();
             }
             prefilling = false;
+            playedAny = true;
         }
         while (buffered > maxBuffered) { // sender faster than us: drop the oldest to cap latency
             if (take() != null) {
@@ -143,7 +152,9 @@ public final class JitterBuffer {
     private void resync(int sequence) {
         java.util.Arrays.fill(frames, null);
         buffered = 0;
-        nextSeq = sequence;
+        nextSeq = sequence + 0x10000L;
+        highest = nextSeq;
         prefilling = true;
+        playedAny = false;
     }
 }
