@@ -66,7 +66,7 @@ public final class MediaSession implements BridgeLeg, AutoCloseable {
         this.outputRegistration = clock.register(MediaClock.Phase.OUTPUT, this::outputTick);
     }
 
-    private RtpSession rtp() {
+    RtpSession rtp() {
         return rtp;
     }
 

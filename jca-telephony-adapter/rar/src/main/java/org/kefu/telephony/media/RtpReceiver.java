@@ -55,6 +55,41 @@ public final class RtpReceiver implements AutoCloseable {
         selector.wakeup();
     }
 
+    /**
+     * Closes channels and waits until the selector has released them: a channel registered with a
+     * selector keeps its port bound until the selector deregisters it, and a port pair handed back
+     * to the {@link PortAllocator} must really be free.
+     */
+    public void close(DatagramChannel... channels) {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Runnable task = () -> {
+            for (DatagramChannel ch : channels) {
+                try {
+                    ch.close();
+                } catch (IOException e) {
+                    LOG.debug("closing RTP channel", e);
+                }
+            }
+            try {
+                selector.selectNow(); // flushes the cancelled keys, which really closes the sockets
+            } catch (IOException | ClosedSelectorException e) {
+                LOG.debug("flushing selector", e);
+            }
+            done.countDown();
+        };
+        if (Thread.currentThread() == thread || !running) {
+            task.run();
+            return;
+        }
+        pending.add(task);
+        selector.wakeup();
+        try {
+            done.await(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void loop() {
         while (running) {
             try {

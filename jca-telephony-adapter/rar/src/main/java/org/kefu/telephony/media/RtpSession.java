@@ -31,6 +31,7 @@ public final class RtpSession implements AutoCloseable {
     private final String cname;
     private final long startNanos = System.nanoTime();
     private final IntConsumer digitSink;
+    private RtpReceiver receiver;
 
     private volatile InetSocketAddress remote;
     private volatile InetSocketAddress latched;
@@ -59,6 +60,7 @@ public final class RtpSession implements AutoCloseable {
     }
 
     void register(RtpReceiver receiver) throws IOException {
+        this.receiver = receiver;
         receiver.register(ports.rtp(), this::onRtp);
         receiver.register(ports.rtcp(), this::onRtcp);
     }
@@ -265,6 +267,9 @@ public final class RtpSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (receiver != null) {
+            receiver.close(ports.rtp(), ports.rtcp());
+        }
         ports.close();
     }
 }
