@@ -1,0 +1,275 @@
+package org.kefu.telephony.media;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.function.IntConsumer;
+import org.jboss.logging.Logger;
+
+/**
+ * The RTP transport of one call leg: a bound RTP/RTCP port pair, the remote address, packetising
+ * and sending of 20 ms G.711 frames and RFC 4733 events, and the receive path (validation,
+ * symmetric-RTP latching, jitter buffer, DTMF decoding). It owns no thread: receive callbacks come
+ * from the shared {@link RtpReceiver}, sends from the shared {@link MediaClock}.
+ * <p>
+ * Latching: the first valid RTP packet from any address fixes the peer (NAT-friendly, "symmetric
+ * RTP", RFC 4961); afterwards packets from any other address are dropped and counted, and we send
+ * to the latched address.
+ */
+public final class RtpSession implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RtpSession.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int RTCP_INTERVAL_MILLIS = 5000;
+
+    private final PortAllocator.Lease ports;
+    private final RtpStats stats = new RtpStats();
+    private final JitterBuffer jitterBuffer;
+    private final DtmfDecoder dtmfDecoder = new DtmfDecoder();
+    private final long ssrc = RANDOM.nextInt() & 0xFFFFFFFFL;
+    private final String cname;
+    private final long startNanos = System.nanoTime();
+    private final IntConsumer digitSink;
+    private RtpReceiver receiver;
+
+    private volatile InetSocketAddress remote;
+    private volatile InetSocketAddress latched;
+    private volatile AudioCodec codec;
+    private volatile int dtmfPayloadType = -1;
+    private volatile long remoteSsrc;
+    private volatile long lastSrMiddle = 0;
+    private volatile long lastSrArrivalNanos;
+    private volatile boolean closed;
+
+    // send state, clock thread only
+    private int sequence = RANDOM.nextInt(0x10000);
+    private long timestamp = RANDOM.nextInt() & 0xFFFFFFFFL;
+    private boolean firstPacket = true;
+    private long nextRtcpMillis = -1;
+    private final ByteBuffer sendBuffer = ByteBuffer.allocate(1500);
+
+    /**
+     * @param digitSink receives each new DTMF digit (as a char) on the receive thread; must not block
+     */
+    RtpSession(PortAllocator.Lease ports, int jitterDepth, IntConsumer digitSink) {
+        this.ports = ports;
+        this.jitterBuffer = new JitterBuffer(jitterDepth, stats);
+        this.digitSink = digitSink;
+        this.cname = "kefu-" + Long.toHexString(ssrc) + "@" + ports.rtpPort();
+    }
+
+    void register(RtpReceiver receiver) throws IOException {
+        this.receiver = receiver;
+        receiver.register(ports.rtp(), this::onRtp);
+        receiver.register(ports.rtcp(), this::onRtcp);
+    }
+
+    /**
+     * Sets the peer from SDP. Re-connecting (re-INVITE) clears the latch so the new address is used.
+     *
+     * @param dtmfPayloadType negotiated telephone-event payload type, or -1 for none
+     */
+    public void connect(InetSocketAddress remote, AudioCodec codec, int dtmfPayloadType) {
+        this.codec = codec;
+        this.dtmfPayloadType = dtmfPayloadType;
+        this.latched = null;
+        this.remote = remote;
+    }
+
+    public boolean isConnected() {
+        return remote != null;
+    }
+
+    public int localPort() {
+        return ports.rtpPort();
+    }
+
+    public InetSocketAddress localAddress() throws IOException {
+        return (InetSocketAddress) ports.rtp().getLocalAddress();
+    }
+
+    public RtpStats stats() {
+        return stats;
+    }
+
+    public long ssrc() {
+        return ssrc;
+    }
+
+    /** The address we send to: the latched source if any, else the SDP address. */
+    public InetSocketAddress peer() {
+        InetSocketAddress l = latched;
+        return l != null ? l : remote;
+    }
+
+    // ---------------------------------------------------------------- receive (receiver thread)
+
+    private void onRtp(byte[] data, int length, InetSocketAddress from) {
+        AudioCodec c = codec;
+        if (closed || c == null) {
+            return; // not negotiated yet: nothing can be played anyway
+        }
+        InetSocketAddress l = latched;
+        if (l != null && !l.equals(from)) {
+            stats.recordWrongSource();
+            return;
+        }
+        RtpPacket packet = RtpPacket.decode(data, 0, length);
+        if (packet == null) {
+            stats.recordMalformed();
+            return;
+        }
+        int pt = packet.payloadType();
+        if (pt >= 72 && pt <= 76) {
+            stats.recordMalformed(); // RTCP multiplexed or garbage: RTP pt 72-76 collide with RTCP
+            return;
+        }
+        boolean audio = pt == c.payloadType();
+        boolean dtmf = pt == dtmfPayloadType;
+        if (!audio && !dtmf) {
+            stats.recordUnknownPayloadType();
+            return;
+        }
+        if (l == null) {
+            latched = from; // symmetric RTP: from now on only this source counts
+        }
+        remoteSsrc = packet.ssrc();
+        stats.recordReceived(packet.sequence(), packet.timestamp(), arrivalTimestamp(), packet.payload().length);
+        if (audio) {
+            byte[] p = packet.payload();
+            jitterBuffer.offer(packet.sequence(), c.decode(p, 0, p.length));
+        } else {
+            char digit = dtmfDecoder.onPacket(packet.timestamp(), TelephoneEvent.decode(packet.payload()));
+            if (digit != 0) {
+                digitSink.accept(digit);
+            }
+        }
+    }
+
+    private void onRtcp(byte[] data, int length, InetSocketAddress from) {
+        InetSocketAddress l = latched;
+        if (closed || (l != null && !l.getAddress().equals(from.getAddress()))) {
+            return;
+        }
+        RtcpPacket.Parsed parsed = RtcpPacket.parse(data, length);
+        if (parsed == null) {
+            return;
+        }
+        if (parsed.ntpMiddle32() >= 0) {
+            lastSrMiddle = parsed.ntpMiddle32();
+            lastSrArrivalNanos = System.nanoTime();
+        }
+        for (RtcpPacket.ReportBlock b : parsed.blocks()) {
+            if (b.ssrc() == ssrc) {
+                stats.recordRemoteReport(b);
+            }
+        }
+    }
+
+    private long arrivalTimestamp() {
+        return (System.nanoTime() - startNanos) / 125_000L; // 8 kHz units
+    }
+
+    /** The next 20 ms of received audio (silence or concealment if nothing arrived). Clock thread. */
+    short[] receiveFrame() {
+        return jitterBuffer.poll();
+    }
+
+    // ---------------------------------------------------------------- send (clock thread)
+
+    /** The RTP timestamp the current tick's packet carries. */
+    long currentTimestamp() {
+        return timestamp;
+    }
+
+    /** Ends the tick: the next packet is 20 ms later, whether or not anything was sent. */
+    void advance(long nowMillis) {
+        timestamp = (timestamp + Audio.FRAME_SAMPLES) & 0xFFFFFFFFL;
+        if (nextRtcpMillis < 0) {
+            nextRtcpMillis = nowMillis + RTCP_INTERVAL_MILLIS;
+        } else if (nowMillis >= nextRtcpMillis) {
+            nextRtcpMillis = nowMillis + RTCP_INTERVAL_MILLIS;
+            sendRtcp();
+        }
+    }
+
+    void sendAudio(short[] frame) {
+        AudioCodec c = codec;
+        if (c == null) {
+            return;
+        }
+        send(new RtpPacket(firstPacket, c.payloadType(), sequence, timestamp, ssrc, c.encode(frame)));
+    }
+
+    void sendEvent(DtmfSender.Step step) {
+        if (dtmfPayloadType < 0) {
+            return; // peer did not negotiate telephone-event: nothing we can do in-band here
+        }
+        send(new RtpPacket(step.marker(), dtmfPayloadType, sequence, step.timestamp(), ssrc, step.event().encode()));
+    }
+
+    boolean canSendDtmf() {
+        return dtmfPayloadType >= 0;
+    }
+
+    private void send(RtpPacket packet) {
+        InetSocketAddress to = peer();
+        if (to == null || closed) {
+            return;
+        }
+        sequence = (sequence + 1) & 0xFFFF;
+        firstPacket = false;
+        byte[] bytes = packet.encode();
+        try {
+            sendBuffer.clear();
+            sendBuffer.put(bytes).flip();
+            if (ports.rtp().send(sendBuffer, to) > 0) {
+                stats.recordSent(packet.payload().length);
+            }
+        } catch (IOException e) {
+            LOG.debugf("RTP send to %s failed: %s", to, e.getMessage());
+        }
+    }
+
+    private void sendRtcp() {
+        InetSocketAddress to = peer();
+        if (to == null || closed) {
+            return;
+        }
+        long lsr = lastSrMiddle;
+        long dlsr = lsr == 0 ? 0 : (System.nanoTime() - lastSrArrivalNanos) * 65536L / 1_000_000_000L;
+        RtcpPacket.ReportBlock block = stats.packetsReceived() > 0 ? stats.reportBlock(remoteSsrc, lsr, dlsr) : null;
+        byte[] bytes = stats.packetsSent() > 0
+                ? RtcpPacket.senderReport(ssrc, System.currentTimeMillis(), timestamp, stats.packetsSent(),
+                        stats.octetsSent(), block, cname)
+                : RtcpPacket.receiverReport(ssrc, block, cname);
+        try {
+            ports.rtcp().send(ByteBuffer.wrap(bytes), new InetSocketAddress(to.getAddress(), to.getPort() + 1));
+        } catch (IOException e) {
+            LOG.debugf("RTCP send failed: %s", e.getMessage());
+        }
+    }
+
+    /** Sends one RTCP report now (normally every 5 s from the clock). */
+    void sendRtcpNow() {
+        sendRtcp();
+    }
+
+    static InetSocketAddress resolve(String host, int port) {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot resolve media address " + host, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (receiver != null) {
+            receiver.close(ports.rtp(), ports.rtcp());
+        }
+        ports.close();
+    }
+}

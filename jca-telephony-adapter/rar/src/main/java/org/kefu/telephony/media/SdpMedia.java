@@ -1,0 +1,221 @@
+package org.kefu.telephony.media;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The audio part of SDP offer/answer (RFC 3264) for what this engine can do: PCMU, PCMA and
+ * telephone-event, 20 ms packets. The SIP layer builds the session-level lines (v=, o=, s=, t=) and
+ * appends {@link #offer} or the SDP of {@link #answer}; {@link #negotiate} reads the peer's SDP.
+ * Codec choice: the first codec in the offer's m-line order that we support (the offerer's
+ * preference wins, as RFC 3264 recommends).
+ */
+public final class SdpMedia {
+    public static final int DEFAULT_DTMF_PAYLOAD_TYPE = 101;
+
+    private SdpMedia() {
+    }
+
+    /** The result of reading a peer's SDP: where to send, which codec, which DTMF payload type. */
+    public static final class Negotiated {
+        private final String remoteHost;
+        private final int remotePort;
+        private final AudioCodec codec;
+        private final int dtmfPayloadType;
+        private final String direction;
+
+        Negotiated(String remoteHost, int remotePort, AudioCodec codec, int dtmfPayloadType, String direction) {
+            this.remoteHost = remoteHost;
+            this.remotePort = remotePort;
+            this.codec = codec;
+            this.dtmfPayloadType = dtmfPayloadType;
+            this.direction = direction;
+        }
+
+        public String remoteHost() {
+            return remoteHost;
+        }
+
+        public int remotePort() {
+            return remotePort;
+        }
+
+        public AudioCodec codec() {
+            return codec;
+        }
+
+        /** The peer's telephone-event payload type, or -1. */
+        public int dtmfPayloadType() {
+            return dtmfPayloadType;
+        }
+
+        /** sendrecv, sendonly, recvonly or inactive, as the peer declared it. */
+        public String direction() {
+            return direction;
+        }
+    }
+
+    /** Thrown when the peer's SDP has no usable audio stream; the SIP layer answers 488. */
+    public static class NotAcceptableException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public NotAcceptableException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The c= and m=audio lines (plus attributes) offering the given codecs in order, and
+     * telephone-event if {@code dtmfPayloadType >= 0}. Lines end with CRLF.
+     */
+    public static String offer(String address, int port, List<AudioCodec> codecs, int dtmfPayloadType) {
+        return media(address, port, codecs, dtmfPayloadType, "sendrecv");
+    }
+
+    /**
+     * Reads an offer and builds our answer's media part with the chosen codec (and telephone-event
+     * with the offerer's payload type, if offered).
+     *
+     * @return the negotiation; {@link #answerSdp} gives the text
+     * @throws NotAcceptableException if there is no audio stream or no common codec
+     */
+    public static Negotiated negotiate(String remoteSdp, List<AudioCodec> supported) {
+        String sessionAddress = null;
+        String mediaAddress = null;
+        String mLine = null;
+        Map<Integer, String> rtpmap = new LinkedHashMap<>();
+        String direction = "sendrecv";
+        boolean inAudio = false;
+        boolean seenMedia = false;
+        for (String raw : remoteSdp.split("\r\n|\n")) {
+            String line = raw.trim();
+            if (line.startsWith("m=")) {
+                if (mLine != null) {
+                    break; // only the first audio stream is used
+                }
+                inAudio = line.startsWith("m=audio ");
+                seenMedia = true;
+                if (inAudio) {
+                    mLine = line;
+                }
+            } else if (line.startsWith("c=")) {
+                String addr = connectionAddress(line);
+                if (!seenMedia) {
+                    sessionAddress = addr;
+                } else if (inAudio) {
+                    mediaAddress = addr;
+                }
+            } else if (line.startsWith("a=") && (inAudio || !seenMedia)) {
+                String attr = line.substring(2);
+                if (attr.startsWith("rtpmap:") && inAudio) {
+                    String[] parts = attr.substring(7).split("\\s+", 2);
+                    try {
+                        rtpmap.put(Integer.parseInt(parts[0]), parts.length > 1 ? parts[1] : "");
+                    } catch (NumberFormatException e) {
+                        // ignore a broken rtpmap
+                    }
+                } else if (attr.equals("sendrecv") || attr.equals("sendonly") || attr.equals("recvonly")
+                        || attr.equals("inactive")) {
+                    direction = attr;
+                }
+            }
+        }
+        if (mLine == null) {
+            throw new NotAcceptableException("no audio stream in SDP");
+        }
+        String[] m = mLine.split("\\s+");
+        if (m.length < 4) {
+            throw new NotAcceptableException("malformed m=audio line");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(m[1].split("/")[0]);
+        } catch (NumberFormatException e) {
+            throw new NotAcceptableException("malformed port in m=audio line");
+        }
+        if (port == 0) {
+            throw new NotAcceptableException("audio stream rejected (port 0)");
+        }
+        if (!m[2].toUpperCase(Locale.ROOT).startsWith("RTP/AVP")) {
+            throw new NotAcceptableException("unsupported transport " + m[2] + " (only RTP/AVP)");
+        }
+        AudioCodec chosen = null;
+        int dtmf = -1;
+        for (int i = 3; i < m.length; i++) {
+            int pt;
+            try {
+                pt = Integer.parseInt(m[i]);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            String map = rtpmap.get(pt);
+            AudioCodec codec = map != null ? AudioCodec.forEncodingName(map.split("/")[0]) : AudioCodec.forPayloadType(pt);
+            if (codec != null && map != null && !map.contains("/8000")) {
+                codec = null; // e.g. PCMU/16000 does not exist, but be strict
+            }
+            if (chosen == null && codec != null && supported.contains(codec)) {
+                chosen = codec;
+            }
+            if (dtmf < 0 && map != null && map.toLowerCase(Locale.ROOT).startsWith("telephone-event/8000")) {
+                dtmf = pt;
+            }
+        }
+        if (chosen == null) {
+            throw new NotAcceptableException("no common audio codec (we support " + supported + ")");
+        }
+        String host = mediaAddress != null ? mediaAddress : sessionAddress;
+        if (host == null) {
+            throw new NotAcceptableException("no connection address (c=) in SDP");
+        }
+        return new Negotiated(host, port, chosen, dtmf, direction);
+    }
+
+    /** Our answer's media part for a negotiation: the chosen codec only, mirrored direction. */
+    public static String answerSdp(Negotiated n, String localAddress, int localPort) {
+        String dir;
+        switch (n.direction()) {
+            case "sendonly": dir = "recvonly"; break;
+            case "recvonly": dir = "sendonly"; break;
+            case "inactive": dir = "inactive"; break;
+            default: dir = "sendrecv";
+        }
+        return media(localAddress, localPort, List.of(n.codec()), n.dtmfPayloadType(), dir);
+    }
+
+    private static String media(String address, int port, List<AudioCodec> codecs, int dtmfPt, String direction) {
+        if (codecs.isEmpty()) {
+            throw new IllegalArgumentException("at least one codec");
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("c=IN ").append(address.contains(":") ? "IP6 " : "IP4 ").append(address).append("\r\n");
+        sb.append("m=audio ").append(port).append(" RTP/AVP");
+        List<String> attrs = new ArrayList<>();
+        for (AudioCodec c : codecs) {
+            sb.append(' ').append(c.payloadType());
+            attrs.add("a=rtpmap:" + c.payloadType() + " " + c.encodingName() + "/8000");
+        }
+        if (dtmfPt >= 0) {
+            sb.append(' ').append(dtmfPt);
+            attrs.add("a=rtpmap:" + dtmfPt + " telephone-event/8000");
+            attrs.add("a=fmtp:" + dtmfPt + " 0-15");
+        }
+        sb.append("\r\n");
+        for (String a : attrs) {
+            sb.append(a).append("\r\n");
+        }
+        sb.append("a=ptime:20\r\n");
+        sb.append("a=").append(direction).append("\r\n");
+        return sb.toString();
+    }
+
+    private static String connectionAddress(String cLine) {
+        String[] parts = cLine.substring(2).trim().split("\\s+");
+        if (parts.length < 3) {
+            throw new NotAcceptableException("malformed c= line");
+        }
+        return parts[2].split("/")[0]; // strip multicast TTL
+    }
+}
