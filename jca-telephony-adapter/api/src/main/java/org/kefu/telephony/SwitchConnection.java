@@ -1,12 +1,10 @@
 package org.kefu.telephony;
 
 /**
- * A handle on the switch for call control. Connections are cheap and pooled by the container;
- * every command is addressed by stable ids, so a connection holds no call state of its own.
+ * A handle on the switch for call control, from {@link SwitchConnectionFactory}. Connections are
+ * cheap and pooled by the container and hold no call state of their own: close them when done.
  */
-public interface SwitchConnection extends AutoCloseable {
-
-    LinkStatus linkStatus() throws TelephonyException;
+public interface SwitchConnection extends CallControl, AutoCloseable {
 
     @Override
     void close() throws TelephonyException;

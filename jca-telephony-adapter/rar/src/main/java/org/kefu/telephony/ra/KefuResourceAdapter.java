@@ -26,11 +26,14 @@ public class KefuResourceAdapter implements ResourceAdapter {
     private String sipHost = "0.0.0.0";
     private Integer sipPort = 5060;
     private volatile WorkManager workManager;
+    private volatile EventDispatcher events;
+    private volatile SwitchLink link;
     private volatile LinkStatus status = LinkStatus.down("adapter not started");
 
     @Override
     public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
         this.workManager = ctx.getWorkManager();
+        this.events = new EventDispatcher(workManager);
         String where = sipHost + ":" + sipPort;
         // The SIP link proper arrives with the telephony issue; until then the adapter reports
         // itself as deployed and names the address it is configured for.
@@ -48,18 +51,26 @@ public class KefuResourceAdapter implements ResourceAdapter {
         return status;
     }
 
-    WorkManager workManager() {
-        return workManager;
+    SwitchLink link() throws org.kefu.telephony.TelephonyException {
+        SwitchLink current = link;
+        if (current == null) {
+            throw new org.kefu.telephony.TelephonyException("the switch link is not running: " + status.detail());
+        }
+        return current;
     }
 
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
-        throw new jakarta.resource.NotSupportedException("inbound call events are not offered yet");
+        if (!(spec instanceof CallEventActivationSpec)) {
+            throw new jakarta.resource.NotSupportedException("unknown activation spec " + spec.getClass().getName());
+        }
+        events.activate(factory);
+        LOG.infof("Call events now delivered to %s", factory.getActivationName());
     }
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-        // nothing activated yet
+        events.deactivate(factory);
     }
 
     @Override

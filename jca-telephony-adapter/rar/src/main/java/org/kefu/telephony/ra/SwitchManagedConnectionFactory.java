@@ -53,6 +53,14 @@ public class SwitchManagedConnectionFactory implements ManagedConnectionFactory,
         return ra == null ? LinkStatus.down("adapter not associated") : ra.linkStatus();
     }
 
+    SwitchLink link() throws org.kefu.telephony.TelephonyException {
+        KefuResourceAdapter ra = adapter;
+        if (ra == null) {
+            throw new org.kefu.telephony.TelephonyException("the telephony adapter is not started");
+        }
+        return ra.link();
+    }
+
     @Override
     public void setLogWriter(PrintWriter out) {
         this.logWriter = out;
