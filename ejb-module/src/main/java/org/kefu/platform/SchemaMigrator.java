@@ -44,7 +44,7 @@ public class SchemaMigrator {
         migrate("LedgerDS", ledger, "ledger", demo);
     }
 
-    private void migrate(String name, DataSource ds, String set, boolean demo) {
+    void migrate(String name, DataSource ds, String set, boolean demo) {
         checkReachable(name, ds);
         try {
             MigrateResult schema = flyway(ds, "flyway_schema_history", "classpath:db/" + set).migrate();
@@ -85,14 +85,24 @@ public class SchemaMigrator {
         try (Connection c = ds.getConnection()) {
             c.isValid(5);
         } catch (SQLException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String line = "Kefu cannot reach the database of " + name + ": " + firstLine(root.getMessage());
+            String line = "Kefu cannot reach the database of " + name + ": " + firstLine(driverMessage(e));
             LOG.error(line);
             throw new StartupFailure(line);
         }
+    }
+
+    /**
+     * The driver's own words (they name host and port, e.g. "Connection to 127.0.0.1:5432
+     * refused"), not the pool's wrapper around them nor the bare socket error beneath.
+     */
+    static String driverMessage(Throwable failure) {
+        String best = failure.getMessage();
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null && !t.getMessage().startsWith("IJ")) {
+                best = t.getMessage();
+            }
+        }
+        return best;
     }
 
     static String firstLine(String message) {

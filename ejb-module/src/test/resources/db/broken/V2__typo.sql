@@ -1,0 +1,2 @@
+CREATE TABLE second_table (id INTEGER NOT NULL PRIMARY KEY);
+CREATE TABLEE third_table (id INTEGER);
