@@ -60,6 +60,7 @@ public class SchemaMigrator {
                         .locations("classpath:db/demo/" + set)
                         .baselineOnMigrate(true)
                         .baselineVersion("0")
+                        .outOfOrder(true)
                         .load()
                         .migrate();
                 LOG.infof("%s demo center data applied (%d migrations now)", name, data.migrationsExecuted);
@@ -77,6 +78,9 @@ public class SchemaMigrator {
                 .table(table)
                 .locations(location)
                 .baselineOnMigrate(false)
+                // Issues land from parallel branches: a lower version that arrives after a higher
+                // one was applied must still run, not stop the deployment.
+                .outOfOrder(true)
                 .load();
     }
 

@@ -92,4 +92,16 @@ public interface CallControl {
     CallSnapshot snapshotCall(CallId call) throws TelephonyException;
 
     DeviceSnapshot snapshotDevice(DeviceId device) throws TelephonyException;
+
+    // --- devices ---
+
+    /**
+     * Allows an extension to register with the switch, with its digest secret
+     * (HA1 = MD5(extension:realm:password), 32 hex digits). The application provisions its agents'
+     * phones from its own database; the switch keeps no password file.
+     */
+    void provisionDevice(DeviceId device, String realm, String digestHa1) throws TelephonyException;
+
+    /** Withdraws an extension's right to register. */
+    void removeDevice(DeviceId device) throws TelephonyException;
 }

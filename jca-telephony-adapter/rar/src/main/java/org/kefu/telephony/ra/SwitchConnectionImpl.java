@@ -12,6 +12,7 @@ import org.kefu.telephony.MonitorMode;
 import org.kefu.telephony.Prompt;
 import org.kefu.telephony.SwitchConnection;
 import org.kefu.telephony.TelephonyException;
+import org.kefu.telephony.switching.SwitchLink;
 
 import java.util.Map;
 
@@ -176,6 +177,16 @@ class SwitchConnectionImpl implements SwitchConnection {
     @Override
     public DeviceSnapshot snapshotDevice(DeviceId device) throws TelephonyException {
         return link().snapshotDevice(device);
+    }
+
+    @Override
+    public void provisionDevice(DeviceId device, String realm, String digestHa1) throws TelephonyException {
+        link().provisionDevice(device, realm, digestHa1);
+    }
+
+    @Override
+    public void removeDevice(DeviceId device) throws TelephonyException {
+        link().removeDevice(device);
     }
 
     @Override

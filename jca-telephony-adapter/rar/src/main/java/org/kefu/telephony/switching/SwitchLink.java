@@ -1,4 +1,4 @@
-package org.kefu.telephony.ra;
+package org.kefu.telephony.switching;
 
 import org.kefu.telephony.CallControl;
 import org.kefu.telephony.CallEvent;
@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * CSTA link to an external PBX later. The adapter owns its lifecycle and gives it a sink for
  * events, which the adapter delivers to the application in order per call.
  */
-interface SwitchLink extends CallControl {
+public interface SwitchLink extends CallControl {
 
     void start(Consumer<CallEvent> events) throws Exception;
 

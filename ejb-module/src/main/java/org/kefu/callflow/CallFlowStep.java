@@ -1,0 +1,9 @@
+package org.kefu.callflow;
+
+/**
+ * Where a call stands in the entry menu. Kept on the call's own data in the switch
+ * ("kefu.step"), so it travels with the call and needs no table: events of a call arrive in order.
+ */
+enum CallFlowStep {
+    MENU, MENU_RETRY, WAITING_FOR_AGENT, SAYING_GOODBYE, DIRECT_DIAL
+}

@@ -1,0 +1,172 @@
+package org.kefu.callflow;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.jboss.logging.Logger;
+import org.kefu.acd.PhoneExtension;
+import org.kefu.reporting.CallDetailRecords;
+import org.kefu.telephony.CallEvent;
+import org.kefu.telephony.ClearCause;
+import org.kefu.telephony.ConnectionId;
+import org.kefu.telephony.DeviceId;
+import org.kefu.telephony.DigitCollection;
+import org.kefu.telephony.Prompt;
+import org.kefu.telephony.SwitchConnection;
+import org.kefu.telephony.SwitchConnectionFactory;
+import org.kefu.telephony.TelephonyException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Inbound rules (R-2.3, R-2.6) and the entry menu. A black-listed caller gets busy; a call to a
+ * desk phone's extension rings that phone; a call to a service number is answered with a
+ * greeting and the "1 agent, 2 self-service" menu (R-3.5). Anything else is unknown and refused.
+ * The IVR flows and the ACD take over from the menu as their issues land; until then a caller
+ * asking for an agent waits with music on hold.
+ */
+@Stateless
+@PermitAll
+public class InboundCalls {
+
+    private static final Logger LOG = Logger.getLogger(InboundCalls.class);
+    static final String STEP = "kefu.step";
+    static final String MENU_CHOICE = "kefu.menuChoice";
+    private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    @PersistenceContext(unitName = "kefu")
+    private EntityManager em;
+
+    @Resource(lookup = "java:/eis/kefu/Switch")
+    private SwitchConnectionFactory switchFactory;
+
+    @EJB
+    private CallDetailRecords cdr;
+
+    public void handle(CallEvent event) {
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            switch (event) {
+                case CallEvent.Delivered d -> delivered(sw, d);
+                case CallEvent.Established e -> established(sw, e);
+                case CallEvent.DigitsReceived d -> digits(sw, d);
+                case CallEvent.PromptFinished p -> promptFinished(sw, p);
+                case CallEvent.Cleared c -> cleared(sw, c);
+                case CallEvent.Failed f -> failed(sw, f);
+                default -> LOG.debugf("%s", event);
+            }
+        } catch (TelephonyException e) {
+            // The call may have ended meanwhile; nothing to undo on our side.
+            LOG.infof("Call %s: %s", event.call(), e.getMessage());
+        }
+    }
+
+    private void delivered(SwitchConnection sw, CallEvent.Delivered d) throws TelephonyException {
+        if (!d.alerting().device().value().equals(d.dnis())) {
+            return; // ringing at a phone we called: nothing to decide
+        }
+        cdr.opened(d.call().value(), "INBOUND", d.ani(), d.dnis(), d.at());
+        if (isBlacklisted(d.ani())) {
+            LOG.infof("Call %s from a black-listed number refused", d.call());
+            sw.reject(d.alerting(), ClearCause.BUSY);
+            cdr.ended(d.call().value(), d.at(), "BLACKLISTED");
+            return;
+        }
+        PhoneExtension desk = em.find(PhoneExtension.class, d.dnis());
+        if (desk != null && desk.isActive()) {
+            sw.attachData(d.call(), Map.of(STEP, CallFlowStep.DIRECT_DIAL.name()));
+            sw.routeTo(d.call(), new DeviceId(d.dnis()));
+            return;
+        }
+        ServiceNumber number = em.find(ServiceNumber.class, d.dnis());
+        if (number == null) {
+            sw.reject(d.alerting(), ClearCause.UNREACHABLE);
+            cdr.ended(d.call().value(), d.at(), "UNKNOWN_NUMBER");
+            return;
+        }
+        sw.attachData(d.call(), Map.of("kefu.entry", number.getEntry().name(), STEP, CallFlowStep.MENU.name()));
+        sw.answer(d.alerting());
+    }
+
+    private void established(SwitchConnection sw, CallEvent.Established e) throws TelephonyException {
+        Map<String, String> data = sw.callData(e.call());
+        cdr.answered(e.call().value(), e.at());
+        if (CallFlowStep.MENU.name().equals(data.get(STEP)) && e.answering().device().value().equals(data.get("kefu.dnis"))) {
+            offerMenu(sw, e.answering(), data.get("kefu.entry"));
+        }
+    }
+
+    private void offerMenu(SwitchConnection sw, ConnectionId caller, String entry) throws TelephonyException {
+        String menu = "BANKING".equals(entry) ? "main-menu-banking" : "main-menu-hotline";
+        sw.play(caller, new Prompt(List.of("welcome", menu), CHINESE, true, false));
+        sw.collectDigits(caller, new DigitCollection(1, (char) 0, Duration.ofSeconds(8), Duration.ofSeconds(5), false));
+    }
+
+    private void digits(SwitchConnection sw, CallEvent.DigitsReceived d) throws TelephonyException {
+        Map<String, String> data = sw.callData(d.call());
+        String step = data.get(STEP);
+        if (!CallFlowStep.MENU.name().equals(step) && !CallFlowStep.MENU_RETRY.name().equals(step)) {
+            return;
+        }
+        String choice = d.digits();
+        if ("1".equals(choice) || "0".equals(choice)) {
+            sw.attachData(d.call(), Map.of(MENU_CHOICE, choice, STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
+            sw.play(d.from(), new Prompt(List.of("transfer-to-agent", "please-hold"), CHINESE, false, false));
+        } else if ("2".equals(choice)) {
+            sw.attachData(d.call(), Map.of(MENU_CHOICE, choice, STEP, CallFlowStep.SAYING_GOODBYE.name()));
+            sw.play(d.from(), new Prompt(List.of("goodbye"), CHINESE, false, false));
+        } else if (CallFlowStep.MENU.name().equals(step)) {
+            sw.attachData(d.call(), Map.of(STEP, CallFlowStep.MENU_RETRY.name()));
+            sw.play(d.from(), new Prompt(List.of("invalid-input"), CHINESE, true, false));
+            offerMenu(sw, d.from(), data.get("kefu.entry"));
+        } else {
+            sw.attachData(d.call(), Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+            sw.play(d.from(), new Prompt(List.of("goodbye"), CHINESE, false, false));
+        }
+    }
+
+    private void promptFinished(SwitchConnection sw, CallEvent.PromptFinished p) throws TelephonyException {
+        String step = sw.callData(p.call()).get(STEP);
+        if (CallFlowStep.SAYING_GOODBYE.name().equals(step)) {
+            sw.clearCall(p.call());
+        } else if (CallFlowStep.WAITING_FOR_AGENT.name().equals(step) && p.end() == CallEvent.PromptEnd.COMPLETED) {
+            sw.play(p.to(), new Prompt(List.of("music-on-hold"), CHINESE, false, true));
+        }
+    }
+
+    private void cleared(SwitchConnection sw, CallEvent.Cleared c) throws TelephonyException {
+        if (c.callEnded()) {
+            cdr.ended(c.call().value(), c.at(), c.cause().name());
+            return;
+        }
+        // In a direct-dialled call, the phone hanging up ends the call for the caller too.
+        if (c.cause() != ClearCause.TRANSFERRED) {
+            Map<String, String> data = sw.callData(c.call());
+            if (CallFlowStep.DIRECT_DIAL.name().equals(data.get(STEP))) {
+                sw.clearCall(c.call());
+            }
+        }
+    }
+
+    private void failed(SwitchConnection sw, CallEvent.Failed f) throws TelephonyException {
+        Map<String, String> data = sw.callData(f.call());
+        if (CallFlowStep.DIRECT_DIAL.name().equals(data.get(STEP))) {
+            // Nobody at that desk: tell the caller and end the call.
+            ConnectionId caller = new ConnectionId(f.call(), new DeviceId(data.get("kefu.ani")));
+            sw.attachData(f.call(), Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+            sw.clearCall(f.call());
+            LOG.debugf("Direct dial failed for %s (%s)", caller, f.cause());
+        }
+    }
+
+    private boolean isBlacklisted(String ani) {
+        return !em.createNativeQuery("SELECT 1 FROM phone_list_entry WHERE phone = ? AND list_kind = 'BLACK'")
+                .setParameter(1, ani)
+                .getResultList().isEmpty();
+    }
+}

@@ -1,0 +1,246 @@
+package org.kefu.it;
+
+import jakarta.annotation.Resource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kefu.telephony.CallSnapshot;
+import org.kefu.telephony.ConnectionId;
+import org.kefu.telephony.ConnectionState;
+import org.kefu.telephony.DeviceId;
+import org.kefu.telephony.DeviceSnapshot;
+import org.kefu.telephony.SwitchConnection;
+import org.kefu.telephony.SwitchConnectionFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Real calls through the deployed Kefu: sipp as the PSTN caller on the trunk and as agents'
+ * desk phones (registering with digest authentication), Kefu's SIP switch in between, the
+ * callflow answering, the switch API driving hold and transfer, and the CDR in the database.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TelephonyIT {
+
+    @Deployment(name = "kefu", order = 1, testable = false)
+    static EnterpriseArchive kefu() {
+        return Deployments.kefuEar();
+    }
+
+    @Deployment(name = "probe", order = 2)
+    static WebArchive probe() {
+        return ShrinkWrap.create(WebArchive.class, "telephony-probe.war")
+                .addClasses(TelephonyIT.class, Sipp.class)
+                .addAsResource("sipp/caller-menu-dtmf.xml")
+                .addAsResource("sipp/caller-refused.xml")
+                .addAsResource("sipp/caller-talks.xml")
+                .addAsResource("sipp/caller-gives-up.xml")
+                .addAsResource("sipp/agent-phone.xml")
+                .addAsResource("sipp/agent-phone-never-answers.xml");
+    }
+
+    @Resource(lookup = "java:/eis/kefu/Switch")
+    private SwitchConnectionFactory switchFactory;
+
+    @Resource(lookup = "java:jboss/datasources/KefuDS")
+    private DataSource kefu;
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aHotlineCallIsAnsweredWithTheMenuAndAKeyPressIsActedOn() throws Exception {
+        Sipp caller = Sipp.start("caller-menu-dtmf.xml", Map.of("service", "12345", "caller", "13900139000", "key", "2"));
+
+        assertEquals(0, caller.await(40), caller.report());
+        Map<String, Object> cdr = latestCdr("13900139000");
+        assertEquals("12345", cdr.get("dnis"));
+        assertNotNull(cdr.get("answered_at"), "answered");
+        assertNotNull(cdr.get("ended_at"), "ended");
+        assertEquals("NORMAL", cdr.get("end_cause"));
+        assertNotNull(cdr.get("customer_id"), "the caller was recognised as 李四");
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aBlackListedCallerGetsBusy() throws Exception {
+        Sipp caller = Sipp.start("caller-refused.xml", Map.of("service", "95500", "caller", "13700137000", "status", "486"));
+
+        assertEquals(0, caller.await(30), caller.report());
+        assertEquals("BLACKLISTED", latestCdr("13700137000").get("end_cause"));
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void anUnknownNumberIsRefused() throws Exception {
+        Sipp caller = Sipp.start("caller-refused.xml", Map.of("service", "99999", "caller", "13800000099", "status", "404"));
+
+        assertEquals(0, caller.await(30), caller.report());
+        assertEquals("UNKNOWN_NUMBER", latestCdr("13800000099").get("end_cause"));
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aDirectDialReachesTheRegisteredAgentPhoneAndTheCallerHangsUp() throws Exception {
+        Sipp phone = Sipp.start("agent-phone.xml", Map.of("ext", "8002", "answer_after", "500"));
+        try {
+            awaitRegistered("8002", phone);
+            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8002", "caller", "13800138000", "talk", "2000"));
+
+            assertEquals(0, caller.await(40), caller.report());
+            assertEquals(0, phone.await(20), "the phone got the BYE: " + phone.report());
+            Map<String, Object> cdr = latestCdr("13800138000");
+            assertEquals("8002", cdr.get("dnis"));
+            assertNotNull(cdr.get("answered_at"));
+            assertEquals("NORMAL", cdr.get("end_cause"));
+        } finally {
+            phone.kill();
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void anAgentPhoneThatNeverAnswersIsCancelledWhenTheCallerGivesUp() throws Exception {
+        Sipp phone = Sipp.start("agent-phone-never-answers.xml", Map.of("ext", "8003"));
+        try {
+            awaitRegistered("8003", phone);
+            Sipp caller = Sipp.start("caller-gives-up.xml", Map.of("service", "8003", "caller", "13800000003", "wait", "2000"));
+
+            assertEquals(0, caller.await(40), caller.report());
+            assertEquals(0, phone.await(20), "the phone got the CANCEL: " + phone.report());
+            Map<String, Object> cdr = latestCdr("13800000003");
+            assertEquals(null, cdr.get("answered_at"));
+            assertEquals("ABANDONED", cdr.get("end_cause"));
+        } finally {
+            phone.kill();
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void theCallerMayHangUpWhileAPromptPlays() throws Exception {
+        Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "95500", "caller", "13800000004", "talk", "800"));
+
+        assertEquals(0, caller.await(30), caller.report());
+        Map<String, Object> cdr = latestCdr("13800000004");
+        assertNotNull(cdr.get("answered_at"));
+        assertEquals("NORMAL", cdr.get("end_cause"));
+        awaitTrue(() -> switchFactory.linkStatus().detail().startsWith("0 call(s)"), "no call left on the switch");
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void holdRetrieveAndBlindTransferThroughTheSwitchApi() throws Exception {
+        Sipp first = Sipp.start("agent-phone.xml", Map.of("ext", "8004", "answer_after", "200"));
+        Sipp second = Sipp.start("agent-phone.xml", Map.of("ext", "8005", "answer_after", "200"));
+        try {
+            awaitRegistered("8004", first);
+            awaitRegistered("8005", second);
+            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000005", "talk", "9000"));
+            try (SwitchConnection sw = switchFactory.getConnection()) {
+                awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
+                ConnectionId agent = connectedAt(sw, "8004");
+                CallSnapshot call = sw.snapshotCall(agent.call());
+                ConnectionId customer = call.parties().stream().filter(p -> p.connection().device().value().equals("13800000005"))
+                        .findFirst().orElseThrow().connection();
+
+                sw.hold(customer);
+                assertEquals(ConnectionState.HELD, stateOf(sw, customer));
+                sw.retrieve(customer);
+                assertEquals(ConnectionState.CONNECTED, stateOf(sw, customer));
+
+                sw.singleStepTransfer(agent, new DeviceId("8005"));
+                assertEquals(0, first.await(15), "8004 left the call: " + first.report());
+                awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 talking after the transfer");
+                assertEquals(agent.call(), connectedAt(sw, "8005").call(), "the same call continues");
+                assertEquals("the customer's data travelled with the call", "13800000005",
+                        sw.callData(agent.call()).get("kefu.ani"));
+            }
+            assertEquals(0, caller.await(30), caller.report());
+            assertEquals(0, second.await(15), "8005 got the caller's BYE: " + second.report());
+        } finally {
+            first.kill();
+            second.kill();
+        }
+    }
+
+    private ConnectionId connectedAt(SwitchConnection sw, String ext) {
+        try {
+            DeviceSnapshot d = sw.snapshotDevice(new DeviceId(ext));
+            return d.connections().stream().filter(p -> p.state() == ConnectionState.CONNECTED)
+                    .map(CallSnapshot.Party::connection).findFirst().orElse(null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static ConnectionState stateOf(SwitchConnection sw, ConnectionId id) throws Exception {
+        return sw.snapshotCall(id.call()).parties().stream().filter(p -> p.connection().equals(id))
+                .findFirst().orElseThrow().state();
+    }
+
+    private void awaitRegistered(String ext, Sipp phone) throws Exception {
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            long until = System.currentTimeMillis() + 15_000;
+            while (System.currentTimeMillis() < until) {
+                if (sw.snapshotDevice(new DeviceId(ext)).registered()) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        fail(ext + " did not register: " + phone.report());
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long until = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < until) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("timed out waiting for: " + what);
+    }
+
+    /** The newest CDR of a caller, once it has ended (the MDB writes it just after the call). */
+    private Map<String, Object> latestCdr(String ani) throws Exception {
+        long until = System.currentTimeMillis() + 10_000;
+        Map<String, Object> row = Map.of();
+        while (System.currentTimeMillis() < until) {
+            try (Connection c = kefu.getConnection();
+                 PreparedStatement ps = c.prepareStatement(
+                         "SELECT dnis, customer_id, answered_at, ended_at, end_cause FROM call_record WHERE ani = ? ORDER BY id DESC")) {
+                ps.setString(1, ani);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        java.util.HashMap<String, Object> r = new java.util.HashMap<>();
+                        for (String col : new String[]{"dnis", "customer_id", "answered_at", "ended_at", "end_cause"}) {
+                            r.put(col, rs.getObject(col));
+                        }
+                        row = r;
+                        if (r.get("ended_at") != null) {
+                            return row;
+                        }
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        assertTrue(!row.isEmpty(), "a CDR for " + ani);
+        return row;
+    }
+}

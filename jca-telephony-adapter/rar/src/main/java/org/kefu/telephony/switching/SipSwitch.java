@@ -1,0 +1,953 @@
+package org.kefu.telephony.switching;
+
+import org.jboss.logging.Logger;
+import org.kefu.telephony.CallEvent;
+import org.kefu.telephony.CallId;
+import org.kefu.telephony.CallSnapshot;
+import org.kefu.telephony.ClearCause;
+import org.kefu.telephony.ConnectionId;
+import org.kefu.telephony.ConnectionState;
+import org.kefu.telephony.DeviceId;
+import org.kefu.telephony.DeviceSnapshot;
+import org.kefu.telephony.DigitCollection;
+import org.kefu.telephony.LinkStatus;
+import org.kefu.telephony.MonitorMode;
+import org.kefu.telephony.Prompt;
+import org.kefu.telephony.TelephonyException;
+import org.kefu.telephony.media.DigitResult;
+import org.kefu.telephony.media.DigitSpec;
+import org.kefu.telephony.media.MediaBridge;
+import org.kefu.telephony.media.MediaConfig;
+import org.kefu.telephony.media.MediaEngine;
+import org.kefu.telephony.media.MediaSession;
+import org.kefu.telephony.media.PlaybackOutcome;
+import org.kefu.telephony.media.PromptNotFoundException;
+import org.kefu.telephony.sip.Binding;
+import org.kefu.telephony.sip.CallFailedException;
+import org.kefu.telephony.sip.CallHandler;
+import org.kefu.telephony.sip.InboundCall;
+import org.kefu.telephony.sip.MediaDirection;
+import org.kefu.telephony.sip.OutboundCall;
+import org.kefu.telephony.sip.RegistrationListener;
+import org.kefu.telephony.sip.SipCall;
+import org.kefu.telephony.sip.SipLink;
+import org.kefu.telephony.sip.SipLinkConfig;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Kefu as the switch: a SIP back-to-back user agent whose calls are made of {@link Party parties}
+ * (SIP legs with media anchored here) and driven through the switch-neutral API. Inbound INVITEs
+ * become {@link CallEvent.Delivered} at the dialled number; the application answers, plays,
+ * collects, routes to agents' registered phones, transfers and conferences by moving parties'
+ * media between bridges. SIP and media threads only hand events over; nothing here blocks.
+ */
+public final class SipSwitch implements SwitchLink {
+
+    private static final Logger LOG = Logger.getLogger(SipSwitch.class);
+
+    private final SwitchConfig config;
+    private final Executor executor;
+    private final BooleanSupplier accepting;
+    private final DeviceDirectory devices = new DeviceDirectory();
+    private final Map<CallId, SwitchCall> calls = new ConcurrentHashMap<>();
+    /** SIP Call-ID of a leg → the call that leg currently belongs to (changes on transfer). */
+    private final Map<String, CallId> callOfLeg = new ConcurrentHashMap<>();
+
+    private volatile Consumer<CallEvent> events = e -> { };
+    private volatile MediaEngine media;
+    private volatile SwitchMedia negotiator;
+    private volatile SipLink sip;
+    private volatile ScheduledExecutorService timers;
+    private volatile String failure;
+
+    /**
+     * @param executor  where SIP application work runs (the container's WorkManager)
+     * @param accepting whether some application listens for events; without one calls get 503
+     */
+    public SipSwitch(SwitchConfig config, Executor executor, BooleanSupplier accepting) {
+        this.config = config;
+        this.executor = executor;
+        this.accepting = accepting;
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Override
+    public synchronized void start(Consumer<CallEvent> sink) throws Exception {
+        this.events = sink;
+        try {
+            MediaConfig mc = new MediaConfig()
+                    .bindAddress(InetAddress.getByName(config.sipHost()))
+                    .portRange(config.mediaPortMin(), config.mediaPortMax());
+            if (config.promptDir() != null) {
+                mc = mc.promptOverrideDir(config.promptDir());
+            }
+            media = new MediaEngine(mc);
+            negotiator = new SwitchMedia(media, config.advertisedHost());
+            SipLinkConfig sc = SipLinkConfig.defaults()
+                    .withHost(config.sipHost())
+                    .withAdvertisedHost(config.advertisedHost())
+                    .withPort(config.sipPort())
+                    .withTrunkAcl(config.trunkAcl())
+                    .withRealm(config.realm());
+            sip = new SipLink(sc, new Handler(), devices, negotiator, executor);
+            sip.registrations().addListener(new RegistrationListener() {
+                @Override
+                public void registered(Binding binding) {
+                    emit(new CallEvent.DeviceRegistered(deviceCall(binding.aor()), Instant.now(),
+                            new DeviceId(binding.aor()), binding.contact()));
+                }
+
+                @Override
+                public void unregistered(Binding binding, Reason reason) {
+                    emit(new CallEvent.DeviceUnregistered(deviceCall(binding.aor()), Instant.now(),
+                            new DeviceId(binding.aor())));
+                }
+            });
+            sip.start();
+            timers = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kefu-switch-timers");
+                t.setDaemon(true);
+                return t;
+            });
+            Files.createDirectories(config.recordingDir());
+            failure = null;
+        } catch (Exception | Error e) {
+            failure = e.getMessage();
+            stop();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        for (SwitchCall call : List.copyOf(calls.values())) {
+            try {
+                clearCall(call.id);
+            } catch (RuntimeException | TelephonyException e) {
+                LOG.debugf("clearing %s at stop: %s", call.id, e.getMessage());
+            }
+        }
+        if (sip != null) {
+            sip.stop();
+            sip = null;
+        }
+        if (timers != null) {
+            timers.shutdownNow();
+            timers = null;
+        }
+        if (media != null) {
+            media.close();
+            media = null;
+        }
+    }
+
+    @Override
+    public LinkStatus linkStatus() {
+        SipLink link = sip;
+        if (link == null) {
+            return LinkStatus.down(failure == null ? "SIP link stopped" : "SIP link failed: " + failure);
+        }
+        String where = config.sipHost() + ":" + config.sipPort();
+        return new LinkStatus(true, List.of("sip:udp " + where, "sip:tcp " + where),
+                calls.size() + " call(s), " + link.registrations().size() + " registered device(s)");
+    }
+
+    // ------------------------------------------------------------------ SIP side
+
+    private final class Handler implements CallHandler {
+
+        @Override
+        public void onInvite(InboundCall invite) {
+            if (!accepting.getAsBoolean()) {
+                invite.reject(503);
+                return;
+            }
+            String ani = invite.extension().orElse(invite.ani());
+            if (ani == null || ani.isBlank()) {
+                ani = "anonymous";
+            }
+            String dnis = invite.dnis() == null || invite.dnis().isBlank() ? "unknown" : invite.dnis();
+            SwitchCall call = new SwitchCall(newCallId(), ani, dnis, new DeviceId(dnis));
+            Party caller = new Party(call.connection(new DeviceId(ani)), invite, true, ConnectionState.CONNECTED);
+            call.parties.add(caller);
+            call.data.put("kefu.ani", ani);
+            call.data.put("kefu.dnis", dnis);
+            invite.extension().ifPresent(ext -> call.data.put("kefu.fromExtension", ext));
+            calls.put(call.id, call);
+            callOfLeg.put(invite.callId(), call.id);
+            invite.ended().whenComplete((end, err) -> legEnded(caller, end == null
+                    ? ClearCause.NETWORK_FAILURE : SipCauses.causeOf(end, caller.state != ConnectionState.ALERTING)));
+            caller.state = ConnectionState.ALERTING;
+            emit(new CallEvent.Delivered(call.id, Instant.now(), call.connection(call.routePoint), ani, dnis, call.data));
+        }
+
+        @Override
+        public void onEstablished(SipCall leg) {
+            SwitchCall call = callOf(leg);
+            if (call == null) {
+                return;
+            }
+            call.caller().filter(p -> p.sip == leg).ifPresent(caller -> {
+                caller.state = ConnectionState.CONNECTED;
+                caller.media = negotiator.session(leg.callId());
+                emit(new CallEvent.Established(call.id, Instant.now(), call.connection(call.routePoint)));
+            });
+        }
+
+        @Override
+        public void onMediaChange(SipCall leg, MediaDirection remoteDirection) {
+            SwitchCall call = callOf(leg);
+            if (call == null) {
+                return;
+            }
+            Party party = partyOf(call, leg);
+            if (party == null) {
+                return;
+            }
+            boolean holding = remoteDirection != MediaDirection.SENDRECV && remoteDirection != MediaDirection.RECVONLY;
+            // The phone put the others on hold: they hear music until it takes them back.
+            synchronized (call) {
+                for (Party other : call.parties) {
+                    if (other != party && other.media != null) {
+                        if (holding) {
+                            other.media.playMusicOnHold();
+                        } else {
+                            other.media.stopPlayback();
+                        }
+                    }
+                }
+                party.state = holding ? ConnectionState.HELD : ConnectionState.CONNECTED;
+            }
+            emit(holding ? new CallEvent.Held(call.id, Instant.now(), party.id)
+                    : new CallEvent.Retrieved(call.id, Instant.now(), party.id));
+        }
+
+        @Override
+        public void onRefer(SipCall leg, String referTo) {
+            SwitchCall call = callOf(leg);
+            Party party = call == null ? null : partyOf(call, leg);
+            if (party == null) {
+                return;
+            }
+            try {
+                singleStepTransfer(party.id, new DeviceId(userOf(referTo)));
+            } catch (TelephonyException e) {
+                LOG.infof("Transfer asked by %s to %s refused: %s", party.id, referTo, e.getMessage());
+            }
+        }
+    }
+
+    private static String userOf(String uri) {
+        String s = uri.replaceAll("^<|>$", "");
+        int colon = s.indexOf(':');
+        int at = s.indexOf('@');
+        return at > colon && colon >= 0 ? s.substring(colon + 1, at) : s;
+    }
+
+    private SwitchCall callOf(SipCall leg) {
+        CallId id = callOfLeg.get(leg.callId());
+        return id == null ? null : calls.get(id);
+    }
+
+    private static Party partyOf(SwitchCall call, SipCall leg) {
+        for (Party p : call.parties) {
+            if (p.sip == leg) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** A leg ended at the far end (or by us). The caller leaving ends the call for everyone. */
+    private void legEnded(Party party, ClearCause cause) {
+        CallId id = callOfLeg.remove(party.sip.callId());
+        SwitchCall call = id == null ? null : calls.get(id);
+        if (call == null) {
+            return;
+        }
+        boolean endCall;
+        ConnectionState before;
+        synchronized (call) {
+            if (!call.parties.remove(party)) {
+                return;
+            }
+            removeFromBridge(call, party);
+            endCall = party.caller || call.parties.stream().noneMatch(Party::talking);
+            before = party.state;
+            party.state = ConnectionState.CLEARED;
+        }
+        if (before != ConnectionState.ALERTING || party.caller) {
+            emit(new CallEvent.Cleared(call.id, Instant.now(), party.id, party.leaving ? ClearCause.NORMAL : cause, endCall));
+        }
+        if (endCall) {
+            endCall(call, party.caller ? cause : ClearCause.NORMAL);
+        }
+    }
+
+    private void endCall(SwitchCall call, ClearCause cause) {
+        List<Party> rest;
+        synchronized (call) {
+            if (call.ended) {
+                return;
+            }
+            call.ended = true;
+            rest = new ArrayList<>(call.parties);
+            call.parties.clear();
+            if (call.bridge != null) {
+                call.bridge.close();
+            }
+        }
+        calls.remove(call.id);
+        for (Party p : rest) {
+            callOfLeg.remove(p.sip.callId(), call.id);
+            hangUp(p);
+            emit(new CallEvent.Cleared(call.id, Instant.now(), p.id, cause, true));
+        }
+        if (call.recordingRef != null) {
+            emit(new CallEvent.RecordingFinished(call.id, Instant.now(), call.connection(call.routePoint),
+                    call.recordingRef, java.time.Duration.between(call.started, Instant.now()).toMillis()));
+        }
+    }
+
+    private static void hangUp(Party p) {
+        p.leaving = true;
+        if (p.sip instanceof InboundCall inbound && p.state == ConnectionState.ALERTING) {
+            inbound.reject(480);
+        } else if (p.sip instanceof OutboundCall outbound && p.state == ConnectionState.ALERTING) {
+            outbound.cancel();
+        } else {
+            p.sip.hangup();
+        }
+    }
+
+    // ------------------------------------------------------------------ call control
+
+    private SwitchCall call(CallId id) throws TelephonyException {
+        SwitchCall call = calls.get(id);
+        if (call == null) {
+            throw new TelephonyException("no such call: " + id);
+        }
+        return call;
+    }
+
+    private Party party(ConnectionId id) throws TelephonyException {
+        return call(id.call()).resolve(id)
+                .orElseThrow(() -> new TelephonyException("no such connection: " + id));
+    }
+
+    private MediaSession mediaOf(Party p) throws TelephonyException {
+        MediaSession m = p.media != null ? p.media : negotiator.session(p.sip.callId());
+        if (m == null) {
+            throw new TelephonyException("no media on " + p.id + " (not answered yet)");
+        }
+        p.media = m;
+        return m;
+    }
+
+    @Override
+    public void answer(ConnectionId alerting) throws TelephonyException {
+        Party p = party(alerting);
+        if (p.sip instanceof InboundCall inbound) {
+            if (!inbound.answer() && p.state == ConnectionState.ALERTING) {
+                throw new TelephonyException("the call " + alerting.call() + " can no longer be answered");
+            }
+        } else if (p.state != ConnectionState.CONNECTED) {
+            throw new TelephonyException(alerting + " is a call we placed: the phone answers it");
+        }
+    }
+
+    @Override
+    public void reject(ConnectionId alerting, ClearCause cause) throws TelephonyException {
+        Party p = party(alerting);
+        if (!(p.sip instanceof InboundCall inbound) || !inbound.reject(SipCauses.statusFor(cause))) {
+            throw new TelephonyException(alerting + " is not a ringing inbound call");
+        }
+        p.leaving = true;
+    }
+
+    @Override
+    public void clearConnection(ConnectionId connection) throws TelephonyException {
+        hangUp(party(connection));
+    }
+
+    @Override
+    public void clearCall(CallId id) throws TelephonyException {
+        endCall(call(id), ClearCause.NORMAL);
+    }
+
+    @Override
+    public CallId makeCall(DeviceId from, DeviceId destination, Map<String, String> data) throws TelephonyException {
+        // Click to dial: ring the agent's own phone first; when it answers, call the destination.
+        SwitchCall call = new SwitchCall(newCallId(), from.value(), destination.value(), from);
+        call.data.putAll(data);
+        calls.put(call.id, call);
+        Party agent = placeLeg(call, from, destination.value(), true);
+        OutboundCall leg = (OutboundCall) agent.sip;
+        leg.answered().thenRun(() -> {
+            try {
+                routeTo(call.id, destination);
+            } catch (TelephonyException e) {
+                LOG.infof("Click-to-dial %s → %s failed: %s", from, destination, e.getMessage());
+                endCall(call, ClearCause.UNREACHABLE);
+            }
+        });
+        return call.id;
+    }
+
+    @Override
+    public ConnectionId routeTo(CallId callId, DeviceId destination) throws TelephonyException {
+        SwitchCall call = call(callId);
+        ConnectionId placed = placeLeg(call, destination, call.ani, false).id;
+        // A caller not yet answered hears ringing while the destination rings.
+        call.caller().filter(p -> p.state == ConnectionState.ALERTING && p.sip instanceof InboundCall)
+                .ifPresent(p -> ((InboundCall) p.sip).ringing());
+        return placed;
+    }
+
+    /** Places a SIP leg to a device for a call; when answered, the device joins the call's bridge. */
+    private Party placeLeg(SwitchCall call, DeviceId destination, String callerId, boolean caller) throws TelephonyException {
+        OutboundCall leg;
+        try {
+            if (devices.knows(destination.value()) || sip.registrations().contactFor(destination.value()).isPresent()) {
+                if (sip.registrations().contactFor(destination.value()).isEmpty()) {
+                    throw new TelephonyException("extension " + destination + " is not registered");
+                }
+                leg = sip.uac().callExtension(destination.value(), callerId);
+            } else if (config.outboundTrunk() != null) {
+                leg = sip.uac().call(config.outboundTrunk().replace("{number}", destination.value()), callerId);
+            } else {
+                throw new TelephonyException(destination + " is neither a registered extension nor reachable by a trunk");
+            }
+        } catch (RuntimeException e) {
+            throw new TelephonyException("cannot call " + destination + ": " + e.getMessage(), e);
+        }
+        Party party = new Party(call.connection(destination), leg, caller, ConnectionState.ALERTING);
+        synchronized (call) {
+            call.parties.add(party);
+        }
+        callOfLeg.put(leg.callId(), call.id);
+        emit(new CallEvent.Delivered(call.id, Instant.now(), party.id, call.ani, call.dnis, call.data));
+        leg.answered().whenComplete((ok, err) -> {
+            if (err == null) {
+                connected(party);
+            } else {
+                failed(party, err);
+            }
+        });
+        leg.ended().whenComplete((end, err) -> {
+            if (party.state != ConnectionState.ALERTING) {
+                legEnded(party, end == null ? ClearCause.NETWORK_FAILURE : SipCauses.causeOf(end, true));
+            }
+        });
+        return party;
+    }
+
+    private void connected(Party party) {
+        SwitchCall call = callOfLeg.containsKey(party.sip.callId()) ? calls.get(callOfLeg.get(party.sip.callId())) : null;
+        if (call == null) {
+            party.sip.hangup();
+            return;
+        }
+        synchronized (call) {
+            party.state = ConnectionState.CONNECTED;
+            party.media = negotiator.session(party.sip.callId());
+            // Back-to-back: the caller's INVITE is answered when the called phone answers.
+            call.caller().filter(p -> p.state == ConnectionState.ALERTING && p.sip instanceof InboundCall)
+                    .ifPresent(p -> {
+                        if (((InboundCall) p.sip).answer()) {
+                            p.state = ConnectionState.CONNECTED;
+                            p.media = negotiator.session(p.sip.callId());
+                        }
+                    });
+            joinBridge(call);
+        }
+        emit(new CallEvent.Established(call.id, Instant.now(), party.id));
+    }
+
+    private void failed(Party party, Throwable err) {
+        Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        ClearCause why = cause instanceof CallFailedException f ? SipCauses.causeOf(f.status()) : ClearCause.NETWORK_FAILURE;
+        CallId id = callOfLeg.remove(party.sip.callId());
+        SwitchCall call = id == null ? null : calls.get(id);
+        if (call == null) {
+            return;
+        }
+        boolean remove;
+        synchronized (call) {
+            remove = call.parties.remove(party);
+            party.state = ConnectionState.FAILED;
+        }
+        if (remove) {
+            emit(new CallEvent.Failed(call.id, Instant.now(), party.id, party.leaving ? ClearCause.NORMAL : why));
+            if (call.parties.isEmpty()) {
+                endCall(call, why);
+            }
+        }
+    }
+
+    /** Puts every connected, not-held party with media into the call's bridge. */
+    private void joinBridge(SwitchCall call) {
+        if (call.bridge == null) {
+            call.bridge = media.createBridge();
+        }
+        for (Party p : call.parties) {
+            if (p.state == ConnectionState.CONNECTED) {
+                MediaSession m = p.media != null ? p.media : negotiator.session(p.sip.callId());
+                if (m != null) {
+                    p.media = m;
+                    m.stopPlayback();
+                    if (!call.bridge.legs().contains(m)) {
+                        call.bridge.add(m);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void removeFromBridge(SwitchCall call, Party p) {
+        if (call.bridge != null && p.media != null) {
+            call.bridge.remove(p.media);
+        }
+    }
+
+    @Override
+    public void hold(ConnectionId connection) throws TelephonyException {
+        SwitchCall call = call(connection.call());
+        Party p = party(connection);
+        MediaSession m = mediaOf(p);
+        synchronized (call) {
+            // Media is anchored here: holding a party is taking it out of the mix and giving it music.
+            removeFromBridge(call, p);
+            m.playMusicOnHold();
+            p.state = ConnectionState.HELD;
+        }
+        emit(new CallEvent.Held(call.id, Instant.now(), p.id));
+    }
+
+    @Override
+    public void retrieve(ConnectionId held) throws TelephonyException {
+        SwitchCall call = call(held.call());
+        Party p = party(held);
+        synchronized (call) {
+            if (p.state != ConnectionState.HELD) {
+                return;
+            }
+            p.state = ConnectionState.CONNECTED;
+            joinBridge(call);
+        }
+        emit(new CallEvent.Retrieved(call.id, Instant.now(), p.id));
+    }
+
+    @Override
+    public void singleStepTransfer(ConnectionId transferring, DeviceId destination) throws TelephonyException {
+        SwitchCall call = call(transferring.call());
+        Party leaving = party(transferring);
+        for (Party other : call.parties) {
+            if (other != leaving && other.media != null) {
+                other.media.playMusicOnHold(); // the caller hears music while the destination rings
+            }
+        }
+        ConnectionId target = routeTo(call.id, destination);
+        leaving.leaving = true;
+        synchronized (call) {
+            call.parties.remove(leaving);
+            removeFromBridge(call, leaving);
+        }
+        callOfLeg.remove(leaving.sip.callId());
+        leaving.sip.hangup();
+        emit(new CallEvent.Transferred(call.id, Instant.now(), call.id, leaving.id.device(), target.device()));
+        emit(new CallEvent.Cleared(call.id, Instant.now(), leaving.id, ClearCause.TRANSFERRED, false));
+    }
+
+    @Override
+    public ConnectionId consultationCall(ConnectionId active, DeviceId destination) throws TelephonyException {
+        SwitchCall first = call(active.call());
+        Party agent = party(active);
+        MediaSession agentMedia = mediaOf(agent);
+        // The others in the first call wait with music; the agent's media moves to a new call.
+        synchronized (first) {
+            for (Party other : first.parties) {
+                if (other != agent && other.media != null) {
+                    removeFromBridge(first, other);
+                    other.media.playMusicOnHold();
+                    other.state = ConnectionState.HELD;
+                    emit(new CallEvent.Held(first.id, Instant.now(), other.id));
+                }
+            }
+            removeFromBridge(first, agent);
+        }
+        SwitchCall consult = new SwitchCall(newCallId(), agent.id.device().value(), destination.value(), agent.id.device());
+        consult.data.putAll(first.data);
+        consult.data.put("kefu.consultationOf", first.id.value());
+        Party agentInConsult = agent.movedTo(consult.connection(agent.id.device()));
+        agentInConsult.state = ConnectionState.CONNECTED;
+        agentInConsult.media = agentMedia;
+        consult.parties.add(agentInConsult);
+        calls.put(consult.id, consult);
+        placeLeg(consult, destination, agent.id.device().value(), false);
+        return agentInConsult.id;
+    }
+
+    @Override
+    public void completeTransfer(ConnectionId held, ConnectionId consulted) throws TelephonyException {
+        SwitchCall first = call(held.call());
+        SwitchCall consult = call(consulted.call());
+        Party agent = party(held);
+        List<Party> joining = new ArrayList<>();
+        synchronized (consult) {
+            for (Party p : consult.parties) {
+                if (!p.id.device().equals(agent.id.device())) {
+                    joining.add(p);
+                }
+            }
+            consult.parties.clear();
+            consult.ended = true;
+            if (consult.bridge != null) {
+                consult.bridge.close();
+            }
+        }
+        calls.remove(consult.id);
+        if (joining.isEmpty()) {
+            throw new TelephonyException("nobody to transfer to in " + consult.id);
+        }
+        Party transferredTo = null;
+        synchronized (first) {
+            first.parties.remove(agent);
+            removeFromBridge(first, agent);
+            for (Party p : joining) {
+                Party moved = p.movedTo(first.connection(p.id.device()));
+                first.parties.add(moved);
+                callOfLeg.put(p.sip.callId(), first.id);
+                rewire(p, moved);
+                transferredTo = moved;
+            }
+            for (Party p : first.parties) {
+                if (p.state == ConnectionState.HELD) {
+                    p.state = ConnectionState.CONNECTED;
+                }
+            }
+            joinBridge(first);
+        }
+        agent.leaving = true;
+        callOfLeg.remove(agent.sip.callId());
+        agent.sip.hangup();
+        emit(new CallEvent.Transferred(first.id, Instant.now(), consult.id, agent.id.device(), transferredTo.id.device()));
+        emit(new CallEvent.Cleared(first.id, Instant.now(), agent.id, ClearCause.TRANSFERRED, false));
+        emit(new CallEvent.Cleared(consult.id, Instant.now(), consulted, ClearCause.TRANSFERRED, true));
+    }
+
+    /** A party moved between calls keeps its SIP leg; its end must now be reported in the new call. */
+    private void rewire(Party old, Party moved) {
+        old.sip.ended().whenComplete((end, err) -> legEnded(moved,
+                end == null ? ClearCause.NETWORK_FAILURE : SipCauses.causeOf(end, true)));
+    }
+
+    @Override
+    public void alternate(ConnectionId held, ConnectionId active) throws TelephonyException {
+        SwitchCall toResume = call(held.call());
+        SwitchCall toHold = call(active.call());
+        Party agentActive = party(active);
+        MediaSession agentMedia = mediaOf(agentActive);
+        synchronized (toHold) {
+            for (Party p : toHold.parties) {
+                if (p != agentActive && p.media != null) {
+                    removeFromBridge(toHold, p);
+                    p.media.playMusicOnHold();
+                    p.state = ConnectionState.HELD;
+                }
+            }
+            removeFromBridge(toHold, agentActive);
+        }
+        synchronized (toResume) {
+            toResume.resolve(held).ifPresent(p -> p.media = agentMedia);
+            for (Party p : toResume.parties) {
+                if (p.state == ConnectionState.HELD) {
+                    p.state = ConnectionState.CONNECTED;
+                }
+            }
+            joinBridge(toResume);
+        }
+        emit(new CallEvent.Held(toHold.id, Instant.now(), active));
+        emit(new CallEvent.Retrieved(toResume.id, Instant.now(), held));
+    }
+
+    @Override
+    public void conference(ConnectionId held, ConnectionId active) throws TelephonyException {
+        SwitchCall first = call(held.call());
+        SwitchCall second = call(active.call());
+        DeviceId agentDevice = held.device();
+        List<Party> joining = new ArrayList<>();
+        synchronized (second) {
+            for (Party p : second.parties) {
+                if (!p.id.device().equals(agentDevice)) {
+                    joining.add(p);
+                }
+            }
+            second.parties.clear();
+            second.ended = true;
+            if (second.bridge != null) {
+                second.bridge.close();
+            }
+        }
+        calls.remove(second.id);
+        synchronized (first) {
+            for (Party p : joining) {
+                Party moved = p.movedTo(first.connection(p.id.device()));
+                first.parties.add(moved);
+                callOfLeg.put(p.sip.callId(), first.id);
+                rewire(p, moved);
+            }
+            for (Party p : first.parties) {
+                if (p.state == ConnectionState.HELD) {
+                    p.state = ConnectionState.CONNECTED;
+                }
+            }
+            joinBridge(first);
+        }
+        for (Party p : joining) {
+            emit(new CallEvent.Conferenced(first.id, Instant.now(), p.id.device()));
+        }
+        emit(new CallEvent.Cleared(second.id, Instant.now(), active, ClearCause.NORMAL, true));
+    }
+
+    @Override
+    public void deflect(ConnectionId alerting, DeviceId destination) throws TelephonyException {
+        Party p = party(alerting);
+        if (p.state != ConnectionState.ALERTING || !(p.sip instanceof OutboundCall outbound)) {
+            throw new TelephonyException(alerting + " is not ringing at a device");
+        }
+        p.leaving = true;
+        outbound.cancel();
+        routeTo(alerting.call(), destination);
+    }
+
+    @Override
+    public void pickup(ConnectionId alerting, DeviceId picker) throws TelephonyException {
+        deflect(alerting, picker);
+    }
+
+    // ------------------------------------------------------------------ media
+
+    @Override
+    public void play(ConnectionId to, Prompt prompt) throws TelephonyException {
+        Party p = party(to);
+        MediaSession m = mediaOf(p);
+        CallId callId = to.call();
+        try {
+            if (prompt.loop() && prompt.names().equals(List.of("music-on-hold"))) {
+                m.playMusicOnHold();
+                return;
+            }
+            m.play(prompt.names(), prompt.locale(), prompt.bargeIn(), outcome -> emit(new CallEvent.PromptFinished(
+                    callId, Instant.now(), to, switch (outcome) {
+                        case COMPLETED -> CallEvent.PromptEnd.COMPLETED;
+                        case BARGED_IN -> CallEvent.PromptEnd.BARGED_IN;
+                        default -> CallEvent.PromptEnd.STOPPED;
+                    })));
+        } catch (PromptNotFoundException e) {
+            throw new TelephonyException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void collectDigits(ConnectionId from, DigitCollection spec) throws TelephonyException {
+        Party p = party(from);
+        MediaSession m = mediaOf(p);
+        CallId callId = from.call();
+        DigitSpec ds = new DigitSpec(spec.maxDigits(), spec.terminator(),
+                spec.firstDigit().toMillis(), spec.interDigit().toMillis());
+        m.collectDigits(ds, result -> emit(new CallEvent.DigitsReceived(callId, Instant.now(), from,
+                result.digits(), endOf(result), spec.secret())));
+    }
+
+    private static CallEvent.DigitsEnd endOf(DigitResult result) {
+        return switch (result.reason()) {
+            case MAX_DIGITS -> CallEvent.DigitsEnd.MAX_DIGITS;
+            case TERMINATOR -> CallEvent.DigitsEnd.TERMINATOR;
+            case TIMEOUT -> CallEvent.DigitsEnd.TIMEOUT;
+            default -> CallEvent.DigitsEnd.CANCELLED;
+        };
+    }
+
+    @Override
+    public void record(ConnectionId of, int maxSeconds) throws TelephonyException {
+        if (maxSeconds < 1 || maxSeconds > 3600) {
+            throw new TelephonyException("a recording lasts 1 to 3600 seconds, not " + maxSeconds);
+        }
+        Party p = party(of);
+        MediaSession m = mediaOf(p);
+        String ref = of.call() + "-" + of.device() + "-" + System.currentTimeMillis() + ".wav";
+        Path file = config.recordingDir().resolve(ref);
+        Instant began = Instant.now();
+        try {
+            m.startRecording(file);
+        } catch (IOException e) {
+            throw new TelephonyException("cannot record to " + file + ": " + e.getMessage(), e);
+        }
+        Runnable finish = () -> {
+            m.stopRecording();
+            emit(new CallEvent.RecordingFinished(of.call(), Instant.now(), of, ref,
+                    java.time.Duration.between(began, Instant.now()).toMillis()));
+        };
+        // Ends at the time limit, or when the caller presses # (or hangs up: the session closes).
+        ScheduledExecutorService t = timers;
+        var limit = t.schedule(finish, maxSeconds, TimeUnit.SECONDS);
+        m.collectDigits(new DigitSpec(1, '#', maxSeconds * 1000L, maxSeconds * 1000L), r -> {
+            if (limit.cancel(false)) {
+                finish.run();
+            }
+        });
+    }
+
+    @Override
+    public void recordCall(CallId id) throws TelephonyException {
+        SwitchCall call = call(id);
+        synchronized (call) {
+            if (call.recordingRef != null) {
+                return;
+            }
+            joinBridge(call);
+            String ref = id + ".wav";
+            try {
+                call.bridge.startRecording(config.recordingDir().resolve(ref));
+            } catch (IOException e) {
+                throw new TelephonyException("cannot record call " + id + ": " + e.getMessage(), e);
+            }
+            call.recordingRef = ref;
+        }
+    }
+
+    @Override
+    public void stopMedia(ConnectionId connection) throws TelephonyException {
+        Party p = party(connection);
+        MediaSession m = mediaOf(p);
+        m.stopPlayback();
+        m.cancelDigits();
+    }
+
+    // ------------------------------------------------------------------ supervision
+
+    @Override
+    public ConnectionId monitor(CallId id, DeviceId supervisor, MonitorMode mode) throws TelephonyException {
+        SwitchCall call = call(id);
+        Party sup = placeLeg(call, supervisor, call.ani, false);
+        call.data.put("kefu.monitor." + supervisor.value(), mode.name());
+        ((OutboundCall) sup.sip).answered().thenRun(() -> applyMonitorMode(call, sup, mode));
+        return sup.id;
+    }
+
+    @Override
+    public void changeMonitorMode(ConnectionId supervisor, MonitorMode mode) throws TelephonyException {
+        SwitchCall call = call(supervisor.call());
+        Party sup = party(supervisor);
+        call.data.put("kefu.monitor." + supervisor.device().value(), mode.name());
+        applyMonitorMode(call, sup, mode);
+    }
+
+    private void applyMonitorMode(SwitchCall call, Party sup, MonitorMode mode) {
+        synchronized (call) {
+            MediaSession s = sup.media != null ? sup.media : negotiator.session(sup.sip.callId());
+            if (s == null || call.bridge == null) {
+                return;
+            }
+            sup.media = s;
+            if (!call.bridge.legs().contains(s)) {
+                call.bridge.add(s);
+            }
+            switch (mode) {
+                case SILENT -> call.bridge.monitor(s);
+                case BARGE -> call.bridge.barge(s);
+                case WHISPER -> call.parties.stream()
+                        .filter(p -> !p.caller && p != sup && p.media != null && p.state == ConnectionState.CONNECTED)
+                        .findFirst()
+                        .ifPresent(agent -> call.bridge.whisper(s, agent.media));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ data and snapshots
+
+    @Override
+    public void attachData(CallId id, Map<String, String> data) throws TelephonyException {
+        call(id).data.putAll(data);
+    }
+
+    @Override
+    public Map<String, String> callData(CallId id) throws TelephonyException {
+        return Map.copyOf(call(id).data);
+    }
+
+    @Override
+    public CallSnapshot snapshotCall(CallId id) throws TelephonyException {
+        return call(id).snapshot();
+    }
+
+    @Override
+    public DeviceSnapshot snapshotDevice(DeviceId device) {
+        boolean registered = sip != null && sip.registrations().contactFor(device.value()).isPresent();
+        List<CallSnapshot.Party> in = new ArrayList<>();
+        for (SwitchCall call : calls.values()) {
+            call.party(device).ifPresent(p -> in.add(new CallSnapshot.Party(p.id, p.state)));
+        }
+        return new DeviceSnapshot(device, registered, in);
+    }
+
+    @Override
+    public void provisionDevice(DeviceId device, String realm, String digestHa1) throws TelephonyException {
+        if (!config.realm().equals(realm)) {
+            throw new TelephonyException("device " + device + " has credentials for realm \"" + realm
+                    + "\", but the switch's realm is \"" + config.realm() + "\"");
+        }
+        if (digestHa1 == null || !digestHa1.matches("[0-9a-f]{32}")) {
+            throw new TelephonyException("device " + device + ": the digest secret must be 32 hex digits (MD5 HA1)");
+        }
+        devices.provision(device.value(), digestHa1);
+    }
+
+    @Override
+    public void removeDevice(DeviceId device) {
+        devices.remove(device.value());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void emit(CallEvent event) {
+        try {
+            events.accept(event);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Cannot deliver %s", event.getClass().getSimpleName());
+        }
+    }
+
+    private static CallId newCallId() {
+        return new CallId(UUID.randomUUID().toString());
+    }
+
+    private static CallId deviceCall(String device) {
+        return new CallId("device:" + device);
+    }
+
+    /** Calls in progress, for tests and status. */
+    public Set<CallId> activeCalls() {
+        return Set.copyOf(calls.keySet());
+    }
+}

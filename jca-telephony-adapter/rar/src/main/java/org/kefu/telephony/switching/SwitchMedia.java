@@ -1,0 +1,103 @@
+package org.kefu.telephony.switching;
+
+import org.jboss.logging.Logger;
+import org.kefu.telephony.media.AudioCodec;
+import org.kefu.telephony.media.MediaEngine;
+import org.kefu.telephony.media.MediaSession;
+import org.kefu.telephony.media.SdpMedia;
+import org.kefu.telephony.sip.MediaDirection;
+import org.kefu.telephony.sip.MediaNegotiator;
+import org.kefu.telephony.sip.SdpAnswer;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * SDP offer/answer for the SIP legs, backed by one media session per leg (keyed by SIP Call-ID):
+ * Kefu anchors all media, which is what lets it play prompts, collect digits, record and mix.
+ */
+final class SwitchMedia implements MediaNegotiator {
+
+    private static final Logger LOG = Logger.getLogger(SwitchMedia.class);
+    private static final List<AudioCodec> CODECS = List.of(AudioCodec.PCMU, AudioCodec.PCMA);
+
+    private final MediaEngine engine;
+    private final String advertisedHost;
+    private final Map<String, MediaSession> sessions = new ConcurrentHashMap<>();
+
+    SwitchMedia(MediaEngine engine, String advertisedHost) {
+        this.engine = engine;
+        this.advertisedHost = advertisedHost;
+    }
+
+    MediaSession session(String sipCallId) {
+        return sessions.get(sipCallId);
+    }
+
+    int activeSessions() {
+        return sessions.size();
+    }
+
+    @Override
+    public SdpAnswer answer(String sipCallId, String remoteOffer) {
+        SdpMedia.Negotiated n;
+        try {
+            n = SdpMedia.negotiate(remoteOffer, CODECS);
+        } catch (SdpMedia.NotAcceptableException e) {
+            return SdpAnswer.reject(e.getMessage());
+        } catch (RuntimeException e) {
+            return SdpAnswer.reject("unreadable SDP");
+        }
+        try {
+            MediaSession session = sessions.get(sipCallId);
+            if (session == null) {
+                session = engine.createSession();
+                sessions.put(sipCallId, session);
+            }
+            session.connect(n.remoteHost(), n.remotePort(), n.codec().payloadType(), n.dtmfPayloadType());
+            return SdpAnswer.accept(SdpMedia.answerSdp(n, advertisedHost, session.localPort()));
+        } catch (IOException e) {
+            LOG.warnf("No media port for call %s: %s", sipCallId, e.getMessage());
+            return SdpAnswer.reject("no media resources");
+        }
+    }
+
+    @Override
+    public String offer(String sipCallId, MediaDirection direction) {
+        try {
+            MediaSession session = sessions.get(sipCallId);
+            if (session == null) {
+                session = engine.createSession();
+                sessions.put(sipCallId, session);
+            }
+            String sdp = SdpMedia.offer(advertisedHost, session.localPort(), CODECS, SdpMedia.DEFAULT_DTMF_PAYLOAD_TYPE);
+            return direction == MediaDirection.SENDRECV ? sdp : sdp.replace("a=sendrecv", "a=" + direction.attribute());
+        } catch (IOException e) {
+            throw new IllegalStateException("no media resources: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void answered(String sipCallId, String remoteAnswer) {
+        MediaSession session = sessions.get(sipCallId);
+        if (session == null) {
+            return;
+        }
+        try {
+            SdpMedia.Negotiated n = SdpMedia.negotiate(remoteAnswer, CODECS);
+            session.connect(n.remoteHost(), n.remotePort(), n.codec().payloadType(), n.dtmfPayloadType());
+        } catch (RuntimeException e) {
+            LOG.warnf("Unusable SDP answer on call %s: %s", sipCallId, e.getMessage());
+        }
+    }
+
+    @Override
+    public void released(String sipCallId) {
+        MediaSession session = sessions.remove(sipCallId);
+        if (session != null) {
+            session.close();
+        }
+    }
+}
