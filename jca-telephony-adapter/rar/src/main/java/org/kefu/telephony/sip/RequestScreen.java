@@ -45,6 +45,13 @@ final class RequestScreen {
     /** The rejection for this request, or empty if it may go on to its method's handler. */
     Optional<Response> screen(Request request) throws ParseException {
         String method = request.getMethod();
+        if (!"SIP/2.0".equalsIgnoreCase(request.getSIPVersion())
+                || request.getHeader(ViaHeader.NAME) instanceof gov.nist.javax.sip.header.Via via
+                && !"2.0".equals(via.getProtocolVersion())) {
+            // RFC 4475 badvers: JAIN-SIP's parser rewrites the request-line version to SIP/2.0, so the only
+            // trace of "SIP/7.0" left is the top Via's sent-protocol: check both.
+            return Optional.of(reject(request, Response.VERSION_NOT_SUPPORTED, "Version Not Supported"));
+        }
         // Missing mandatory headers / inconsistent CSeq: RFC 4475 insuf, mismatch01 → 400.
         if (request.getHeader(ToHeader.NAME) == null || request.getHeader(FromHeader.NAME) == null
                 || request.getHeader(CallIdHeader.NAME) == null || request.getHeader(CSeqHeader.NAME) == null
@@ -62,6 +69,11 @@ final class RequestScreen {
         String scheme = request.getRequestURI().getScheme().toLowerCase(Locale.ROOT);
         if (!URI_SCHEMES.contains(scheme)) {
             return Optional.of(reject(request, Response.UNSUPPORTED_URI_SCHEME, "Unsupported URI Scheme"));
+        }
+        if (request.getRequestURI() instanceof javax.sip.address.SipURI uri && uri.getHeaderNames() != null
+                && uri.getHeaderNames().hasNext()) {
+            // RFC 4475 escruri: headers belong in a Contact/Refer-To URI, never in a Request-URI.
+            return Optional.of(reject(request, Response.BAD_REQUEST, "Headers in Request-URI"));
         }
         if (!ALLOWED.contains(method)) {
             int status = KNOWN_NOT_ALLOWED.contains(method) ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED;

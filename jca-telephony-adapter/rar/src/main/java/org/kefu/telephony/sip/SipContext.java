@@ -81,6 +81,16 @@ final class SipContext {
         try {
             tx.sendResponse(response);
             return true;
+        } catch (javax.sip.SipException e) {
+            // RFC 2543 peers (no z9hG4bK branch, RFC 4475 wsinv/inv2543): JAIN-SIP refuses a tagged response on
+            // the legacy transaction ("does not belong to this transaction"); send it statelessly instead.
+            try {
+                provider.sendResponse(response);
+                return true;
+            } catch (Exception again) {
+                LOG.debugf(again, "could not send %d", response.getStatusCode());
+                return false;
+            }
         } catch (Exception e) {
             LOG.debugf(e, "could not send %d", response.getStatusCode());
             return false;

@@ -67,6 +67,15 @@ final class SipDispatcher implements SipListener {
             return;
         }
         ServerTransaction tx = event.getServerTransaction();
+        if (request.getHeader(javax.sip.header.MaxForwardsHeader.NAME) == null) {
+            // RFC 2543 requests have none (RFC 4475 inv2543); JAIN-SIP refuses a transaction without it.
+            request.setHeader(ctx.headers.createMaxForwardsHeader(70));
+        }
+        if (method.equals(Request.INVITE) && request.getHeader(javax.sip.header.ContactHeader.NAME) == null
+                && request.getHeader(FromHeader.NAME) instanceof FromHeader from) {
+            // RFC 2543 semantics: no Contact means "reach me at From". JAIN-SIP insists on a Contact.
+            request.setHeader(ctx.headers.createContactHeader(from.getAddress()));
+        }
         if (tx == null) {
             try {
                 tx = ctx.provider.getNewServerTransaction(request);

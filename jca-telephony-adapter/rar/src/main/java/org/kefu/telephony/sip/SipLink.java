@@ -48,6 +48,7 @@ public final class SipLink {
     private SipContext ctx;
     private Uac uac;
     private ScheduledExecutorService housekeeping;
+    private SipDispatcher dispatcher;
 
     /**
      * @param executor where application work runs (the JCA WorkManager in WildFly). It should reject
@@ -100,7 +101,8 @@ public final class SipLink {
                     media, handler, new WorkGate(executor, config.maxPendingWork()));
             DigestAuthenticator authenticator = new DigestAuthenticator(config.realm(), config.nonceLifetime(), clock);
             Registrar registrar = new Registrar(ctx, registrations, authenticator, credentials);
-            provider.addSipListener(new SipDispatcher(ctx, new TrunkAcl(config.trunkAcl()), registrar, authenticator, credentials));
+            dispatcher = new SipDispatcher(ctx, new TrunkAcl(config.trunkAcl()), registrar, authenticator, credentials);
+            provider.addSipListener(dispatcher);
             uac = new Uac(ctx, registrations);
             stack.start();
             housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -138,6 +140,9 @@ public final class SipLink {
             try {
                 if (provider != null) {
                     ListeningPoint[] lps = provider.getListeningPoints();
+                    if (dispatcher != null) {
+                        provider.removeSipListener(dispatcher); // else deleteSipProvider refuses and ports stay bound
+                    }
                     stack.deleteSipProvider(provider);
                     for (ListeningPoint lp : lps) {
                         stack.deleteListeningPoint(lp);
@@ -146,10 +151,17 @@ public final class SipLink {
             } catch (Exception e) {
                 LOG.debug("error releasing listening points", e);
             }
+            gov.nist.javax.sip.EventScanner scanner = stack.getEventScanner();
             stack.stop();
+            if (scanner != null) {
+                // JAIN-SIP bug: forceStop() only sets a flag while EventScannerThread sits in queue.take();
+                // one dummy event wakes it so it sees the flag and exits (else one thread leaks per stop).
+                scanner.addEvent(new gov.nist.javax.sip.EventWrapper(new java.util.EventObject(this), null));
+            }
             LOG.infof("SIP link on port %d stopped", config.port());
         }
         stack = null;
+        dispatcher = null;
         provider = null;
         ctx = null;
         uac = null;
@@ -188,7 +200,8 @@ public final class SipLink {
         // Concurrent listener calls (SipDispatcher is thread-safe) on a fixed pool.
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.threadPoolSize()));
-        p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", Integer.toString(config.threadPoolSize()));
+        // No TCP_POST_PARSING_THREAD_POOL_SIZE: that pool is static in JAIN-SIP and any stack's stop() shuts it
+        // down for every other stack in the JVM.
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.maxMessageSize()));
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(config.udpReceiveBuffer()));
