@@ -29,6 +29,7 @@ public final class InboundCall extends SipCall {
     private volatile String extension;
     private State state = State.OFFERED;
     private String localSdp;
+    private boolean established;
 
     InboundCall(SipContext ctx, ServerTransaction tx, Request invite, boolean fromTrunk, String sourceAddress) {
         super(ctx, ((javax.sip.header.CallIdHeader) invite.getHeader("Call-ID")).getCallId());
@@ -171,6 +172,10 @@ public final class InboundCall extends SipCall {
 
     /** ACK for our 200: with a late offer the ACK carries the caller's answer. */
     void acked(Request ack) {
+        synchronized (this) {
+            if (established) return; // ACKs for later re-INVITEs are not news
+            established = true;
+        }
         String sdp = SipContext.body(ack);
         if (sdp != null && remoteSdp() == null) {
             ctx.media.answered(callId, sdp);

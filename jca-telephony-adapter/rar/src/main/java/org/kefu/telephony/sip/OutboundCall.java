@@ -124,14 +124,14 @@ public final class OutboundCall extends SipCall implements ResponseSink {
             return;
         }
         CallEnd why = status == Response.REQUEST_TERMINATED && cancelRequested ? CallEnd.CANCELLED : CallEnd.REJECTED;
-        end(why);
         answered.completeExceptionally(new CallFailedException(status, response.getReasonPhrase()));
+        end(why);
     }
 
     @Override
     public void onTimeout() {
-        end(CallEnd.TIMEOUT);
         answered.completeExceptionally(new CallFailedException(Response.REQUEST_TIMEOUT, "no final response"));
+        end(CallEnd.TIMEOUT);
     }
 
     @Override

@@ -152,11 +152,12 @@ public final class SipLink {
                 LOG.debug("error releasing listening points", e);
             }
             gov.nist.javax.sip.EventScanner scanner = stack.getEventScanner();
+            SipProvider wakeSource = provider;
             stack.stop();
             if (scanner != null) {
                 // JAIN-SIP bug: forceStop() only sets a flag while EventScannerThread sits in queue.take();
                 // one dummy event wakes it so it sees the flag and exits (else one thread leaks per stop).
-                scanner.addEvent(new gov.nist.javax.sip.EventWrapper(new java.util.EventObject(this), null));
+                scanner.addEvent(new gov.nist.javax.sip.EventWrapper(new java.util.EventObject(wakeSource == null ? this : wakeSource), null));
             }
             LOG.infof("SIP link on port %d stopped", config.port());
         }
