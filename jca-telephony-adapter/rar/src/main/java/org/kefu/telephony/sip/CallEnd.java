@@ -1,0 +1,15 @@
+package org.kefu.telephony.sip;
+
+/** Why a call ended (completes {@link SipCall#ended()}). */
+public enum CallEnd {
+    /** the far end sent BYE */
+    REMOTE_HANGUP,
+    /** we sent BYE */
+    LOCAL_HANGUP,
+    /** the caller cancelled before answer (inbound) or we cancelled (outbound) */
+    CANCELLED,
+    /** a final non-2xx response ended the INVITE */
+    REJECTED,
+    /** no final response / no ACK in time */
+    TIMEOUT
+}

@@ -1,0 +1,37 @@
+package org.kefu.telephony.sip;
+
+/**
+ * The application side of inbound calls (the resource adapter bridges it to the endpoints / ACD).
+ * Every method runs on the application executor supplied to {@link SipLink}, never on a SIP stack thread.
+ */
+public interface CallHandler {
+
+    /**
+     * A new call from a trunk or an authenticated extension. 100 Trying has been sent already.
+     * The handler must eventually call ringing/answer/reject on the call (or the caller will CANCEL).
+     */
+    void onInvite(InboundCall call);
+
+    /** The caller gave up before answer; 487 has been sent. */
+    default void onCancel(InboundCall call) {
+    }
+
+    /** The ACK for our 200 arrived: the call is established. */
+    default void onEstablished(SipCall call) {
+    }
+
+    /** The far end hung up (BYE answered with 200). */
+    default void onHangup(SipCall call) {
+    }
+
+    /**
+     * A phone asked to transfer the call (REFER, already answered with 202 Accepted).
+     * Only surfaced: the application decides whether to place the new call.
+     */
+    default void onRefer(SipCall call, String referTo) {
+    }
+
+    /** The far end put the call on hold / retrieved it (re-INVITE already answered). */
+    default void onMediaChange(SipCall call, MediaDirection remoteDirection) {
+    }
+}

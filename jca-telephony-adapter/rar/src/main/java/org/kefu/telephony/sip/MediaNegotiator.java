@@ -1,0 +1,21 @@
+package org.kefu.telephony.sip;
+
+/**
+ * The seam between signalling and the media engine (package org.kefu.telephony.media, another team).
+ * Signalling only moves SDP strings; the media side owns ports, codecs and RTP.
+ * Called on application executor threads.
+ */
+public interface MediaNegotiator {
+
+    /** Answer a remote offer (initial INVITE or re-INVITE) for the call; reject → 488 Not Acceptable Here. */
+    SdpAnswer answer(String callId, String remoteOffer);
+
+    /** A local offer for an outgoing INVITE, or for a re-INVITE putting the call on hold / retrieving it. */
+    String offer(String callId, MediaDirection direction);
+
+    /** The remote side's answer to our last offer. */
+    void answered(String callId, String remoteAnswer);
+
+    /** The call is over: free ports and streams. */
+    void released(String callId);
+}

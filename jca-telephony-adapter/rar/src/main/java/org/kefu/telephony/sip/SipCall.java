@@ -1,0 +1,171 @@
+package org.kefu.telephony.sip;
+
+import java.util.concurrent.CompletableFuture;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogState;
+import javax.sip.ResponseEvent;
+import javax.sip.header.CSeqHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.jboss.logging.Logger;
+
+/**
+ * One call leg with its SIP dialog: what inbound and outbound legs have in common (hang up, hold, retrieve).
+ * Thread-safe; state changes are serialised on the call object.
+ */
+public abstract class SipCall {
+
+    private static final Logger LOG = Logger.getLogger(SipCall.class);
+
+    final SipContext ctx;
+    final String callId;
+    volatile Dialog dialog;
+    private final CompletableFuture<CallEnd> ended = new CompletableFuture<>();
+    private volatile MediaDirection localDirection = MediaDirection.SENDRECV;
+
+    SipCall(SipContext ctx, String callId) {
+        this.ctx = ctx;
+        this.callId = callId;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    /**
+     * Completes (on a SIP or application thread) when the leg is over. Chain with the *Async methods if the
+     * continuation does real work.
+     */
+    public CompletableFuture<CallEnd> ended() {
+        return ended;
+    }
+
+    public boolean isEnded() {
+        return ended.isDone();
+    }
+
+    /** Our current media direction as last offered (SENDONLY while we hold the call). */
+    public MediaDirection localDirection() {
+        return localDirection;
+    }
+
+    boolean confirmed() {
+        Dialog d = dialog;
+        return d != null && d.getState() == DialogState.CONFIRMED;
+    }
+
+    /** Send BYE. Only for an answered call; an unanswered one is rejected (inbound) or cancelled (outbound). */
+    public void hangup() {
+        Dialog d = dialog;
+        if (isEnded()) {
+            return;
+        }
+        if (d == null || d.getState() != DialogState.CONFIRMED) {
+            throw new IllegalStateException("call " + callId + " is not established");
+        }
+        try {
+            Request bye = d.createRequest(Request.BYE);
+            ClientTransaction tx = ctx.provider.getNewClientTransaction(bye);
+            tx.setApplicationData(IgnoringSink.INSTANCE);
+            d.sendRequest(tx);
+        } catch (Exception e) {
+            LOG.debugf(e, "BYE for %s failed", callId);
+        } finally {
+            end(CallEnd.LOCAL_HANGUP);
+        }
+    }
+
+    /** Put the far end on hold: re-INVITE with a=sendonly. Completes with the final status of the re-INVITE. */
+    public CompletableFuture<Integer> hold() {
+        return reInvite(MediaDirection.SENDONLY);
+    }
+
+    /** Take the call off hold: re-INVITE with a=sendrecv. */
+    public CompletableFuture<Integer> retrieve() {
+        return reInvite(MediaDirection.SENDRECV);
+    }
+
+    /** re-INVITE with an offer of the given direction (SENDONLY or INACTIVE for hold). */
+    public CompletableFuture<Integer> reInvite(MediaDirection direction) {
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        Dialog d = dialog;
+        if (isEnded() || d == null || d.getState() != DialogState.CONFIRMED) {
+            result.completeExceptionally(new IllegalStateException("call " + callId + " is not established"));
+            return result;
+        }
+        try {
+            String offer = ctx.media.offer(callId, direction);
+            Request request = d.createRequest(Request.INVITE);
+            request.setHeader(ctx.contact(transport()));
+            ctx.setSdp(request, offer);
+            ClientTransaction tx = ctx.provider.getNewClientTransaction(request);
+            tx.setApplicationData(new ResponseSink() {
+                @Override
+                public void onResponse(ResponseEvent event) {
+                    Response response = event.getResponse();
+                    int status = response.getStatusCode();
+                    if (status < 200) {
+                        return;
+                    }
+                    if (status < 300) {
+                        ack(event);
+                        localDirection = direction;
+                        String answer = SipContext.body(response);
+                        if (answer != null) {
+                            ctx.work.notify("media answered", () -> ctx.media.answered(callId, answer));
+                        }
+                    }
+                    result.complete(status);
+                }
+
+                @Override
+                public void onTimeout() {
+                    result.complete(Response.REQUEST_TIMEOUT);
+                }
+            });
+            d.sendRequest(tx);
+        } catch (Exception e) {
+            result.completeExceptionally(new SipLinkException("re-INVITE failed for " + callId, e));
+        }
+        return result;
+    }
+
+    void ack(ResponseEvent event) {
+        try {
+            Dialog d = event.getDialog() != null ? event.getDialog() : dialog;
+            long cseq = ((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber();
+            d.sendAck(d.createAck(cseq));
+        } catch (Exception e) {
+            LOG.debugf(e, "ACK for %s failed", callId);
+        }
+    }
+
+    /** Transport of the leg ("udp"/"tcp"), for our Contact. */
+    abstract String transport();
+
+    /** Mark the leg over (once), drop it from the call table, release media. */
+    boolean end(CallEnd why) {
+        if (!ended.complete(why)) {
+            return false;
+        }
+        ctx.calls.remove(callId, this);
+        ctx.work.notify("media released", () -> ctx.media.released(callId));
+        return true;
+    }
+
+    /** The far end hung up. */
+    void remoteHangup() {
+        if (end(CallEnd.REMOTE_HANGUP)) {
+            ctx.work.notify("hangup", () -> ctx.handler.onHangup(this));
+        }
+    }
+
+    /** Responses nobody waits for (BYE, CANCEL). */
+    enum IgnoringSink implements ResponseSink {
+        INSTANCE;
+
+        @Override public void onResponse(ResponseEvent event) { }
+        @Override public void onTimeout() { }
+    }
+}

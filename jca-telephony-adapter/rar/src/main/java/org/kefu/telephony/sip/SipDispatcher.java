@@ -1,0 +1,316 @@
+package org.kefu.telephony.sip;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.SIPTransaction;
+import java.util.Optional;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.ProxyAuthorizationHeader;
+import javax.sip.header.RetryAfterHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.jboss.logging.Logger;
+
+/**
+ * The stack's single SipListener: routes each event by method.
+ * Runs on JAIN-SIP threads, concurrently (REENTRANT_LISTENER): only cheap, non-blocking work here;
+ * anything touching the application or the database goes through the {@link WorkGate}.
+ */
+final class SipDispatcher implements SipListener {
+
+    private static final Logger LOG = Logger.getLogger(SipDispatcher.class);
+
+    private final SipContext ctx;
+    private final RequestScreen screen;
+    private final TrunkAcl acl;
+    private final Registrar registrar;
+    private final DigestAuthenticator authenticator;
+    private final CredentialSource credentials;
+
+    SipDispatcher(SipContext ctx, TrunkAcl acl, Registrar registrar, DigestAuthenticator authenticator,
+                  CredentialSource credentials) {
+        this.ctx = ctx;
+        this.screen = new RequestScreen(ctx.messages, ctx.headers);
+        this.acl = acl;
+        this.registrar = registrar;
+        this.authenticator = authenticator;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        try {
+            route(event);
+        } catch (Throwable t) {
+            // Never let an exception escape into the stack's thread: log, and the peer retransmits or gives up.
+            LOG.warnf(t, "failed to process %s", event.getRequest().getMethod());
+        }
+    }
+
+    private void route(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        if (method.equals(Request.ACK)) {
+            onAck(event);
+            return;
+        }
+        ServerTransaction tx = event.getServerTransaction();
+        if (request.getHeader(javax.sip.header.MaxForwardsHeader.NAME) == null) {
+            // RFC 2543 requests have none (RFC 4475 inv2543); JAIN-SIP refuses a transaction without it.
+            request.setHeader(ctx.headers.createMaxForwardsHeader(70));
+        }
+        if (method.equals(Request.INVITE) && request.getHeader(javax.sip.header.ContactHeader.NAME) == null
+                && request.getHeader(FromHeader.NAME) instanceof FromHeader from) {
+            // RFC 2543 semantics: no Contact means "reach me at From". JAIN-SIP insists on a Contact.
+            request.setHeader(ctx.headers.createContactHeader(from.getAddress()));
+        }
+        if (tx == null) {
+            try {
+                tx = ctx.provider.getNewServerTransaction(request);
+            } catch (TransactionAlreadyExistsException retransmission) {
+                return; // the existing transaction answers it
+            } catch (javax.sip.TransactionUnavailableException e) {
+                LOG.debugf(e, "no transaction for %s; dropped", method);
+                return;
+            }
+        }
+        Optional<Response> rejection = screen.screen(request);
+        if (rejection.isPresent()) {
+            ctx.send(tx, rejection.get());
+            return;
+        }
+        switch (method) {
+            case Request.OPTIONS -> onOptions(tx, request);
+            case Request.REGISTER -> onRegister(tx, request);
+            case Request.INVITE -> {
+                if (event.getDialog() != null && event.getDialog().getApplicationData() instanceof SipCall call) {
+                    onReInvite(tx, request, call);
+                } else {
+                    onInvite(tx, request);
+                }
+            }
+            case Request.CANCEL -> onCancel(tx, request);
+            case Request.BYE -> onBye(tx, request, event.getDialog());
+            case Request.REFER -> onRefer(tx, request, event.getDialog());
+            default -> ctx.respond(tx, request, Response.NOT_IMPLEMENTED);
+        }
+    }
+
+    private void onOptions(ServerTransaction tx, Request request) throws Exception {
+        Response ok = ctx.response(Response.OK, request);
+        ok.addHeader(ctx.headers.createAllowHeader(SipContext.ALLOW));
+        ok.addHeader(ctx.headers.createAcceptHeader("application", "sdp"));
+        ok.addHeader(ctx.headers.createHeader("Accept-Language", "en"));
+        ctx.send(tx, ok);
+    }
+
+    private void onRegister(ServerTransaction tx, Request request) {
+        SIPRequest r = (SIPRequest) request;
+        String transport = ((SIPTransaction) tx).getTransport().toLowerCase();
+        String host = r.getRemoteAddress() == null ? null : r.getRemoteAddress().getHostAddress();
+        int port = r.getRemotePort();
+        ServerTransaction t = tx;
+        if (!ctx.work.submit(() -> registrar.register(t, request, transport, host, port))) {
+            overloaded(tx, request);
+        }
+    }
+
+    private void onInvite(ServerTransaction tx, Request request) throws Exception {
+        ctx.respond(tx, request, Response.TRYING);
+        SIPRequest r = (SIPRequest) request;
+        String source = r.getRemoteAddress() == null ? null : r.getRemoteAddress().getHostAddress();
+        boolean trunk = acl.permits(source);
+        InboundCall call = new InboundCall(ctx, tx, request, trunk, source);
+        if (ctx.calls.putIfAbsent(call.callId(), call) != null) {
+            ctx.respond(tx, request, Response.LOOP_DETECTED); // same Call-ID, new transaction: merged request
+            return;
+        }
+        if (!ctx.work.submit(() -> admit(call, request))) {
+            call.reject(Response.SERVICE_UNAVAILABLE, retryAfter());
+        }
+    }
+
+    /** On the application executor: authenticate non-trunk callers, then offer the call. */
+    private void admit(InboundCall call, Request request) {
+        try {
+            if (!call.fromTrunk()) {
+                String fromUser = SipContext.userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
+                if (fromUser == null || credentials.lookup(fromUser).isEmpty()) {
+                    call.reject(Response.FORBIDDEN); // not a trunk, not one of our extensions
+                    return;
+                }
+                DigestAuthenticator.Result auth = authenticator.verify(
+                        Registrar.digest(request.getHeader(ProxyAuthorizationHeader.NAME)), Request.INVITE, credentials);
+                switch (auth.verdict()) {
+                    case MISSING, STALE -> {
+                        call.reject(Response.PROXY_AUTHENTICATION_REQUIRED, ctx.headers.createHeader("Proxy-Authenticate",
+                                authenticator.challenge(auth.verdict() == DigestAuthenticator.Verdict.STALE)));
+                        return;
+                    }
+                    case FORBIDDEN -> {
+                        call.reject(Response.FORBIDDEN);
+                        return;
+                    }
+                    default -> call.authenticated(auth.extension());
+                }
+            }
+            call.createDialog();
+            ctx.handler.onInvite(call);
+        } catch (Exception e) {
+            LOG.warnf(e, "call %s failed in admission", call.callId());
+            call.reject(Response.SERVER_INTERNAL_ERROR);
+        }
+    }
+
+    private void onReInvite(ServerTransaction tx, Request request, SipCall call) {
+        if (!ctx.work.submit(() -> {
+            String offer = SipContext.body(request);
+            Response ok;
+            if (offer == null) {
+                ok = ctx.response(Response.OK, request);
+                ctx.setSdp(ok, ctx.media.offer(call.callId(), call.localDirection()));
+            } else {
+                SdpAnswer answer = ctx.media.answer(call.callId(), offer);
+                if (!answer.accepted()) {
+                    ctx.respond(tx, request, Response.NOT_ACCEPTABLE_HERE);
+                    return;
+                }
+                ok = ctx.response(Response.OK, request);
+                ctx.setSdp(ok, answer.sdp());
+            }
+            ok.addHeader(ctx.contact(call.transport()));
+            ctx.send(tx, ok);
+            if (offer != null) {
+                ctx.handler.onMediaChange(call, directionOf(offer));
+            }
+        })) {
+            overloaded(tx, request);
+        }
+    }
+
+    private void onCancel(ServerTransaction tx, Request cancel) {
+        String callId = ((CallIdHeader) cancel.getHeader(CallIdHeader.NAME)).getCallId();
+        SipCall call = ctx.calls.get(callId);
+        if (!(call instanceof InboundCall inbound)) {
+            ctx.respond(tx, cancel, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        ctx.respond(tx, cancel, Response.OK);
+        if (inbound.cancelled()) {
+            ctx.work.notify("cancel", () -> ctx.handler.onCancel(inbound));
+        }
+    }
+
+    private void onBye(ServerTransaction tx, Request bye, Dialog dialog) {
+        SipCall call = dialog == null ? null : (SipCall) dialog.getApplicationData();
+        if (call == null) {
+            ctx.respond(tx, bye, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        ctx.respond(tx, bye, Response.OK);
+        call.remoteHangup();
+    }
+
+    private void onRefer(ServerTransaction tx, Request refer, Dialog dialog) {
+        SipCall call = dialog == null ? null : (SipCall) dialog.getApplicationData();
+        Header referTo = refer.getHeader("Refer-To");
+        if (call == null) {
+            ctx.respond(tx, refer, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        if (referTo == null) {
+            ctx.respond(tx, refer, Response.BAD_REQUEST);
+            return;
+        }
+        String target = referTo.toString().substring(referTo.toString().indexOf(':') + 1).trim();
+        ctx.respond(tx, refer, Response.ACCEPTED);
+        ctx.work.notify("refer", () -> ctx.handler.onRefer(call, target));
+    }
+
+    private void onAck(RequestEvent event) {
+        Dialog dialog = event.getDialog();
+        if (dialog != null && dialog.getApplicationData() instanceof InboundCall call && !call.isEnded()) {
+            ctx.work.notify("ack", () -> call.acked(event.getRequest()));
+        }
+    }
+
+    private void overloaded(ServerTransaction tx, Request request) {
+        Response busy = ctx.response(Response.SERVICE_UNAVAILABLE, request);
+        busy.addHeader(retryAfter());
+        ctx.send(tx, busy);
+    }
+
+    private RetryAfterHeader retryAfter() {
+        try {
+            return ctx.headers.createRetryAfterHeader(ctx.config.retryAfterSeconds());
+        } catch (javax.sip.InvalidArgumentException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static MediaDirection directionOf(String sdp) {
+        for (String line : sdp.split("\r?\n")) {
+            String l = line.trim();
+            for (MediaDirection d : MediaDirection.values()) {
+                if (l.equals("a=" + d.attribute())) return d;
+            }
+        }
+        return MediaDirection.SENDRECV;
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        try {
+            ClientTransaction tx = event.getClientTransaction();
+            if (tx != null && tx.getApplicationData() instanceof ResponseSink sink) {
+                sink.onResponse(event);
+            }
+            // tx == null: a retransmitted 2xx; the dialog layer re-sends our ACK.
+        } catch (Throwable t) {
+            LOG.warn("failed to process response", t);
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        try {
+            if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof ResponseSink sink) {
+                sink.onTimeout();
+            }
+        } catch (Throwable t) {
+            LOG.warn("failed to process timeout", t);
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debugf("I/O error towards %s:%d/%s", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // nothing to clean: calls live in dialogs
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // Safety net: a dialog that dies without BYE (no ACK for our 200, Timer H) ends its call.
+        if (event.getDialog().getApplicationData() instanceof SipCall call && !call.isEnded()) {
+            if (call.end(CallEnd.TIMEOUT)) {
+                ctx.work.notify("hangup", () -> ctx.handler.onHangup(call));
+            }
+        }
+    }
+}

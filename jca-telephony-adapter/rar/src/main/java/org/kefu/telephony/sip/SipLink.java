@@ -1,0 +1,220 @@
+package org.kefu.telephony.sip;
+
+import gov.nist.core.CommonLogger;
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ListeningPoint;
+import javax.sip.SipProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * The switch link: one JAIN-SIP stack listening on UDP and/or TCP, acting as registrar for agents' phones,
+ * UAS for trunk and extension calls, and UAC for calls we place. Plain Java; the resource adapter owns
+ * one instance and calls {@link #start()} / {@link #stop()} from its own lifecycle.
+ */
+public final class SipLink {
+
+    private static final Logger LOG = Logger.getLogger(SipLink.class);
+
+    static {
+        // Why: some JAIN-SIP classes log before any stack exists (e.g. parsing with the factories);
+        // without this the RI's CommonLogger falls back to log4j.
+        if (CommonLogger.legacyLogger == null) {
+            CommonLogger.legacyLogger = new SipStackLogger();
+        }
+        CommonLogger.useLegacyLogger = true;
+    }
+
+    private final SipLinkConfig config;
+    private final CallHandler handler;
+    private final CredentialSource credentials;
+    private final MediaNegotiator media;
+    private final Executor executor;
+    private final Clock clock;
+    private final Registrations registrations;
+
+    private SipStackImpl stack;
+    private SipProvider provider;
+    private SipContext ctx;
+    private Uac uac;
+    private ScheduledExecutorService housekeeping;
+    private SipDispatcher dispatcher;
+
+    /**
+     * @param executor where application work runs (the JCA WorkManager in WildFly). It should reject
+     *                 (RejectedExecutionException) rather than queue without bound; the link also caps
+     *                 work in flight at {@link SipLinkConfig#maxPendingWork()} and answers 503 beyond it.
+     */
+    public SipLink(SipLinkConfig config, CallHandler handler, CredentialSource credentials, MediaNegotiator media,
+                   Executor executor) {
+        this(config, handler, credentials, media, executor, Clock.systemUTC());
+    }
+
+    public SipLink(SipLinkConfig config, CallHandler handler, CredentialSource credentials, MediaNegotiator media,
+                   Executor executor, Clock clock) {
+        this.config = config;
+        this.handler = handler;
+        this.credentials = credentials;
+        this.media = media;
+        this.executor = executor;
+        this.clock = clock;
+        this.registrations = new Registrations(clock);
+    }
+
+    public SipLinkConfig config() {
+        return config;
+    }
+
+    /** The location table (lives across restarts of the link). */
+    public Registrations registrations() {
+        return registrations;
+    }
+
+    /** Bind the ports and start answering. Idempotent. */
+    public synchronized void start() {
+        if (stack != null) {
+            return;
+        }
+        try {
+            stack = new SipStackImpl(stackProperties());
+            for (String transport : List.of("udp", "tcp")) {
+                if (!config.transports().contains(transport)) continue;
+                ListeningPoint lp = stack.createListeningPoint(config.host(), config.port(), transport);
+                if (provider == null) {
+                    provider = stack.createSipProvider(lp);
+                } else {
+                    provider.addListeningPoint(lp);
+                }
+            }
+            HeaderFactoryImpl headers = new HeaderFactoryImpl();
+            ctx = new SipContext(config, provider, new MessageFactoryImpl(), headers, new AddressFactoryImpl(),
+                    media, handler, new WorkGate(executor, config.maxPendingWork()));
+            DigestAuthenticator authenticator = new DigestAuthenticator(config.realm(), config.nonceLifetime(), clock);
+            Registrar registrar = new Registrar(ctx, registrations, authenticator, credentials);
+            dispatcher = new SipDispatcher(ctx, new TrunkAcl(config.trunkAcl()), registrar, authenticator, credentials);
+            provider.addSipListener(dispatcher);
+            uac = new Uac(ctx, registrations);
+            stack.start();
+            housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kefu-sip-housekeeping-" + config.port());
+                t.setDaemon(true);
+                return t;
+            });
+            housekeeping.scheduleWithFixedDelay(() -> {
+                try {
+                    registrations.sweep();
+                    authenticator.sweep();
+                } catch (RuntimeException e) {
+                    LOG.warn("housekeeping failed", e);
+                }
+            }, 5, 5, TimeUnit.SECONDS);
+            LOG.infof("SIP link listening on %s (trunks from %s)", endpoints(), config.trunkAcl());
+        } catch (Exception e) {
+            stop();
+            throw new SipLinkException("cannot start SIP link on " + config.host() + ":" + config.port(), e);
+        }
+    }
+
+    /** Release the ports and the stack's threads. Calls in progress are dropped without BYE. Idempotent. */
+    public synchronized void stop() {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+            housekeeping = null;
+        }
+        if (ctx != null) {
+            for (SipCall call : List.copyOf(ctx.calls.values())) {
+                call.end(CallEnd.TIMEOUT);
+            }
+        }
+        if (stack != null) {
+            try {
+                if (provider != null) {
+                    ListeningPoint[] lps = provider.getListeningPoints();
+                    if (dispatcher != null) {
+                        provider.removeSipListener(dispatcher); // else deleteSipProvider refuses and ports stay bound
+                    }
+                    stack.deleteSipProvider(provider);
+                    for (ListeningPoint lp : lps) {
+                        stack.deleteListeningPoint(lp);
+                    }
+                }
+            } catch (Exception e) {
+                LOG.debug("error releasing listening points", e);
+            }
+            gov.nist.javax.sip.EventScanner scanner = stack.getEventScanner();
+            SipProvider wakeSource = provider;
+            stack.stop();
+            if (scanner != null) {
+                // JAIN-SIP bug: forceStop() only sets a flag while EventScannerThread sits in queue.take();
+                // one dummy event wakes it so it sees the flag and exits (else one thread leaks per stop).
+                scanner.addEvent(new gov.nist.javax.sip.EventWrapper(new java.util.EventObject(wakeSource == null ? this : wakeSource), null));
+            }
+            LOG.infof("SIP link on port %d stopped", config.port());
+        }
+        stack = null;
+        dispatcher = null;
+        provider = null;
+        ctx = null;
+        uac = null;
+    }
+
+    public synchronized boolean isRunning() {
+        return stack != null;
+    }
+
+    public synchronized SipLinkStatus status() {
+        return new SipLinkStatus(stack != null, endpoints(), ctx == null ? 0 : ctx.calls.size(), registrations.size());
+    }
+
+    /** Place calls. Only while running. */
+    public synchronized Uac uac() {
+        if (uac == null) throw new IllegalStateException("SIP link not running");
+        return uac;
+    }
+
+    private List<String> endpoints() {
+        List<String> out = new ArrayList<>();
+        if (provider != null) {
+            for (ListeningPoint lp : provider.getListeningPoints()) {
+                out.add(lp.getTransport().toLowerCase() + ":" + lp.getIPAddress() + ":" + lp.getPort());
+            }
+        }
+        return out;
+    }
+
+    private Properties stackProperties() {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "kefu-sip-" + config.port());
+        // Our own loggers: no log4j class is ever loaded (WildFly has none).
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", SipStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SipMessageLogger.class.getName());
+        // Concurrent listener calls (SipDispatcher is thread-safe) on a fixed pool.
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.threadPoolSize()));
+        // No TCP_POST_PARSING_THREAD_POOL_SIZE: that pool is static in JAIN-SIP and any stack's stop() shuts it
+        // down for every other stack in the JVM.
+        p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.maxMessageSize()));
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(config.udpReceiveBuffer()));
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(config.udpReceiveBuffer()));
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(config.maxServerTransactions()));
+        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", Integer.toString(config.maxServerTransactions()));
+        // We create dialogs only for calls we accept or place, not for every INVITE that we reject.
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        // Symmetric response routing (RFC 3581) even when the phone did not ask: phones sit behind NAT.
+        p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "true");
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
+        return p;
+    }
+}

@@ -1,0 +1,63 @@
+package org.kefu.telephony.sip;
+
+import gov.nist.core.StackLogger;
+import java.util.Properties;
+import org.jboss.logging.Logger;
+
+/**
+ * JAIN-SIP's internal logger routed to JBoss Logging.
+ * Why: the RI's default logger (gov.nist.core.LogWriter) needs log4j 1.x, which WildFly does not have;
+ * configured through {@code gov.nist.javax.sip.STACK_LOGGER} no log4j class is ever touched.
+ */
+public final class SipStackLogger implements StackLogger {
+
+    private static final Logger LOG = Logger.getLogger("org.kefu.telephony.sip.stack");
+    private volatile boolean enabled = true;
+
+    public SipStackLogger() {
+        // JAIN-SIP instantiates this reflectively (no-arg constructor required)
+    }
+
+    @Override public void logStackTrace() { logStackTrace(TRACE_DEBUG); }
+
+    @Override
+    public void logStackTrace(int traceLevel) {
+        if (isLoggingEnabled(traceLevel)) {
+            LOG.log(level(traceLevel), "stack trace", new Throwable("stack trace"));
+        }
+    }
+
+    @Override public int getLineCount() { return 0; }
+    @Override public void logException(Throwable ex) { if (enabled) LOG.warn("SIP stack exception", ex); }
+    @Override public void logDebug(String message) { if (enabled) LOG.debug(message); }
+    @Override public void logDebug(String message, Exception ex) { if (enabled) LOG.debug(message, ex); }
+    @Override public void logTrace(String message) { if (enabled) LOG.trace(message); }
+    @Override public void logFatalError(String message) { LOG.fatal(message); }
+    @Override public void logError(String message) { if (enabled) LOG.error(message); }
+    @Override public void logError(String message, Exception ex) { if (enabled) LOG.error(message, ex); }
+    @Override public void logWarning(String message) { if (enabled) LOG.warn(message); }
+    // The RI's "info" is start-up chatter (thread priority, keystore defaults): debug for us.
+    @Override public void logInfo(String message) { if (enabled) LOG.debug(message); }
+    @Override public boolean isLoggingEnabled() { return enabled; }
+
+    @Override
+    public boolean isLoggingEnabled(int traceLevel) {
+        // The stack guards expensive string building with this call: answer truthfully per level.
+        return enabled && traceLevel != TRACE_NONE && LOG.isEnabled(level(traceLevel));
+    }
+
+    @Override public void disableLogging() { enabled = false; }
+    @Override public void enableLogging() { enabled = true; }
+    @Override public void setBuildTimeStamp(String buildTimeStamp) { LOG.debugf("JAIN-SIP build %s", buildTimeStamp); }
+    @Override public void setStackProperties(Properties stackProperties) { /* levels come from the logging subsystem */ }
+    @Override public String getLoggerName() { return LOG.getName(); }
+
+    static Logger.Level level(int traceLevel) {
+        if (traceLevel <= TRACE_FATAL) return Logger.Level.FATAL;
+        if (traceLevel <= TRACE_ERROR) return Logger.Level.ERROR;
+        if (traceLevel <= TRACE_WARN) return Logger.Level.WARN;
+        if (traceLevel <= TRACE_INFO) return Logger.Level.DEBUG;
+        if (traceLevel <= TRACE_DEBUG) return Logger.Level.DEBUG;
+        return Logger.Level.TRACE;
+    }
+}
