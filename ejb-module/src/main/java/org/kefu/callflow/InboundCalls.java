@@ -51,14 +51,20 @@ public class InboundCalls {
 
     public void handle(CallEvent event) {
         try (SwitchConnection sw = switchFactory.getConnection()) {
-            switch (event) {
-                case CallEvent.Delivered d -> delivered(sw, d);
-                case CallEvent.Established e -> established(sw, e);
-                case CallEvent.DigitsReceived d -> digits(sw, d);
-                case CallEvent.PromptFinished p -> promptFinished(sw, p);
-                case CallEvent.Cleared c -> cleared(sw, c);
-                case CallEvent.Failed f -> failed(sw, f);
-                default -> LOG.debugf("%s", event);
+            if (event instanceof CallEvent.Delivered d) {
+                delivered(sw, d);
+            } else if (event instanceof CallEvent.Established e) {
+                established(sw, e);
+            } else if (event instanceof CallEvent.DigitsReceived d) {
+                digits(sw, d);
+            } else if (event instanceof CallEvent.PromptFinished p) {
+                promptFinished(sw, p);
+            } else if (event instanceof CallEvent.Cleared c) {
+                cleared(sw, c);
+            } else if (event instanceof CallEvent.Failed f) {
+                failed(sw, f);
+            } else {
+                LOG.debugf("%s", event);
             }
         } catch (TelephonyException e) {
             // The call may have ended meanwhile; nothing to undo on our side.

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Sipp {
 
-    private static final AtomicInteger NEXT_PORT = new AtomicInteger(26000 + (int) (ProcessHandle.current().pid() % 50) * 40);
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(26000 + (int) (ProcessHandle.current().pid() % 50) * 100);
 
     private final Process process;
     private final Path dir;
@@ -32,6 +32,15 @@ final class Sipp {
     }
 
     static Sipp start(String scenario, Map<String, String> values) throws IOException {
+        return start(scenario, values, NEXT_PORT.getAndAdd(10));
+    }
+
+    /** A free-looking local port pair for a phone that must register and answer from the same port. */
+    static int nextPort() {
+        return NEXT_PORT.getAndAdd(10);
+    }
+
+    static Sipp start(String scenario, Map<String, String> values, int sipPort) throws IOException {
         String sippBin = Files.isExecutable(Paths.get("/usr/bin/sipp")) ? "/usr/bin/sipp" : "sipp";
         Path dir = Files.createTempDirectory("sipp-" + scenario.replace(".xml", "") + "-");
         Path pcap = Paths.get("/usr/share/sip-tester");
@@ -50,12 +59,11 @@ final class Sipp {
         }
         Path file = dir.resolve(scenario);
         Files.writeString(file, xml);
-        int sipPort = NEXT_PORT.getAndAdd(4);
         List<String> cmd = new ArrayList<>(List.of(sippBin,
                 "127.0.0.1:" + System.getProperty("kefu.sip.port", "15060"),
                 "-sf", file.toString(),
                 "-i", "127.0.0.1", "-p", String.valueOf(sipPort),
-                "-mp", String.valueOf(sipPort + 2),
+                "-mp", String.valueOf(sipPort + 4),
                 "-m", "1", "-l", "1",
                 "-timeout", "45s", "-timeout_error",
                 "-trace_err", "-trace_msg",

@@ -50,8 +50,12 @@ class TelephonyIT {
                 .addAsResource("sipp/caller-refused.xml")
                 .addAsResource("sipp/caller-talks.xml")
                 .addAsResource("sipp/caller-gives-up.xml")
-                .addAsResource("sipp/agent-phone.xml")
-                .addAsResource("sipp/agent-phone-never-answers.xml");
+                .addAsResource("sipp/phone-register.xml")
+                .addAsResource("sipp/phone-answers.xml")
+                .addAsResource("sipp/phone-never-answers.xml")
+                // The switch API lives in the Kefu EAR's lib/: use those very classes.
+                .setManifest(new org.jboss.shrinkwrap.api.asset.StringAsset(
+                        "Manifest-Version: 1.0\nDependencies: deployment.kefu.ear\n"));
     }
 
     @Resource(lookup = "java:/eis/kefu/Switch")
@@ -95,9 +99,8 @@ class TelephonyIT {
     @Test
     @OperateOnDeployment("probe")
     void aDirectDialReachesTheRegisteredAgentPhoneAndTheCallerHangsUp() throws Exception {
-        Sipp phone = Sipp.start("agent-phone.xml", Map.of("ext", "8002", "answer_after", "500"));
+        Sipp phone = deskPhone("8002", "phone-answers.xml", "500");
         try {
-            awaitRegistered("8002", phone);
             Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8002", "caller", "13800138000", "talk", "2000"));
 
             assertEquals(0, caller.await(40), caller.report());
@@ -114,9 +117,8 @@ class TelephonyIT {
     @Test
     @OperateOnDeployment("probe")
     void anAgentPhoneThatNeverAnswersIsCancelledWhenTheCallerGivesUp() throws Exception {
-        Sipp phone = Sipp.start("agent-phone-never-answers.xml", Map.of("ext", "8003"));
+        Sipp phone = deskPhone("8003", "phone-never-answers.xml", "0");
         try {
-            awaitRegistered("8003", phone);
             Sipp caller = Sipp.start("caller-gives-up.xml", Map.of("service", "8003", "caller", "13800000003", "wait", "2000"));
 
             assertEquals(0, caller.await(40), caller.report());
@@ -144,11 +146,9 @@ class TelephonyIT {
     @Test
     @OperateOnDeployment("probe")
     void holdRetrieveAndBlindTransferThroughTheSwitchApi() throws Exception {
-        Sipp first = Sipp.start("agent-phone.xml", Map.of("ext", "8004", "answer_after", "200"));
-        Sipp second = Sipp.start("agent-phone.xml", Map.of("ext", "8005", "answer_after", "200"));
+        Sipp first = deskPhone("8004", "phone-answers.xml", "200");
+        Sipp second = deskPhone("8005", "phone-answers.xml", "200");
         try {
-            awaitRegistered("8004", first);
-            awaitRegistered("8005", second);
             Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000005", "talk", "9000"));
             try (SwitchConnection sw = switchFactory.getConnection()) {
                 awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
@@ -166,8 +166,8 @@ class TelephonyIT {
                 assertEquals(0, first.await(15), "8004 left the call: " + first.report());
                 awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 talking after the transfer");
                 assertEquals(agent.call(), connectedAt(sw, "8005").call(), "the same call continues");
-                assertEquals("the customer's data travelled with the call", "13800000005",
-                        sw.callData(agent.call()).get("kefu.ani"));
+                assertEquals("13800000005", sw.callData(agent.call()).get("kefu.ani"),
+                        "the customer's data travelled with the call");
             }
             assertEquals(0, caller.await(30), caller.report());
             assertEquals(0, second.await(15), "8005 got the caller's BYE: " + second.report());
@@ -175,6 +175,18 @@ class TelephonyIT {
             first.kill();
             second.kill();
         }
+    }
+
+    /**
+     * A desk phone as sipp can be one: a first sipp registers the extension (digest auth) from a
+     * port, then a second sipp on that same port waits for the call.
+     */
+    private Sipp deskPhone(String ext, String scenario, String answerAfter) throws Exception {
+        int port = Sipp.nextPort();
+        Sipp register = Sipp.start("phone-register.xml", Map.of("ext", ext), port);
+        assertEquals(0, register.await(20), ext + " registers: " + register.report());
+        awaitRegistered(ext, register);
+        return Sipp.start(scenario, Map.of("ext", ext, "answer_after", answerAfter), port);
     }
 
     private ConnectionId connectedAt(SwitchConnection sw, String ext) {

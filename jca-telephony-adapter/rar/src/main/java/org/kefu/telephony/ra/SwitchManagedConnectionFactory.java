@@ -8,6 +8,7 @@ import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import org.kefu.telephony.LinkStatus;
+import org.kefu.telephony.switching.SwitchLink;
 
 import javax.security.auth.Subject;
 import java.io.PrintWriter;

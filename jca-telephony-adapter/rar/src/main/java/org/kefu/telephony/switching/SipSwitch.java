@@ -194,8 +194,8 @@ public final class SipSwitch implements SwitchLink {
             invite.extension().ifPresent(ext -> call.data.put("kefu.fromExtension", ext));
             calls.put(call.id, call);
             callOfLeg.put(invite.callId(), call.id);
-            invite.ended().whenComplete((end, err) -> legEnded(caller, end == null
-                    ? ClearCause.NETWORK_FAILURE : SipCauses.causeOf(end, caller.state != ConnectionState.ALERTING)));
+            invite.ended().whenCompleteAsync((end, err) -> legEnded(caller, end == null
+                    ? ClearCause.NETWORK_FAILURE : SipCauses.causeOf(end, caller.state != ConnectionState.ALERTING)), executor);
             caller.state = ConnectionState.ALERTING;
             emit(new CallEvent.Delivered(call.id, Instant.now(), call.connection(call.routePoint), ani, dnis, call.data));
         }
@@ -402,14 +402,14 @@ public final class SipSwitch implements SwitchLink {
         calls.put(call.id, call);
         Party agent = placeLeg(call, from, destination.value(), true);
         OutboundCall leg = (OutboundCall) agent.sip;
-        leg.answered().thenRun(() -> {
+        leg.answered().thenRunAsync(() -> {
             try {
                 routeTo(call.id, destination);
             } catch (TelephonyException e) {
                 LOG.infof("Click-to-dial %s → %s failed: %s", from, destination, e.getMessage());
                 endCall(call, ClearCause.UNREACHABLE);
             }
-        });
+        }, executor);
         return call.id;
     }
 
@@ -446,18 +446,19 @@ public final class SipSwitch implements SwitchLink {
         }
         callOfLeg.put(leg.callId(), call.id);
         emit(new CallEvent.Delivered(call.id, Instant.now(), party.id, call.ani, call.dnis, call.data));
-        leg.answered().whenComplete((ok, err) -> {
+        // Futures complete on SIP stack threads: continue on the container's threads.
+        leg.answered().whenCompleteAsync((ok, err) -> {
             if (err == null) {
                 connected(party);
             } else {
                 failed(party, err);
             }
-        });
-        leg.ended().whenComplete((end, err) -> {
+        }, executor);
+        leg.ended().whenCompleteAsync((end, err) -> {
             if (party.state != ConnectionState.ALERTING) {
                 legEnded(party, end == null ? ClearCause.NETWORK_FAILURE : SipCauses.causeOf(end, true));
             }
-        });
+        }, executor);
         return party;
     }
 
@@ -485,7 +486,7 @@ public final class SipSwitch implements SwitchLink {
 
     private void failed(Party party, Throwable err) {
         Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-        ClearCause why = cause instanceof CallFailedException f ? SipCauses.causeOf(f.status()) : ClearCause.NETWORK_FAILURE;
+        ClearCause why = cause instanceof CallFailedException f ? SipCauses.causeOf(f.statusCode()) : ClearCause.NETWORK_FAILURE;
         CallId id = callOfLeg.remove(party.sip.callId());
         SwitchCall call = id == null ? null : calls.get(id);
         if (call == null) {
@@ -657,8 +658,8 @@ public final class SipSwitch implements SwitchLink {
 
     /** A party moved between calls keeps its SIP leg; its end must now be reported in the new call. */
     private void rewire(Party old, Party moved) {
-        old.sip.ended().whenComplete((end, err) -> legEnded(moved,
-                end == null ? ClearCause.NETWORK_FAILURE : SipCauses.causeOf(end, true)));
+        old.sip.ended().whenCompleteAsync((end, err) -> legEnded(moved,
+                end == null ? ClearCause.NETWORK_FAILURE : SipCauses.causeOf(end, true)), executor);
     }
 
     @Override
@@ -851,7 +852,7 @@ public final class SipSwitch implements SwitchLink {
         SwitchCall call = call(id);
         Party sup = placeLeg(call, supervisor, call.ani, false);
         call.data.put("kefu.monitor." + supervisor.value(), mode.name());
-        ((OutboundCall) sup.sip).answered().thenRun(() -> applyMonitorMode(call, sup, mode));
+        ((OutboundCall) sup.sip).answered().thenRunAsync(() -> applyMonitorMode(call, sup, mode), executor);
         return sup.id;
     }
 
