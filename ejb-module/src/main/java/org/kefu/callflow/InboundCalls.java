@@ -73,8 +73,8 @@ public class InboundCalls {
     }
 
     private void delivered(SwitchConnection sw, CallEvent.Delivered d) throws TelephonyException {
-        if (!d.alerting().device().value().equals(d.dnis())) {
-            return; // ringing at a phone we called: nothing to decide
+        if (!d.arrival()) {
+            return; // ringing where we sent it: nothing to decide
         }
         cdr.opened(d.call().value(), "INBOUND", d.ani(), d.dnis(), d.at());
         if (isBlacklisted(d.ani())) {

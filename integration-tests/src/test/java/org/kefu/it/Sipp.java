@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Sipp {
 
-    private static final AtomicInteger NEXT_PORT = new AtomicInteger(26000 + (int) (ProcessHandle.current().pid() % 50) * 100);
+    // Away from Kefu's RTP range (20000-29999) and the adapter's own test ports.
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(33000 + (int) (ProcessHandle.current().pid() % 50) * 100);
 
     private final Process process;
     private final Path dir;
@@ -32,12 +33,34 @@ final class Sipp {
     }
 
     static Sipp start(String scenario, Map<String, String> values) throws IOException {
-        return start(scenario, values, NEXT_PORT.getAndAdd(10));
+        return start(scenario, values, nextPort());
     }
 
-    /** A free-looking local port pair for a phone that must register and answer from the same port. */
+    /**
+     * A local port for sipp's SIP (and, 4 above it, its media) that nothing holds now: a phone
+     * registers and answers from the same port, so it must be ours for the whole test.
+     */
     static int nextPort() {
-        return NEXT_PORT.getAndAdd(10);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = NEXT_PORT.getAndAdd(10);
+            if (port > 60000) {
+                NEXT_PORT.set(33000);
+                continue;
+            }
+            if (free(port) && free(port + 4) && free(port + 5) && free(port + 6)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port for sipp");
+    }
+
+    private static boolean free(int port) {
+        try (java.net.DatagramSocket udp = new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress());
+             java.net.ServerSocket tcp = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static Sipp start(String scenario, Map<String, String> values, int sipPort) throws IOException {
@@ -97,6 +120,25 @@ final class Sipp {
             b.append("(cannot read logs: ").append(e.getMessage()).append(")\n");
         }
         return b.toString();
+    }
+
+    /** How many requests of a method this sipp received (from its message trace). */
+    int received(String method) {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith("_messages.log")).toList()) {
+                String[] parts = Files.readString(f, StandardCharsets.ISO_8859_1).split("message received");
+                int n = 0;
+                for (int i = 1; i < parts.length; i++) {
+                    if (parts[i].contains("\n" + method + " sip:")) {
+                        n++;
+                    }
+                }
+                return n;
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return 0;
     }
 
     void kill() {

@@ -105,6 +105,7 @@ class TelephonyIT {
 
             assertEquals(0, caller.await(40), caller.report());
             assertEquals(0, phone.await(20), "the phone got the BYE: " + phone.report());
+            assertEquals(1, phone.received("INVITE"), "the phone was called once: " + phone.report());
             Map<String, Object> cdr = latestCdr("13800138000");
             assertEquals("8002", cdr.get("dnis"));
             assertNotNull(cdr.get("answered_at"));
@@ -175,6 +176,73 @@ class TelephonyIT {
             first.kill();
             second.kill();
         }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void consultationThenCompleteTransfer() throws Exception {
+        Sipp first = deskPhone("8004", "phone-answers.xml", "200");
+        Sipp second = deskPhone("8005", "phone-answers.xml", "200");
+        try {
+            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000006", "talk", "9000"));
+            try (SwitchConnection sw = switchFactory.getConnection()) {
+                awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
+                ConnectionId agent = connectedAt(sw, "8004");
+                ConnectionId customer = partyOf(sw, agent, "13800000006");
+
+                ConnectionId consulting = sw.consultationCall(agent, new DeviceId("8005"));
+                assertEquals(ConnectionState.HELD, stateOf(sw, customer), "the customer waits on hold");
+                awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 answers the consultation");
+                assertEquals(consulting.call(), connectedAt(sw, "8005").call(), "8005 is in the consultation call");
+
+                sw.completeTransfer(agent, consulting);
+                assertEquals(0, first.await(15), "8004 left after completing the transfer: " + first.report());
+                CallSnapshot after = sw.snapshotCall(agent.call());
+                assertEquals(2, after.parties().size(), after.toString());
+                assertTrue(after.parties().stream().allMatch(p -> p.state() == ConnectionState.CONNECTED), after.toString());
+                assertTrue(after.parties().stream().anyMatch(p -> p.connection().device().value().equals("8005")), after.toString());
+            }
+            assertEquals(0, caller.await(30), caller.report());
+            assertEquals(0, second.await(15), "8005 got the caller's BYE: " + second.report());
+        } finally {
+            first.kill();
+            second.kill();
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void threePartyConference() throws Exception {
+        Sipp first = deskPhone("8004", "phone-answers.xml", "200");
+        Sipp second = deskPhone("8005", "phone-answers.xml", "200");
+        try {
+            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000007", "talk", "9000"));
+            try (SwitchConnection sw = switchFactory.getConnection()) {
+                awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
+                ConnectionId agent = connectedAt(sw, "8004");
+                ConnectionId consulting = sw.consultationCall(agent, new DeviceId("8005"));
+                awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 answers");
+
+                sw.conference(agent, consulting);
+                CallSnapshot conference = sw.snapshotCall(agent.call());
+                assertEquals(3, conference.parties().size(), conference.toString());
+                assertTrue(conference.parties().stream().allMatch(p -> p.state() == ConnectionState.CONNECTED),
+                        conference.toString());
+            }
+            // The caller leaves; the call ends for both desk phones.
+            assertEquals(0, caller.await(30), caller.report());
+            assertEquals(0, first.await(15), "8004 got BYE: " + first.report());
+            assertEquals(0, second.await(15), "8005 got BYE: " + second.report());
+        } finally {
+            first.kill();
+            second.kill();
+        }
+    }
+
+    private static ConnectionId partyOf(SwitchConnection sw, ConnectionId any, String device) throws Exception {
+        return sw.snapshotCall(any.call()).parties().stream()
+                .filter(p -> p.connection().device().value().equals(device))
+                .findFirst().orElseThrow().connection();
     }
 
     /**

@@ -14,9 +14,13 @@ public sealed interface CallEvent extends Serializable {
 
     Instant at();
 
-    /** A call arrived at a device and is ringing there (or waits for the application to answer). */
+    /**
+     * A call is ringing at a device, or waits at a service number for the application to answer.
+     * {@code arrival} is true when the call has just come into the switch (from a trunk or a
+     * phone) and needs a routing decision; false when it rings where the application sent it.
+     */
     record Delivered(CallId call, Instant at, ConnectionId alerting, String ani, String dnis,
-                     Map<String, String> data) implements CallEvent {
+                     Map<String, String> data, boolean arrival) implements CallEvent {
         public Delivered {
             data = Map.copyOf(data);
         }

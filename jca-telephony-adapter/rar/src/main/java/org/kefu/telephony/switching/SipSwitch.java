@@ -197,7 +197,7 @@ public final class SipSwitch implements SwitchLink {
             invite.ended().whenCompleteAsync((end, err) -> legEnded(caller, end == null
                     ? ClearCause.NETWORK_FAILURE : SipCauses.causeOf(end, caller.state != ConnectionState.ALERTING)), executor);
             caller.state = ConnectionState.ALERTING;
-            emit(new CallEvent.Delivered(call.id, Instant.now(), call.connection(call.routePoint), ani, dnis, call.data));
+            emit(new CallEvent.Delivered(call.id, Instant.now(), call.connection(call.routePoint), ani, dnis, call.data, true));
         }
 
         @Override
@@ -425,6 +425,12 @@ public final class SipSwitch implements SwitchLink {
 
     /** Places a SIP leg to a device for a call; when answered, the device joins the call's bridge. */
     private Party placeLeg(SwitchCall call, DeviceId destination, String callerId, boolean caller) throws TelephonyException {
+        synchronized (call) {
+            if (++call.legsPlaced > SwitchCall.MAX_LEGS) {
+                throw new TelephonyException("call " + call.id + " has placed " + SwitchCall.MAX_LEGS
+                        + " legs already: refusing more (a routing loop?)");
+            }
+        }
         OutboundCall leg;
         try {
             if (devices.knows(destination.value()) || sip.registrations().contactFor(destination.value()).isPresent()) {
@@ -445,7 +451,7 @@ public final class SipSwitch implements SwitchLink {
             call.parties.add(party);
         }
         callOfLeg.put(leg.callId(), call.id);
-        emit(new CallEvent.Delivered(call.id, Instant.now(), party.id, call.ani, call.dnis, call.data));
+        emit(new CallEvent.Delivered(call.id, Instant.now(), party.id, call.ani, call.dnis, call.data, false));
         // Futures complete on SIP stack threads: continue on the container's threads.
         leg.answered().whenCompleteAsync((ok, err) -> {
             if (err == null) {

@@ -27,6 +27,9 @@ final class SwitchCall {
     final Instant started = Instant.now();
     final Map<String, String> data = new ConcurrentHashMap<>();
     final List<Party> parties = new CopyOnWriteArrayList<>();
+    /** Legs this call has placed: an application looping on routeTo must not flood phones. */
+    int legsPlaced;
+    static final int MAX_LEGS = 16;
     MediaBridge bridge;
     String recordingRef;
     boolean ended;
