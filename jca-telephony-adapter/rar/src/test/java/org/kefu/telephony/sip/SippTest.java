@@ -51,6 +51,11 @@ class SippTest {
         assertThat(exit).as("sipp exit code (0 = all calls succeeded); see target/sipp").isZero();
         long invites = handler.events.stream().filter(e -> e.equals("invite sipp->95500")).count();
         assertThat(invites).isEqualTo(10);
+        // sipp exits on its last 200 to BYE; our hang-up callbacks run on the executor just after.
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (handler.events.stream().filter(e -> e.equals("hangup")).count() < 10 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
         long hangups = handler.events.stream().filter(e -> e.equals("hangup")).count();
         assertThat(hangups).isEqualTo(10);
         assertThat(link.status().activeCalls()).isZero();
