@@ -101,11 +101,14 @@ public class JournalEntry {
         return reference;
     }
 
-    /** Whether a retry with the same key asks for the same thing (otherwise the key was reused). */
+    /**
+     * Whether a retry with the same key asks for the same thing (otherwise the key was reused).
+     * A null amount asks "whatever it was" (a bill's amount comes from the bill).
+     */
     boolean sameRequest(Operation op, String account, String other, BigDecimal amt) {
         return operation.equals(op.name())
                 && java.util.Objects.equals(accountNumber, account)
                 && java.util.Objects.equals(counterparty, other)
-                && (amount == null ? amt == null : amt != null && amount.compareTo(amt) == 0);
+                && (amt == null || amount != null && amount.compareTo(amt) == 0);
     }
 }
