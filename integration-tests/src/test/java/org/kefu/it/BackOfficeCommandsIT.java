@@ -42,7 +42,7 @@ class BackOfficeCommandsIT {
 
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
-        return BankingFixtures.probe("backoffice-probe.war", BackOfficeCommandsIT.class);
+        return Deployments.bankingProbe("backoffice-probe.war", BackOfficeCommandsIT.class);
     }
 
     @Resource(lookup = "java:jboss/datasources/KefuDS")

@@ -6,9 +6,6 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -41,14 +38,6 @@ final class BankingFixtures {
     BankingFixtures(DataSource ledger, DataSource kefu) {
         this.ledger = ledger;
         this.kefu = kefu;
-    }
-
-    /** A probe WAR that links to the deployed EAR's EJB jar, so it sees the same classes. */
-    static WebArchive probe(String name, Class<?>... classes) {
-        return ShrinkWrap.create(WebArchive.class, name)
-                .addClasses(classes)
-                .addClass(BankingFixtures.class)
-                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.kefu.ear.kefu-ejb.jar\n"));
     }
 
     static String newAccountNumber() {
@@ -130,6 +119,12 @@ final class BankingFixtures {
 
     String ledgerString(String sql, Object... args) throws SQLException {
         try (Connection c = ledger.getConnection(); PreparedStatement ps = bind(c, sql, args); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    String kefuString(String sql, Object... args) throws SQLException {
+        try (Connection c = kefu.getConnection(); PreparedStatement ps = bind(c, sql, args); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }
     }

@@ -57,7 +57,7 @@ class BankingIT {
 
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
-        return BankingFixtures.probe("banking-probe.war", BankingIT.class);
+        return Deployments.bankingProbe("banking-probe.war", BankingIT.class);
     }
 
     @EJB(lookup = SERVICE)
