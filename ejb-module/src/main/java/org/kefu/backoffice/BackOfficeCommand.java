@@ -43,4 +43,44 @@ public record BackOfficeCommand(String type, String id, JsonObject body) {
         }
         return new BackOfficeCommand(body.getString("type"), id == null ? null : body.getString("id"), body);
     }
+
+    /** A string field, trimmed; null when absent; malformed when not a string or too long. */
+    public String text(String field, int maxLength) throws MalformedCommand {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new MalformedCommand("field \"" + field + "\" must be a string");
+        }
+        String text = body.getString(field).strip();
+        if (text.length() > maxLength) {
+            throw new MalformedCommand("field \"" + field + "\" longer than " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    public String requiredText(String field, int maxLength) throws MalformedCommand {
+        String text = text(field, maxLength);
+        if (text == null || text.isEmpty()) {
+            throw new MalformedCommand("missing string field \"" + field + "\"");
+        }
+        return text;
+    }
+
+    /** An integer field within bounds; null when absent. */
+    public Integer integer(String field, int min, int max) throws MalformedCommand {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.NUMBER || !body.getJsonNumber(field).isIntegral()) {
+            throw new MalformedCommand("field \"" + field + "\" must be an integer");
+        }
+        int n = body.getJsonNumber(field).intValue();
+        if (n < min || n > max) {
+            throw new MalformedCommand("field \"" + field + "\" must be between " + min + " and " + max);
+        }
+        return n;
+    }
 }

@@ -14,7 +14,14 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import org.jboss.logging.Logger;
+import org.kefu.banking.AccountFreezes;
+import org.kefu.banking.BankingException;
+import org.kefu.banking.Ledger;
+import org.kefu.banking.OperationContext;
+import org.kefu.banking.Receipt;
+import org.kefu.crm.CustomerUpdates;
 import org.kefu.platform.ServerAddresses;
 
 import java.time.Instant;
@@ -38,6 +45,18 @@ public class BackOfficeInbound implements MessageListener {
 
     @EJB
     private BackOfficeOutbound outbound;
+
+    @EJB
+    private AccountFreezes freezes;
+
+    @EJB
+    private Ledger ledger;
+
+    @EJB
+    private CustomerUpdates customers;
+
+    @EJB
+    private CallbackRequests callbacks;
 
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
@@ -72,8 +91,102 @@ public class BackOfficeInbound implements MessageListener {
                     .add("console", ServerAddresses.consoleUrl())
                     .add("at", Instant.now().toString())
                     .build(), correlationId);
+            case "freeze-account" -> freeze(command, correlationId, true);
+            case "unfreeze-account" -> freeze(command, correlationId, false);
+            case "update-customer" -> updateCustomer(command, correlationId);
+            case "request-callback" -> requestCallback(command, correlationId);
             default -> throw new MalformedCommand("unknown command type \"" + command.type() + "\"");
         }
+    }
+
+    /**
+     * The command's id is the idempotency key: a command the back office sends twice freezes
+     * once. Refusals are checked here, before the freeze, because a refusal thrown by the
+     * banking service would roll back this transaction and with it the dead-lettering.
+     */
+    private void freeze(BackOfficeCommand command, String correlationId, boolean frozen) throws MalformedCommand {
+        String id = requireId(command);
+        String account = command.requiredText("account", 32);
+        String reason = command.text("reason", 200);
+        if (ledger.find(account).filter(a -> "CUSTOMER".equals(a.getKind())).isEmpty()) {
+            throw new MalformedCommand("UNKNOWN_ACCOUNT: no customer account " + account);
+        }
+        try {
+            Receipt receipt = freezes.setFrozen(OperationContext.backOffice("bo:" + id), account, frozen, reason);
+            outbound.send(ack(command).add("reference", receipt.reference()).add("replayed", receipt.replayed()).build(),
+                    correlationId);
+        } catch (BankingException e) {
+            // Only DUPLICATE_REQUEST is left (the id reused for the other command): roll back and
+            // let the broker dead-letter it after its attempts, with the reason in the log.
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void updateCustomer(BackOfficeCommand command, String correlationId) throws MalformedCommand {
+        String idNumber = command.requiredText("idNumber", 32);
+        String name = command.text("name", 100);
+        String address = command.text("address", 200);
+        Integer vip = command.integer("vipLevel", 0, 9);
+        String lang = command.text("lang", 16);
+        if (lang != null && !lang.matches("[a-z]{2}(-[A-Z]{2})?")) {
+            throw new MalformedCommand("field \"lang\" must be a language tag like zh-CN or en");
+        }
+        if (name != null && name.isEmpty()) {
+            throw new MalformedCommand("field \"name\" must not be empty");
+        }
+        if (!customers.update(idNumber, name, address, vip, lang)) {
+            throw new MalformedCommand("UNKNOWN_CUSTOMER: no customer with this ID number");
+        }
+        outbound.send(ack(command).build(), correlationId);
+    }
+
+    private void requestCallback(BackOfficeCommand command, String correlationId) throws MalformedCommand {
+        String id = requireId(command);
+        String phone = command.requiredText("phone", 32);
+        if (!phone.matches("\\+?[0-9]{3,20}")) {
+            throw new MalformedCommand("field \"phone\" must be 3 to 20 digits");
+        }
+        String reason = command.text("reason", 200);
+        String idNumber = command.text("idNumber", 32);
+        String notBefore = command.text("notBefore", 40);
+        if (notBefore != null) {
+            try {
+                Instant.parse(notBefore);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new MalformedCommand("field \"notBefore\" must be an ISO-8601 instant");
+            }
+        }
+        JsonObjectBuilder job = Json.createObjectBuilder()
+                .add("type", "callback")
+                .add("requestId", "bo:" + id)
+                .add("phone", phone)
+                .add("requestedAt", Instant.now().toString());
+        if (reason != null) {
+            job.add("reason", reason);
+        }
+        if (idNumber != null) {
+            job.add("idNumber", idNumber);
+        }
+        if (notBefore != null) {
+            job.add("notBefore", notBefore);
+        }
+        callbacks.enqueue(job.build(), "bo:" + id);
+        outbound.send(ack(command).build(), correlationId);
+    }
+
+    private static String requireId(BackOfficeCommand command) throws MalformedCommand {
+        if (command.id() == null || command.id().isBlank() || command.id().length() > 60) {
+            throw new MalformedCommand("command \"" + command.type() + "\" needs an \"id\" of 1 to 60 characters");
+        }
+        return command.id();
+    }
+
+    private static JsonObjectBuilder ack(BackOfficeCommand command) {
+        return Json.createObjectBuilder()
+                .add("type", "ack")
+                .add("command", command.type())
+                .add("inReplyTo", command.id() == null ? "" : command.id())
+                .add("at", Instant.now().toString());
     }
 
     private static String correlationOf(Message message, BackOfficeCommand command) throws JMSException {

@@ -8,10 +8,17 @@ import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 
-/** An account in the bank's core ledger (LedgerDS, a different database from Kefu's own). */
+/**
+ * An account in the bank's core ledger (LedgerDS, a different database from Kefu's own). The
+ * balance is the sum of the account's postings: only {@link Ledger} changes it, together with
+ * the postings, in the same transaction.
+ */
 @Entity
 @Table(name = "ledger_account")
 public class LedgerAccount {
+
+    public static final String ACTIVE = "ACTIVE";
+    public static final String FROZEN = "FROZEN";
 
     @Id
     @Column(name = "account_number", length = 32)
@@ -30,7 +37,13 @@ public class LedgerAccount {
     private BigDecimal balance = BigDecimal.ZERO;
 
     @Column(name = "status", nullable = false, length = 16)
-    private String status = "ACTIVE";
+    private String status = ACTIVE;
+
+    @Column(name = "per_transfer_limit", nullable = false, precision = 19, scale = 2)
+    private BigDecimal perTransferLimit = new BigDecimal("50000.00");
+
+    @Column(name = "daily_limit", nullable = false, precision = 19, scale = 2)
+    private BigDecimal dailyLimit = new BigDecimal("100000.00");
 
     @Version
     @Column(name = "version", nullable = false)
@@ -53,6 +66,10 @@ public class LedgerAccount {
         return holderName;
     }
 
+    public String getKind() {
+        return kind;
+    }
+
     public String getCurrency() {
         return currency;
     }
@@ -63,5 +80,25 @@ public class LedgerAccount {
 
     public String getStatus() {
         return status;
+    }
+
+    public boolean isFrozen() {
+        return FROZEN.equals(status);
+    }
+
+    public BigDecimal getPerTransferLimit() {
+        return perTransferLimit;
+    }
+
+    public BigDecimal getDailyLimit() {
+        return dailyLimit;
+    }
+
+    void post(BigDecimal amount) {
+        balance = balance.add(amount);
+    }
+
+    void setStatus(String status) {
+        this.status = status;
     }
 }

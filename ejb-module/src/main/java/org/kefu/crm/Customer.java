@@ -80,6 +80,22 @@ public class Customer {
         return address;
     }
 
+    /** The back office's update of the customer's record; null leaves a field as it is. */
+    public void update(String newName, String newAddress, Integer newVipLevel, String newLanguage) {
+        if (newName != null) {
+            name = newName;
+        }
+        if (newAddress != null) {
+            address = newAddress;
+        }
+        if (newVipLevel != null) {
+            vipLevel = newVipLevel;
+        }
+        if (newLanguage != null) {
+            language = newLanguage;
+        }
+    }
+
     public List<CustomerPhone> getPhones() {
         return List.copyOf(phones);
     }

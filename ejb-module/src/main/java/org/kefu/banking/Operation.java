@@ -1,0 +1,6 @@
+package org.kefu.banking;
+
+/** What a customer (or the back office on their behalf) asked for; the journal's operation. */
+public enum Operation {
+    TRANSFER, BILL_PAYMENT, CARD_LOSS, ACCOUNT_FREEZE, ACCOUNT_UNFREEZE
+}
