@@ -170,17 +170,19 @@ public final class Router {
 
     /** The agent is ready: returns the call to ring, if one waits in any of its queues. */
     public synchronized Optional<Offer> agentReady(String jobNumber) {
-        return becomeReady(agent(jobNumber));
+        LiveAgent agent = agent(jobNumber);
+        // Not from RESERVED: the ringing call would be lost; the state table allows that move only for abandon.
+        requireState(agent, AgentState.READY, AgentState.NOT_READY, AgentState.WRAP_UP);
+        return becomeReady(agent);
     }
 
     /** Not ready with a configured reason code (from READY, NOT_READY or WRAP_UP). */
     public synchronized void agentNotReady(String jobNumber, String reasonCode) {
         NotReadyReason reason = reasons.reason(reasonCode);
         LiveAgent agent = agent(jobNumber);
-        if (agent.state == AgentState.LOCKED) {
-            // A locked seat opens only through unlock (which the EJB layer may guard with a password).
-            throw new IllegalAgentStateException(jobNumber, agent.state, AgentState.NOT_READY);
-        }
+        // Not from RESERVED (that is offerRefused, which requeues the call) nor from LOCKED (that is
+        // unlock, which the EJB layer may guard with a password).
+        requireState(agent, AgentState.NOT_READY, AgentState.READY, AgentState.NOT_READY, AgentState.WRAP_UP);
         move(agent, AgentState.NOT_READY, reason);
     }
 
@@ -516,6 +518,16 @@ public final class Router {
         if (agent.state == AgentState.READY) {
             queue.ready.add(agent);
         }
+    }
+
+    /** Refuses the operation unless the agent is in one of {@code allowed}; {@code to} names it in the message. */
+    private static void requireState(LiveAgent agent, AgentState to, AgentState... allowed) {
+        for (AgentState state : allowed) {
+            if (agent.state == state) {
+                return;
+            }
+        }
+        throw new IllegalAgentStateException(agent.jobNumber, agent.state, to);
     }
 
     private LiveAgent agent(String jobNumber) {
