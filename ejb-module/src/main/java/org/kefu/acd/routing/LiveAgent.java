@@ -33,8 +33,7 @@ final class LiveAgent {
     /** The call ringing at (RESERVED) or talked on by (TALKING) this agent. */
     QueuedCall call;
     Instant answeredAt;
-    /** The queue whose wrap-up time applies, and when it ends ({@code null}: until the agent ends it). */
-    LiveQueue wrapUpQueue;
+    /** When timed wrap-up ends ({@code null}: until the agent ends it). */
     Instant wrapUpUntil;
 
     LiveAgent(String jobNumber) {

@@ -302,7 +302,6 @@ public final class Router {
         if (wrapUp != null && wrapUp.isZero()) {
             return becomeReady(agent, callId);
         }
-        agent.wrapUpQueue = queue;
         agent.wrapUpUntil = wrapUp == null ? null : now.plus(wrapUp);
         move(agent, AgentState.WRAP_UP, null, callId);
         if (agent.wrapUpUntil != null) {
@@ -486,7 +485,6 @@ public final class Router {
         }
         if (from == AgentState.WRAP_UP) {
             wrapUps.remove(agent);
-            agent.wrapUpQueue = null;
             agent.wrapUpUntil = null;
         }
         Instant now = clock.instant();
