@@ -6,5 +6,7 @@ set -euo pipefail
 jboss_home=$1 base=$2 ear=$3
 shift 3
 cp "$ear" "$base/deployments/kefu.ear"
+# Both H2 datasources create files here on first use; racing to create the folder can fail one.
+mkdir -p "$base/data/kefu"
 echo "Starting Kefu (WildFly at $jboss_home, configuration and data in $base)"
 exec "$jboss_home/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" "$@"
