@@ -38,6 +38,10 @@ public final class MediaClock implements AutoCloseable {
     private ScheduledExecutorService timer;
     private volatile long lastTickNanos;
     private volatile long maxTickNanos;
+    /** When the real-time timer started, so each tick's lateness can be measured against its due time. */
+    private volatile long timerStartNanos = -1;
+    private final java.util.concurrent.atomic.AtomicLong lateTicks = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong timedTicks = new java.util.concurrent.atomic.AtomicLong();
 
     /** Starts the real-time 20 ms timer. Without this call the clock only moves through {@link #tick()}. */
     public synchronized void start(ThreadFactory threadFactory) {
@@ -45,7 +49,17 @@ public final class MediaClock implements AutoCloseable {
             return;
         }
         timer = Executors.newSingleThreadScheduledExecutor(threadFactory);
-        timer.scheduleAtFixedRate(this::tick, Audio.FRAME_MILLIS, Audio.FRAME_MILLIS, TimeUnit.MILLISECONDS);
+        long base = ticks.get();
+        timerStartNanos = System.nanoTime();
+        timer.scheduleAtFixedRate(() -> {
+            // A tick that starts more than half a frame after its due time sends its packets late.
+            long due = timerStartNanos + (ticks.get() - base + 1) * Audio.FRAME_MILLIS * 1_000_000L;
+            if (System.nanoTime() - due > Audio.FRAME_MILLIS * 500_000L) {
+                lateTicks.incrementAndGet();
+            }
+            timedTicks.incrementAndGet();
+            tick();
+        }, Audio.FRAME_MILLIS, Audio.FRAME_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     public synchronized void start() {
@@ -94,6 +108,15 @@ public final class MediaClock implements AutoCloseable {
 
     public int taskCount() {
         return input.size() + mix.size() + output.size();
+    }
+
+    /** Real-time ticks run so far, and how many of them started over half a frame late. */
+    public long timedTicks() {
+        return timedTicks.get();
+    }
+
+    public long lateTicks() {
+        return lateTicks.get();
     }
 
     /** How long the slowest tick took; above 20 ms the engine is overloaded. */

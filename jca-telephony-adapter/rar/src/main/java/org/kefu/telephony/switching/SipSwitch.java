@@ -168,7 +168,7 @@ public final class SipSwitch implements SwitchLink {
         }
         String where = config.sipHost() + ":" + config.sipPort();
         return new LinkStatus(true, List.of("sip:udp " + where, "sip:tcp " + where),
-                calls.size() + " call(s), " + link.registrations().size() + " registered device(s)");
+                calls.size() + " call(s), " + link.registrations().size() + " registered device(s); " + negotiator.summary());
     }
 
     // ------------------------------------------------------------------ SIP side

@@ -26,6 +26,11 @@ final class SwitchMedia implements MediaNegotiator {
     private final MediaEngine engine;
     private final String advertisedHost;
     private final Map<String, MediaSession> sessions = new ConcurrentHashMap<>();
+    // Totals of ended sessions, for the status line and the media benchmark.
+    private final java.util.concurrent.atomic.LongAdder packetsIn = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder packetsLate = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder packetsLost = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder packetsOut = new java.util.concurrent.atomic.LongAdder();
 
     SwitchMedia(MediaEngine engine, String advertisedHost) {
         this.engine = engine;
@@ -38,6 +43,20 @@ final class SwitchMedia implements MediaNegotiator {
 
     int activeSessions() {
         return sessions.size();
+    }
+
+    /**
+     * One line on media health: sessions now, packets in (late and lost as a share), packets out,
+     * and how many 20 ms ticks of the sending clock ran late.
+     */
+    String summary() {
+        long in = packetsIn.sum();
+        long ticks = engine.clock().timedTicks();
+        return String.format(java.util.Locale.ROOT,
+                "media: %d session(s), %d packets in (%.3f%% late, %.3f%% lost), %d out, %.3f%% ticks late, slowest tick %d us",
+                sessions.size(), in, in == 0 ? 0.0 : 100.0 * packetsLate.sum() / in,
+                in == 0 ? 0.0 : 100.0 * packetsLost.sum() / in, packetsOut.sum(),
+                ticks == 0 ? 0.0 : 100.0 * engine.clock().lateTicks() / ticks, engine.clock().maxTickMicros());
     }
 
     @Override
@@ -98,6 +117,11 @@ final class SwitchMedia implements MediaNegotiator {
         MediaSession session = sessions.remove(sipCallId);
         if (session != null) {
             session.close();
+            var stats = session.stats();
+            packetsIn.add(stats.packetsReceived());
+            packetsLate.add(stats.late());
+            packetsLost.add(stats.lost());
+            packetsOut.add(stats.packetsSent());
         }
     }
 }

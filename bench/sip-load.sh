@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# SIP benchmark of Kefu's switch (issue 3), with public tools only (sipp from Debian's sip-tester).
+#   bench/sip-load.sh            call rates, then concurrent calls with media
+#   RATES="100 500" bench/sip-load.sh rates      only the call-rate part
+#   CALLS=1000 bench/sip-load.sh media           only the media part
+# It starts its own Kefu from the build (embedded H2, port offset 600, SIP 35060), measures, and
+# stops it. Part 1: sipp's built-in uac against the hotline 12345 (INVITE, Kefu answers and plays
+# its greeting, 1 s later BYE) at rising rates, side by side with sipp uac against sipp uas on the
+# same machine in the same run: calls/s reached, failed calls, p95 call setup (INVITE→200).
+# Part 2: CALLS concurrent calls on hold with RTP both ways; late and lost packets from Kefu's
+# media statistics (/kefu/api/health). Results go to bench/out/<time>/ and stdout.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+what=${1:-all}
+rates=${RATES:-"100 200 400 800 1200 1500 2000"}
+per_rate=${SECONDS_PER_RATE:-10}
+calls=${CALLS:-1000}
+hold_ms=${HOLD_MS:-40000}
+offset=600 http=8680 sip=35060 uas=35070
+jboss=$root/wildfly-config/target/wildfly-39.0.1.Final
+base=$root/wildfly-config/target/bench-h2
+out=$root/bench/out/$(date +%Y%m%d-%H%M%S)
+mkdir -p "$out"
+bash "$root/tools/ensure-test-tools.sh" sipp
+[ -f "$root/ear/target/kefu.ear" ] && [ -d "$jboss" ] || (cd "$root" && ./mvnw -q install -DskipTests)
+bash "$root/wildfly-config/configure-server.sh" "$jboss" "$base" h2 "$root/wildfly-config/target/drivers" >/dev/null
+rm -rf "$base/data" "$base/deployments"/kefu.ear*
+mkdir -p "$base/data/kefu" "$base/deployments"
+cp "$root/ear/target/kefu.ear" "$base/deployments/"
+ln -sfn /usr/share/sip-tester "$out/pcap"
+
+server_pid=
+uas_pid=
+stop() {
+  [ -n "$uas_pid" ] && kill "$uas_pid" 2>/dev/null || true
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+}
+trap stop EXIT
+JAVA_OPTS="-Xms1g -Xmx2g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true" \
+  "$jboss/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
+  -Djboss.socket.binding.port-offset=$offset -Dkefu.sip.port=$sip > "$out/server.out" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$http/kefu/api/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$http/kefu/api/health" >/dev/null || { echo "Kefu did not come up; see $out/server.out"; exit 1; }
+echo "Kefu up (SIP 127.0.0.1:$sip); results in $out"
+cd "$out"
+
+# p95 of the INVITE→200 times sipp wrote (-trace_rtt, one line per call: date;ms;rtd).
+p95() {
+  awk -F';' 'NR>1 && $2 ~ /^[0-9.]+$/ {print $2}' "$@" 2>/dev/null | sort -n |
+    awk '{a[NR]=$1} END {if (NR==0) print "n/a"; else printf "%.1f", a[int(NR*0.95) > 0 ? int(NR*0.95) : 1]}'
+}
+# calls/s actually completed, from sipp's final statistics line.
+stat_of() { # file column-name
+  awk -F';' -v col="$2" 'NR==1 {for (i=1;i<=NF;i++) if ($i==col) c=i} END {print $c}' "$1"
+}
+
+load() { # label target rate
+  local label=$1 target=$2 rate=$3 dir="$out/$1-$3"
+  mkdir -p "$dir"
+  local m=$((rate * per_rate))
+  (cd "$dir" && sipp "$target" -sn uac -s 12345 -r "$rate" -m "$m" -l $((rate * 4)) -d 1000 \
+      -i 127.0.0.1 -p $((36000 + RANDOM % 2000)) -nostdin -timeout $((per_rate + 60))s \
+      -trace_stat -stf stat.csv -fd 1 -trace_rtt -rtt_freq 1 -trace_err > sipp.out 2>&1) || true
+  local ok failed elapsed
+  ok=$(stat_of "$dir/stat.csv" "SuccessfulCall(C)")
+  failed=$(stat_of "$dir/stat.csv" "FailedCall(C)")
+  elapsed=$(stat_of "$dir/stat.csv" "ElapsedTime(C)")
+  printf "%-8s rate %5s/s: %6s ok, %5s failed, p95 setup %6s ms, elapsed %s\n" \
+    "$label" "$rate" "$ok" "$failed" "$(p95 "$dir"/*_rtt.csv)" "$elapsed" | tee -a "$out/summary.txt"
+}
+
+if [ "$what" = all ] || [ "$what" = rates ]; then
+  sipp -sn uas -i 127.0.0.1 -p $uas -nostdin -bg > /dev/null 2>&1 || true
+  uas_pid=$(pgrep -f "sipp -sn uas -i 127.0.0.1 -p $uas" | head -1 || true)
+  for r in $rates; do
+    load kefu "127.0.0.1:$sip" "$r"
+    load baseline "127.0.0.1:$uas" "$r"
+    sleep 3
+  done
+  kill "$uas_pid" 2>/dev/null || true
+  uas_pid=
+fi
+
+if [ "$what" = all ] || [ "$what" = media ]; then
+  dir="$out/media-$calls"
+  mkdir -p "$dir"
+  ln -sfn /usr/share/sip-tester "$dir/pcap"
+  sed "s/\[service\]/12345/g; s/\[hold\]/$hold_ms/g" "$root/bench/sip/uac-hold-rtp.xml" > "$dir/uac-hold-rtp.xml"
+  curl -fs "http://127.0.0.1:$http/kefu/api/health" > "$dir/health-before.json" || true
+  (cd "$dir" && sipp "127.0.0.1:$sip" -sf uac-hold-rtp.xml -r 50 -m "$calls" -l "$calls" \
+      -i 127.0.0.1 -p 38000 -mp 40000 -nostdin -timeout $((hold_ms / 1000 + calls / 50 + 90))s \
+      -trace_stat -stf stat.csv -fd 1 -trace_err > sipp.out 2>&1) &
+  sipp_pid=$!
+  peak=0
+  while kill -0 $sipp_pid 2>/dev/null; do
+    now=$(curl -fs "http://127.0.0.1:$http/kefu/api/health" | grep -o '[0-9]* call(s)' | grep -o '^[0-9]*' || echo 0)
+    [ "${now:-0}" -gt "$peak" ] && peak=$now
+    sleep 2
+  done
+  sleep 3
+  curl -fs "http://127.0.0.1:$http/kefu/api/health" > "$dir/health-after.json" || true
+  media=$(grep -o 'media: [^"]*' "$dir/health-after.json" || echo "media: n/a")
+  printf "media    %s calls asked, peak %s concurrent on Kefu, %s ok, %s failed; %s\n" "$calls" "$peak" \
+    "$(stat_of "$dir/stat.csv" "SuccessfulCall(C)")" "$(stat_of "$dir/stat.csv" "FailedCall(C)")" "$media" | tee -a "$out/summary.txt"
+fi
+echo "summary: $out/summary.txt"
