@@ -42,6 +42,11 @@ class UacTest {
         assertThat(call.answered().get(5, TimeUnit.SECONDS)).isSameAs(call);
         assertThat(bHandler.next()).isEqualTo("invite 8001->95500");
         assertThat(bHandler.next()).isEqualTo("established");
+        // media.answered() runs on the application executor, just after the future completes
+        long answeredBy = System.currentTimeMillis() + 2000;
+        while (aMedia.answersReceived.get(call.callId()) == null && System.currentTimeMillis() < answeredBy) {
+            Thread.sleep(20);
+        }
         assertThat(aMedia.answersReceived.get(call.callId())).contains("m=audio 40050");
 
         assertThat(call.hold().get(5, TimeUnit.SECONDS)).isEqualTo(200);
