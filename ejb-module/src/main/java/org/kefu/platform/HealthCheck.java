@@ -90,7 +90,7 @@ public class HealthCheck {
 
     private ComponentHealth telephony() {
         LinkStatus status = switchFactory.linkStatus();
-        String detail = status.up() ? String.join(", ", status.endpoints()) : status.detail();
+        String detail = status.up() ? String.join(", ", status.endpoints()) + "; " + status.detail() : status.detail();
         return new ComponentHealth("Telephony", status.up(), detail);
     }
 }
