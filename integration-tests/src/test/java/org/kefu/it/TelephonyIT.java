@@ -48,6 +48,7 @@ class TelephonyIT {
                 .addClasses(TelephonyIT.class, Sipp.class)
                 .addAsResource("sipp/caller-menu-dtmf.xml")
                 .addAsResource("sipp/caller-refused.xml")
+                .addAsResource("sipp/caller-wrong-codec.xml")
                 .addAsResource("sipp/caller-talks.xml")
                 .addAsResource("sipp/caller-gives-up.xml")
                 .addAsResource("sipp/phone-register.xml")
@@ -94,6 +95,16 @@ class TelephonyIT {
 
         assertEquals(0, caller.await(30), caller.report());
         assertEquals("UNKNOWN_NUMBER", latestCdr("13800000099").get("end_cause"));
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void anOfferWithNoCodecWeHaveIsRefused488AndLeavesNothingBehind() throws Exception {
+        Sipp caller = Sipp.start("caller-wrong-codec.xml", Map.of("service", "12345", "caller", "13800000008"));
+
+        assertEquals(0, caller.await(30), caller.report());
+        assertNotNull(latestCdr("13800000008").get("ended_at"), "the refused call is closed in the CDR");
+        awaitTrue(() -> switchFactory.linkStatus().detail().startsWith("0 call(s)"), "no call left on the switch");
     }
 
     @Test
