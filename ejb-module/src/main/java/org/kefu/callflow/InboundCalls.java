@@ -7,7 +7,10 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.jboss.logging.Logger;
+import org.kefu.acd.Acd;
 import org.kefu.acd.PhoneExtension;
+import org.kefu.acd.routing.EnqueueResult;
+import org.kefu.crm.Customer;
 import org.kefu.reporting.CallDetailRecords;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.ClearCause;
@@ -49,20 +52,31 @@ public class InboundCalls {
     @EJB
     private CallDetailRecords cdr;
 
+    @EJB
+    private Acd acd;
+
     public void handle(CallEvent event) {
         try (SwitchConnection sw = switchFactory.getConnection()) {
             if (event instanceof CallEvent.Delivered d) {
                 delivered(sw, d);
             } else if (event instanceof CallEvent.Established e) {
-                established(sw, e);
+                if (!acd.onCallEvent(e)) {
+                    established(sw, e);
+                }
             } else if (event instanceof CallEvent.DigitsReceived d) {
                 digits(sw, d);
             } else if (event instanceof CallEvent.PromptFinished p) {
                 promptFinished(sw, p);
             } else if (event instanceof CallEvent.Cleared c) {
-                cleared(sw, c);
+                if (!acd.onCallEvent(c)) {
+                    cleared(sw, c);
+                } else if (c.callEnded()) {
+                    cdr.ended(c.call().value(), c.at(), c.cause().name());
+                }
             } else if (event instanceof CallEvent.Failed f) {
-                failed(sw, f);
+                if (!acd.onCallEvent(f)) {
+                    failed(sw, f);
+                }
             } else {
                 LOG.debugf("%s", event);
             }
@@ -122,7 +136,7 @@ public class InboundCalls {
         String choice = d.digits();
         if ("1".equals(choice) || "0".equals(choice)) {
             sw.attachData(d.call(), Map.of(MENU_CHOICE, choice, STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
-            sw.play(d.from(), new Prompt(List.of("transfer-to-agent", "please-hold"), CHINESE, false, false));
+            toAgent(sw, d, data);
         } else if ("2".equals(choice)) {
             sw.attachData(d.call(), Map.of(MENU_CHOICE, choice, STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.play(d.from(), new Prompt(List.of("goodbye"), CHINESE, false, false));
@@ -134,6 +148,43 @@ public class InboundCalls {
             sw.attachData(d.call(), Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.play(d.from(), new Prompt(List.of("goodbye"), CHINESE, false, false));
         }
+    }
+
+    /**
+     * The caller asked for an agent: the ACD takes over with the entry's queue (R-2.1), the caller
+     * identified by number for priority (VIP level) and the screen pop.
+     */
+    private void toAgent(SwitchConnection sw, CallEvent.DigitsReceived d, Map<String, String> data) throws TelephonyException {
+        Customer customer = em.createQuery("select c from Customer c join c.phones p where p.phone = :phone", Customer.class)
+                .setParameter("phone", data.getOrDefault("kefu.ani", ""))
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+        int vip = customer == null ? 0 : customer.getVipLevel();
+        String queue = queueFor(data.get("kefu.entry"), vip);
+        EnqueueResult.Outcome outcome = acd.enqueue(d.call(), d.from(), queue, vip,
+                customer == null ? null : String.valueOf(customer.getId()), null);
+        if (outcome == EnqueueResult.Outcome.OFFERED || outcome == EnqueueResult.Outcome.QUEUED) {
+            // Music on hold follows when this prompt completes (promptFinished).
+            sw.play(d.from(), new Prompt(List.of("transfer-to-agent", "please-hold"), CHINESE, false, false));
+        } else {
+            // Nobody to take the call: say so politely rather than leave the caller with music.
+            LOG.infof("Call %s: no agent for queue %s (%s)", d.call(), queue, outcome);
+            sw.attachData(d.call(), Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+            sw.play(d.from(), new Prompt(List.of("goodbye"), CHINESE, false, false));
+        }
+    }
+
+    /** The ACD queue of an entry (shared/DEMO-CENTER.md): VIP banking callers (level 2 and up) go to vip. */
+    static String queueFor(String entry, int vipLevel) {
+        if (entry == null) {
+            return "hotline";
+        }
+        return switch (entry) {
+            case "BANKING" -> vipLevel >= 2 ? "vip" : "banking";
+            case "SECURITIES" -> "securities";
+            case "UTILITIES" -> "utilities";
+            default -> "hotline";
+        };
     }
 
     private void promptFinished(SwitchConnection sw, CallEvent.PromptFinished p) throws TelephonyException {
