@@ -80,3 +80,8 @@ CREATE TABLE callback_request (
     CONSTRAINT pk_callback_request PRIMARY KEY (id),
     CONSTRAINT ck_callback_request_status CHECK (status IN ('QUEUED', 'DIALLED', 'DONE', 'CANCELLED'))
 );
+
+-- White list targets (R-2.6): a white-listed caller goes straight to this queue (and to this
+-- agent when ready), without the IVR menu.
+ALTER TABLE phone_list_entry ADD target_queue VARCHAR(32);
+ALTER TABLE phone_list_entry ADD target_agent VARCHAR(32);

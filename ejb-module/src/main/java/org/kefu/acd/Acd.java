@@ -26,6 +26,10 @@ import org.kefu.acd.routing.PriorityRule;
 import org.kefu.acd.routing.QueueDefinition;
 import org.kefu.acd.routing.Router;
 import org.kefu.acd.routing.WaitingCall;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import org.kefu.backoffice.CallbackRequests;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.ClearCause;
@@ -92,6 +96,9 @@ public class Acd {
     @Resource
     private TimerService timers;
 
+    @EJB
+    private CallbackRequests callbackJobs;
+
     private final Clock clock = Clock.systemUTC();
     private final ThreadLocal<List<AgentStateChange>> pending = ThreadLocal.withInitial(ArrayList::new);
     private final Map<String, CallQueue> queueConfig = new ConcurrentHashMap<>();
@@ -142,6 +149,24 @@ public class Acd {
         persistPending();
         timers.createIntervalTimer(1000, 1000, new TimerConfig("acd-tick", false));
         LOG.infof("ACD started: %d queue(s), %d agent login(s) restored", queueConfig.size(), restored);
+    }
+
+    /**
+     * Reads the queues' configuration again (after an administrator changed it): logged-in agents
+     * are matched against the new requirements, waiting calls stay, and may now be offered.
+     */
+    public void reloadQueues() {
+        List<Offer> offers = new ArrayList<>();
+        try {
+            for (CallQueue queue : em.createQuery("select q from CallQueue q", CallQueue.class).getResultList()) {
+                queueConfig.put(queue.getCode(), queue);
+                offers.addAll(router.defineQueue(definitionOf(queue)));
+            }
+        } finally {
+            persistPending();
+        }
+        offers.forEach(this::ring);
+        LOG.infof("ACD queues reloaded: %s", new TreeSet<>(queueConfig.keySet()));
     }
 
     static QueueDefinition definitionOf(CallQueue queue) {
@@ -312,13 +337,18 @@ public class Acd {
             em.persist(new AgentStateRecord(change));
             em.persist(new AcdEvent(change.at(), AcdEvent.STATE, change.callId(), null, change.jobNumber(), null, null,
                     change.from() + "->" + change.to() + (change.reason() == null ? "" : " (" + change.reason() + ")")));
-            AgentLogin login = em.find(AgentLogin.class, change.jobNumber());
+            // Bulk statements, not a managed entity: a call event's transaction and an agent's
+            // logout may touch the row concurrently, and neither must fail for it (0 rows is fine).
             if (change.to() == AgentState.LOGGED_OUT) {
-                if (login != null) {
-                    em.remove(login);
-                }
-            } else if (login != null) {
-                login.changed(change.to().name(), change.reason(), change.at());
+                em.createQuery("delete from AgentLogin l where l.jobNumber = :job")
+                        .setParameter("job", change.jobNumber()).executeUpdate();
+            } else {
+                em.createQuery("update AgentLogin l set l.state = :state, l.reason = :reason, l.stateSince = :at"
+                                + " where l.jobNumber = :job")
+                        .setParameter("state", change.to().name())
+                        .setParameter("reason", change.reason())
+                        .setParameter("at", change.at())
+                        .setParameter("job", change.jobNumber()).executeUpdate();
             }
             LOG.debugf("Agent %s: %s -> %s %s", change.jobNumber(), change.from(), change.to(),
                     change.reason() == null ? "" : change.reason());
@@ -377,6 +407,71 @@ public class Acd {
                     "vip " + waiting.basePriority() + (waiting.preferredAgent() == null ? "" : ", asks for " + waiting.preferredAgent()));
         }
         return result;
+    }
+
+    /**
+     * A waiting caller asks to be called back instead (press 9): the call leaves the queue, a
+     * callback_request row keeps its place (the original enqueue time) and a job goes to
+     * kefu.callbacks in the same transaction. Returns false if the call no longer waits (an
+     * agent's phone already rings).
+     */
+    public boolean requestCallback(CallId call, String phone) {
+        AcdCall c = calls.get(call.value());
+        if (c == null) {
+            return false;
+        }
+        WaitingCall waiting;
+        synchronized (c) {
+            if (c.phase != AcdCall.Phase.WAITING || router.position(c.callId).isEmpty()) {
+                return false;
+            }
+            waiting = c.waiting;
+            router.abandon(c.callId); // out of the queue; nobody is offered anything
+            calls.remove(c.callId);
+        }
+        Instant now = clock.instant();
+        Long customer = null;
+        try {
+            customer = waiting.customerId() == null ? null : Long.valueOf(waiting.customerId());
+        } catch (NumberFormatException e) {
+            // not one of ours
+        }
+        CallbackRequest request = new CallbackRequest(c.callId, phone, waiting.queue(), customer, waiting.enqueuedAt(), now);
+        em.persist(request);
+        em.flush();
+        JsonObjectBuilder job = Json.createObjectBuilder()
+                .add("type", "callback")
+                .add("requestId", "acd:" + request.getId())
+                .add("phone", phone)
+                .add("queue", waiting.queue())
+                .add("enqueuedAt", waiting.enqueuedAt().toString())
+                .add("callId", c.callId)
+                .add("priority", waiting.basePriority());
+        if (customer != null) {
+            job.add("customerId", customer);
+        }
+        callbackJobs.enqueue(job.build(), "acd:" + request.getId());
+        event(AcdEvent.CALLBACK, c.callId, waiting.queue(), null, Duration.between(waiting.enqueuedAt(), now).toMillis(), null,
+                "request " + request.getId());
+        LOG.infof("Call %s left queue %s with callback request %d", c.callId, waiting.queue(), request.getId());
+        return true;
+    }
+
+    /**
+     * The agent who last talked with this caller number within the sticky window
+     * ({@code kefu.acd.sticky.hours}, default 72), for "press * for your last agent" (R-2.5).
+     */
+    public Optional<String> lastAgentOf(String ani) {
+        if (ani == null || ani.isBlank() || "anonymous".equals(ani)) {
+            return Optional.empty();
+        }
+        Instant since = clock.instant().minus(Duration.ofHours(Long.getLong("kefu.acd.sticky.hours", 72)));
+        return em.createQuery("select e.jobNumber from AcdEvent e, CallRecord r where r.callRef = e.callRef"
+                        + " and e.type = 'ANSWER' and r.ani = :ani and e.occurredAt >= :since order by e.occurredAt desc", String.class)
+                .setParameter("ani", ani)
+                .setParameter("since", since)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
     }
 
     /** True when the call is in the ACD (waiting, ringing at an agent or talking with one). */
@@ -713,6 +808,7 @@ public class Acd {
             names.add("expected-wait");
             digits(Math.max(1, (wait.get().toSeconds() + 59) / 60), names);
             names.add("minutes");
+            names.add("callback-offer");
             try (SwitchConnection sw = switchFactory.getConnection()) {
                 sw.play(c.caller, new Prompt(names, Locale.SIMPLIFIED_CHINESE, false, false));
             } catch (TelephonyException e) {

@@ -42,12 +42,6 @@ public class AgentLogin {
         this.stateSince = at;
     }
 
-    void changed(String newState, String newReason, Instant at) {
-        this.state = newState;
-        this.reason = newReason;
-        this.stateSince = at;
-    }
-
     public String getJobNumber() {
         return jobNumber;
     }

@@ -55,6 +55,7 @@ class AcdIT {
                 .addClasses(AcdIT.class, Sipp.class)
                 .addAsResource("sipp/caller-waits-for-agent.xml")
                 .addAsResource("sipp/caller-refused.xml")
+                .addAsResource("sipp/caller-requests-callback.xml")
                 .addAsResource("sipp/phone-register.xml")
                 .addAsResource("sipp/phone-answers.xml")
                 .addAsResource("sipp/phone-never-answers.xml")
@@ -70,6 +71,12 @@ class AcdIT {
 
     @Resource(lookup = "java:jboss/datasources/KefuDS")
     private DataSource kefu;
+
+    @Resource(lookup = "java:/ConnectionFactory")
+    private jakarta.jms.ConnectionFactory jms;
+
+    @Resource(lookup = "java:/jms/queue/kefu/callbacks")
+    private jakarta.jms.Queue callbacks;
 
     private final List<String> loggedIn = new ArrayList<>();
     private final List<Sipp> phones = new ArrayList<>();
@@ -197,7 +204,113 @@ class AcdIT {
         assertEquals("NOT_READY", scalar("SELECT to_state FROM agent_state_history WHERE job_number = '1003' AND reason = 'lunch' ORDER BY id DESC"));
     }
 
+    @Test
+    @OperateOnDeployment("probe")
+    void aVipCallerOverflowsFromTheVipQueueToBankingAfterItsMaxWait() throws Exception {
+        update("UPDATE call_queue SET max_wait_seconds = 4 WHERE code = 'vip'");
+        acd.reloadQueues();
+        try {
+            Sipp phone = deskPhone("8002", "phone-answers.xml", "300");
+            loggedIn.add("1001");
+            acd.login("1001", "8001"); // serves vip but is not ready: the VIP call waits there
+            readyAt("1002", "8002"); // banking 5: banking only
+
+            Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                    Map.of("service", "95500", "caller", "13800138000", "key", "1", "talk", "12000"));
+
+            ConnectionId agentLeg = awaitConnected("8002", caller, 20_000);
+            try (SwitchConnection sw = switchFactory.getConnection()) {
+                assertEquals("banking", sw.callData(agentLeg.call()).get("kefu.queue"));
+            }
+            assertEquals(0, caller.await(40), caller.report());
+            assertEquals(0, phone.await(20), phone.report());
+            assertEquals(List.of("ENQUEUE", "OVERFLOW", "ENQUEUE", "OFFER", "ANSWER", "END"), eventsOf(agentLeg.call().value()));
+            assertEquals(List.of("vip", "vip", "banking"), column(
+                    "SELECT queue_code FROM acd_event WHERE call_ref = ? AND event_type IN ('ENQUEUE', 'OVERFLOW') ORDER BY id",
+                    agentLeg.call().value()));
+        } finally {
+            update("UPDATE call_queue SET max_wait_seconds = 30 WHERE code = 'vip'");
+            acd.reloadQueues();
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aReturningCallerPressingStarReachesTheLastAgentInsteadOfTheFairChoice() throws Exception {
+        Sipp first = deskPhone("8003", "phone-answers.xml", "300");
+        readyAt("1003", "8003");
+        Sipp call1 = Sipp.start("caller-waits-for-agent.xml",
+                Map.of("service", "12345", "caller", "13800000051", "key", "1", "talk", "5000"));
+        awaitConnected("8003", call1);
+        assertEquals(0, call1.await(40), call1.report());
+        assertEquals(0, first.await(20), first.report());
+        awaitTrue(() -> acd.status("1003").state() == AgentState.WRAP_UP || acd.status("1003").state() == AgentState.READY, "call ended");
+        if (acd.status("1003").state() == AgentState.WRAP_UP) {
+            acd.wrapUpDone("1003");
+        }
+
+        // 1005 has taken no call today: the hotline's "fewest calls" would choose 1005.
+        Sipp fair = deskPhone("8005", "phone-answers.xml", "300");
+        Sipp sticky = deskPhone("8003", "phone-answers.xml", "300");
+        readyAt("1005", "8005");
+        Sipp call2 = Sipp.start("caller-waits-for-agent.xml",
+                Map.of("service", "12345", "caller", "13800000051", "key", "star", "talk", "5000"));
+
+        awaitConnected("8003", call2);
+        assertEquals(0, call2.await(40), call2.report());
+        assertEquals(0, sticky.await(20), sticky.report());
+        assertEquals(0, fair.received("INVITE"), "1005 was not rung: " + fair.report());
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aWhiteListedCallerGoesStraightToItsAgentWithoutTheMenu() throws Exception {
+        Sipp phone = deskPhone("8001", "phone-answers.xml", "300");
+        readyAt("1001", "8001");
+
+        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                Map.of("service", "95500", "caller", "13600136000", "key", "1", "talk", "5000"));
+
+        ConnectionId agentLeg = awaitConnected("8001", caller);
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            Map<String, String> data = sw.callData(agentLeg.call());
+            assertEquals("vip", data.get("kefu.queue"));
+            assertEquals(null, data.get("kefu.menuChoice"), "no IVR menu: " + data);
+        }
+        assertEquals(0, caller.await(40), caller.report());
+        assertEquals(0, phone.await(20), phone.report());
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aWaitingCallerPressingNineLeavesACallbackRequestAndAJob() throws Exception {
+        loggedIn.add("1004");
+        acd.login("1004", "8004"); // serves the hotline but is not ready: callers wait
+
+        Sipp caller = Sipp.start("caller-requests-callback.xml",
+                Map.of("service", "12345", "caller", "13800000061", "key", "1", "wait", "3000"));
+
+        assertEquals(0, caller.await(40), "Kefu confirmed and hung up: " + caller.report());
+        String id = scalar("SELECT id FROM callback_request WHERE phone = '13800000061'");
+        assertTrue(id != null, "a callback request was stored");
+        assertEquals("hotline", scalar("SELECT queue_code FROM callback_request WHERE id = " + id));
+        assertEquals("QUEUED", scalar("SELECT status FROM callback_request WHERE id = " + id));
+        try (jakarta.jms.JMSContext ctx = jms.createContext()) {
+            var messages = ctx.createBrowser(callbacks, "JMSCorrelationID = 'acd:" + id + "'").getEnumeration();
+            assertTrue(messages.hasMoreElements(), "a callback job on kefu.callbacks");
+            String body = ((jakarta.jms.TextMessage) messages.nextElement()).getText();
+            assertTrue(body.contains("\"phone\":\"13800000061\"") && body.contains("\"queue\":\"hotline\""), body);
+        }
+        assertEquals(0, acd.statistics("hotline").live().waiting(), "the caller left the queue");
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private void update(String sql) throws Exception {
+        try (Connection c = kefu.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.executeUpdate();
+        }
+    }
 
     private void readyAt(String job, String ext) {
         loggedIn.add(job);
