@@ -287,6 +287,34 @@ public class Acd {
         return status(jobNumber);
     }
 
+    /** Locks the seat while the agent steps away: still logged in, takes no calls. */
+    public AgentSnapshot lock(String jobNumber) {
+        requireAgent(jobNumber);
+        try {
+            routerCall(() -> {
+                router.lock(jobNumber);
+                return null;
+            });
+        } finally {
+            persistPending();
+        }
+        return status(jobNumber);
+    }
+
+    /** Opens the seat again: NOT_READY ("unlocked") until the agent says ready. */
+    public AgentSnapshot unlock(String jobNumber) {
+        requireAgent(jobNumber);
+        try {
+            routerCall(() -> {
+                router.unlock(jobNumber);
+                return null;
+            });
+        } finally {
+            persistPending();
+        }
+        return status(jobNumber);
+    }
+
     /** The agent's live state; LOGGED_OUT for a known agent who has not logged in. */
     public AgentSnapshot status(String jobNumber) {
         Agent agent = requireAgent(jobNumber);

@@ -304,6 +304,29 @@ class AcdIT {
         assertEquals(0, acd.statistics("hotline").live().waiting(), "the caller left the queue");
     }
 
+    @Test
+    @OperateOnDeployment("probe")
+    void aCallerWhoHangsUpWhileWaitingIsAnAbandonWithItsWaitingTime() throws Exception {
+        loggedIn.add("1003");
+        acd.login("1003", "8003"); // serves utilities but is not ready
+        long before = acd.statistics("utilities").abandoned();
+
+        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                Map.of("service", "96000", "caller", "13800000071", "key", "1", "talk", "8500"));
+        assertEquals(0, caller.await(40), caller.report());
+
+        String wait = null;
+        long until = System.currentTimeMillis() + 10_000;
+        while (wait == null && System.currentTimeMillis() < until) {
+            wait = scalar("SELECT e.wait_millis FROM acd_event e JOIN call_record r ON r.call_ref = e.call_ref"
+                    + " WHERE r.ani = '13800000071' AND e.event_type = 'ABANDON'");
+            Thread.sleep(200);
+        }
+        assertTrue(wait != null && Long.parseLong(wait) >= 5000, "abandoned after waiting about 7 s: " + wait);
+        assertEquals(before + 1, acd.statistics("utilities").abandoned(), "longer than the short-abandon limit: counted");
+        assertEquals(0, acd.statistics("utilities").live().waiting());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void update(String sql) throws Exception {

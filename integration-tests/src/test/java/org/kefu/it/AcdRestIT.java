@@ -77,6 +77,12 @@ class AcdRestIT {
         assertThat(securities.containsKey("ahtSeconds")).isTrue();
         assertThat(securities.containsKey("abandonRate")).isTrue();
 
+        assertThat(state(post("api/agents/1004/lock", "1004", null))).isEqualTo("LOCKED");
+        assertThat(post("api/agents/1004/ready", "1004", null).statusCode()).as("a locked seat is unlocked first").isEqualTo(409);
+        HttpResponse<String> unlocked = post("api/agents/1004/unlock", "1004", null);
+        assertThat(state(unlocked)).isEqualTo("NOT_READY");
+        assertThat(json(unlocked.body()).asJsonObject().getString("reason")).isEqualTo("unlocked");
+
         assertThat(state(post("api/agents/1004/logout", "1004", null))).isEqualTo("LOGGED_OUT");
     }
 
@@ -132,6 +138,7 @@ class AcdRestIT {
         JsonObject paths = json(response.body()).asJsonObject().getJsonObject("paths");
         assertThat(paths.keySet()).contains("/agents/{jobNumber}", "/agents/{jobNumber}/login", "/agents/{jobNumber}/ready",
                 "/agents/{jobNumber}/not-ready", "/agents/{jobNumber}/wrap-up-done", "/agents/{jobNumber}/logout",
+                "/agents/{jobNumber}/lock", "/agents/{jobNumber}/unlock",
                 "/queues", "/queues/{code}", "/health", "/me", "/audit", "/users/{login}/unlock", "/openapi.json");
     }
 

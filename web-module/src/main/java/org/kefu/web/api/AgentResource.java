@@ -101,6 +101,20 @@ public class AgentResource {
     }
 
     @POST
+    @Path("{jobNumber}/lock")
+    public Response lock(@PathParam("jobNumber") String jobNumber) {
+        Response denied = guard(jobNumber);
+        return denied != null ? denied : ok(acd.lock(jobNumber));
+    }
+
+    @POST
+    @Path("{jobNumber}/unlock")
+    public Response unlock(@PathParam("jobNumber") String jobNumber) {
+        Response denied = guard(jobNumber);
+        return denied != null ? denied : ok(acd.unlock(jobNumber));
+    }
+
+    @POST
     @Path("{jobNumber}/logout")
     public Response logout(@PathParam("jobNumber") String jobNumber) {
         Response denied = guard(jobNumber);
