@@ -46,6 +46,15 @@ public class CallQueue {
     @Column(name = "wrap_up_seconds", nullable = false)
     private int wrapUpSeconds;
 
+    @Column(name = "rona_seconds", nullable = false)
+    private int ronaSeconds = 10;
+
+    @Column(name = "service_level_seconds", nullable = false)
+    private int serviceLevelSeconds = 20;
+
+    @Column(name = "short_abandon_seconds", nullable = false)
+    private int shortAbandonSeconds = 5;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "queue_skill_requirement", joinColumns = @JoinColumn(name = "queue_code"))
     @MapKeyColumn(name = "skill_code", length = 32)
@@ -85,6 +94,21 @@ public class CallQueue {
 
     public int getWrapUpSeconds() {
         return wrapUpSeconds;
+    }
+
+    /** How long an offered call rings at an agent before it returns to the queue (RONA). */
+    public int getRonaSeconds() {
+        return ronaSeconds;
+    }
+
+    /** Service level: calls answered within this many seconds count as "in service level". */
+    public int getServiceLevelSeconds() {
+        return serviceLevelSeconds;
+    }
+
+    /** Abandons shorter than this are left out of the service level and abandon rate. */
+    public int getShortAbandonSeconds() {
+        return shortAbandonSeconds;
     }
 
     public Map<String, Integer> getRequiredSkills() {

@@ -7,9 +7,13 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.jboss.logging.Logger;
+import org.kefu.acd.Acd;
 import org.kefu.acd.PhoneExtension;
+import org.kefu.acd.routing.EnqueueResult;
+import org.kefu.crm.Customer;
 import org.kefu.reporting.CallDetailRecords;
 import org.kefu.telephony.CallEvent;
+import org.kefu.telephony.CallId;
 import org.kefu.telephony.ClearCause;
 import org.kefu.telephony.ConnectionId;
 import org.kefu.telephony.DeviceId;
@@ -23,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Inbound rules (R-2.3, R-2.6) and the entry menu. A black-listed caller gets busy; a call to a
@@ -38,6 +43,9 @@ public class InboundCalls {
     private static final Logger LOG = Logger.getLogger(InboundCalls.class);
     static final String STEP = "kefu.step";
     static final String MENU_CHOICE = "kefu.menuChoice";
+    static final String LAST_AGENT = "kefu.lastAgent";
+    static final String GREEN_QUEUE = "kefu.greenQueue";
+    static final String GREEN_AGENT = "kefu.greenAgent";
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     @PersistenceContext(unitName = "kefu")
@@ -49,20 +57,31 @@ public class InboundCalls {
     @EJB
     private CallDetailRecords cdr;
 
+    @EJB
+    private Acd acd;
+
     public void handle(CallEvent event) {
         try (SwitchConnection sw = switchFactory.getConnection()) {
             if (event instanceof CallEvent.Delivered d) {
                 delivered(sw, d);
             } else if (event instanceof CallEvent.Established e) {
-                established(sw, e);
+                if (!acd.onCallEvent(e)) {
+                    established(sw, e);
+                }
             } else if (event instanceof CallEvent.DigitsReceived d) {
                 digits(sw, d);
             } else if (event instanceof CallEvent.PromptFinished p) {
                 promptFinished(sw, p);
             } else if (event instanceof CallEvent.Cleared c) {
-                cleared(sw, c);
+                if (!acd.onCallEvent(c)) {
+                    cleared(sw, c);
+                } else if (c.callEnded()) {
+                    cdr.ended(c.call().value(), c.at(), c.cause().name());
+                }
             } else if (event instanceof CallEvent.Failed f) {
-                failed(sw, f);
+                if (!acd.onCallEvent(f)) {
+                    failed(sw, f);
+                }
             } else {
                 LOG.debugf("%s", event);
             }
@@ -95,6 +114,18 @@ public class InboundCalls {
             cdr.ended(d.call().value(), d.at(), "UNKNOWN_NUMBER");
             return;
         }
+        Object[] green = greenChannel(d.ani());
+        if (green != null) {
+            // White list: straight to the set queue (and agent, if ready), no IVR menu.
+            Map<String, String> data = new java.util.HashMap<>(Map.of("kefu.entry", number.getEntry().name(),
+                    STEP, CallFlowStep.GREEN_CHANNEL.name(), GREEN_QUEUE, (String) green[0]));
+            if (green[1] != null) {
+                data.put(GREEN_AGENT, (String) green[1]);
+            }
+            sw.attachData(d.call(), data);
+            sw.answer(d.alerting());
+            return;
+        }
         sw.attachData(d.call(), Map.of("kefu.entry", number.getEntry().name(), STEP, CallFlowStep.MENU.name()));
         sw.answer(d.alerting());
     }
@@ -102,44 +133,121 @@ public class InboundCalls {
     private void established(SwitchConnection sw, CallEvent.Established e) throws TelephonyException {
         Map<String, String> data = sw.callData(e.call());
         cdr.answered(e.call().value(), e.at());
-        if (CallFlowStep.MENU.name().equals(data.get(STEP)) && e.answering().device().value().equals(data.get("kefu.dnis"))) {
-            offerMenu(sw, e.answering(), data.get("kefu.entry"));
+        if (!e.answering().device().value().equals(data.get("kefu.dnis"))) {
+            return;
+        }
+        if (CallFlowStep.MENU.name().equals(data.get(STEP))) {
+            Optional<String> lastAgent = acd.lastAgentOf(data.get("kefu.ani"));
+            if (lastAgent.isPresent()) {
+                sw.attachData(e.call(), Map.of(LAST_AGENT, lastAgent.get()));
+            }
+            offerMenu(sw, e.answering(), data.get("kefu.entry"), lastAgent.isPresent());
+        } else if (CallFlowStep.GREEN_CHANNEL.name().equals(data.get(STEP))) {
+            sw.attachData(e.call(), Map.of(STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
+            toAgent(sw, e.call(), e.answering(), data, data.get(GREEN_QUEUE), data.get(GREEN_AGENT));
         }
     }
 
-    private void offerMenu(SwitchConnection sw, ConnectionId caller, String entry) throws TelephonyException {
+    private void offerMenu(SwitchConnection sw, ConnectionId caller, String entry, boolean sticky) throws TelephonyException {
         String menu = "BANKING".equals(entry) ? "main-menu-banking" : "main-menu-hotline";
-        sw.play(caller, new Prompt(List.of("welcome", menu), CHINESE, true, false));
+        // A returning caller may ask for the agent it last spoke to.
+        List<String> names = sticky ? List.of("welcome", "press-star-for-last-agent", menu) : List.of("welcome", menu);
+        sw.play(caller, new Prompt(names, CHINESE, true, false));
         sw.collectDigits(caller, new DigitCollection(1, (char) 0, Duration.ofSeconds(8), Duration.ofSeconds(5), false));
     }
 
     private void digits(SwitchConnection sw, CallEvent.DigitsReceived d) throws TelephonyException {
         Map<String, String> data = sw.callData(d.call());
         String step = data.get(STEP);
+        if (CallFlowStep.WAITING_FOR_AGENT.name().equals(step)) {
+            waitingDigits(sw, d, data);
+            return;
+        }
         if (!CallFlowStep.MENU.name().equals(step) && !CallFlowStep.MENU_RETRY.name().equals(step)) {
             return;
         }
         String choice = d.digits();
-        if ("1".equals(choice) || "0".equals(choice)) {
+        if ("1".equals(choice) || "0".equals(choice) || "*".equals(choice) && data.containsKey(LAST_AGENT)) {
             sw.attachData(d.call(), Map.of(MENU_CHOICE, choice, STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
-            sw.play(d.from(), new Prompt(List.of("transfer-to-agent", "please-hold"), CHINESE, false, false));
+            toAgent(sw, d.call(), d.from(), data, null, "*".equals(choice) ? data.get(LAST_AGENT) : null);
         } else if ("2".equals(choice)) {
             sw.attachData(d.call(), Map.of(MENU_CHOICE, choice, STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.play(d.from(), new Prompt(List.of("goodbye"), CHINESE, false, false));
         } else if (CallFlowStep.MENU.name().equals(step)) {
             sw.attachData(d.call(), Map.of(STEP, CallFlowStep.MENU_RETRY.name()));
             sw.play(d.from(), new Prompt(List.of("invalid-input"), CHINESE, true, false));
-            offerMenu(sw, d.from(), data.get("kefu.entry"));
+            offerMenu(sw, d.from(), data.get("kefu.entry"), data.containsKey(LAST_AGENT));
         } else {
             sw.attachData(d.call(), Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.play(d.from(), new Prompt(List.of("goodbye"), CHINESE, false, false));
         }
     }
 
+    /**
+     * The caller asked for an agent: the ACD takes over with the entry's queue (R-2.1), the caller
+     * identified by number for priority (VIP level) and the screen pop.
+     */
+    private void toAgent(SwitchConnection sw, CallId call, ConnectionId from, Map<String, String> data, String queueOverride,
+                         String preferredAgent) throws TelephonyException {
+        Customer customer = em.createQuery("select c from Customer c join c.phones p where p.phone = :phone", Customer.class)
+                .setParameter("phone", data.getOrDefault("kefu.ani", ""))
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+        int vip = customer == null ? 0 : customer.getVipLevel();
+        String queue = queueOverride != null ? queueOverride : queueFor(data.get("kefu.entry"), vip);
+        EnqueueResult.Outcome outcome = acd.enqueue(call, from, queue, vip,
+                customer == null ? null : String.valueOf(customer.getId()), preferredAgent);
+        if (outcome == EnqueueResult.Outcome.OFFERED || outcome == EnqueueResult.Outcome.QUEUED) {
+            // Music on hold follows when this prompt completes (promptFinished); 9 asks for a callback.
+            sw.play(from, new Prompt(List.of("transfer-to-agent", "please-hold"), CHINESE, false, false));
+            listenWhileWaiting(sw, from);
+        } else {
+            // Nobody to take the call: say so politely rather than leave the caller with music.
+            LOG.infof("Call %s: no agent for queue %s (%s)", call, queue, outcome);
+            sw.attachData(call, Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+            sw.play(from, new Prompt(List.of("goodbye"), CHINESE, false, false));
+        }
+    }
+
+    private static void listenWhileWaiting(SwitchConnection sw, ConnectionId caller) throws TelephonyException {
+        sw.collectDigits(caller, new DigitCollection(1, (char) 0, Duration.ofMinutes(30), Duration.ofSeconds(5), false));
+    }
+
+    /** A key pressed while waiting for an agent: 9 leaves a callback request that keeps the caller's place. */
+    private void waitingDigits(SwitchConnection sw, CallEvent.DigitsReceived d, Map<String, String> data) throws TelephonyException {
+        if (d.end() == CallEvent.DigitsEnd.CANCELLED) {
+            return;
+        }
+        if ("9".equals(d.digits()) && acd.requestCallback(d.call(), data.getOrDefault("kefu.ani", "anonymous"))) {
+            sw.attachData(d.call(), Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+            sw.play(d.from(), new Prompt(List.of("transaction-done", "goodbye"), CHINESE, false, false));
+            return;
+        }
+        if (acd.isWaiting(d.call())) {
+            listenWhileWaiting(sw, d.from());
+        }
+    }
+
+    /** The ACD queue of an entry (shared/DEMO-CENTER.md): VIP banking callers (level 2 and up) go to vip. */
+    static String queueFor(String entry, int vipLevel) {
+        if (entry == null) {
+            return "hotline";
+        }
+        return switch (entry) {
+            case "BANKING" -> vipLevel >= 2 ? "vip" : "banking";
+            case "SECURITIES" -> "securities";
+            case "UTILITIES" -> "utilities";
+            default -> "hotline";
+        };
+    }
+
     private void promptFinished(SwitchConnection sw, CallEvent.PromptFinished p) throws TelephonyException {
         String step = sw.callData(p.call()).get(STEP);
         if (CallFlowStep.SAYING_GOODBYE.name().equals(step)) {
-            sw.clearCall(p.call());
+            // STOPPED is the music or prompt that the goodbye replaced: wait for the goodbye itself.
+            if (p.end() != CallEvent.PromptEnd.STOPPED) {
+                sw.clearCall(p.call());
+            }
         } else if (CallFlowStep.WAITING_FOR_AGENT.name().equals(step) && p.end() == CallEvent.PromptEnd.COMPLETED) {
             sw.play(p.to(), new Prompt(List.of("music-on-hold"), CHINESE, false, true));
         }
@@ -168,6 +276,15 @@ public class InboundCalls {
             sw.clearCall(f.call());
             LOG.debugf("Direct dial failed for %s (%s)", caller, f.cause());
         }
+    }
+
+    /** The white-list target of a caller number: {queue, agent or null}, or null if not white-listed. */
+    private Object[] greenChannel(String ani) {
+        List<?> rows = em.createNativeQuery(
+                        "SELECT target_queue, target_agent FROM phone_list_entry WHERE phone = ? AND list_kind = 'WHITE' AND target_queue IS NOT NULL")
+                .setParameter(1, ani)
+                .getResultList();
+        return rows.isEmpty() ? null : (Object[]) rows.get(0);
     }
 
     private boolean isBlacklisted(String ani) {

@@ -1,0 +1,447 @@
+package org.kefu.it;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kefu.acd.Acd;
+import org.kefu.acd.routing.AgentSnapshot;
+import org.kefu.acd.routing.AgentState;
+import org.kefu.telephony.CallSnapshot;
+import org.kefu.telephony.ConnectionId;
+import org.kefu.telephony.ConnectionState;
+import org.kefu.telephony.DeviceId;
+import org.kefu.telephony.SwitchConnection;
+import org.kefu.telephony.SwitchConnectionFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The ACD with real calls (issue 4): sipp callers on the service numbers press 1 (or 0) in the
+ * entry menu, the ACD picks the agent by skill and fairness and rings that agent's sipp desk
+ * phone, RONA takes an unanswered call to the next agent, and the state history and event log
+ * are written. Agents are logged in through the Acd EJB, as the console and REST do.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AcdIT {
+
+    @Deployment(name = "kefu", order = 1, testable = false)
+    static EnterpriseArchive kefu() {
+        return Deployments.kefuEar();
+    }
+
+    @Deployment(name = "probe", order = 2)
+    static WebArchive probe() {
+        return ShrinkWrap.create(WebArchive.class, "acd-probe.war")
+                .addClasses(AcdIT.class, Sipp.class)
+                .addAsResource("sipp/caller-waits-for-agent.xml")
+                .addAsResource("sipp/caller-refused.xml")
+                .addAsResource("sipp/caller-requests-callback.xml")
+                .addAsResource("sipp/phone-register.xml")
+                .addAsResource("sipp/phone-answers.xml")
+                .addAsResource("sipp/phone-never-answers.xml")
+                .setManifest(new StringAsset(
+                        "Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar\n"));
+    }
+
+    @EJB(lookup = "java:global/kefu/kefu-ejb/Acd!org.kefu.acd.Acd")
+    private Acd acd;
+
+    @Resource(lookup = "java:/eis/kefu/Switch")
+    private SwitchConnectionFactory switchFactory;
+
+    @Resource(lookup = "java:jboss/datasources/KefuDS")
+    private DataSource kefu;
+
+    @Resource(lookup = "java:/ConnectionFactory")
+    private jakarta.jms.ConnectionFactory jms;
+
+    @Resource(lookup = "java:/jms/queue/kefu/callbacks")
+    private jakarta.jms.Queue callbacks;
+
+    private final List<String> loggedIn = new ArrayList<>();
+    private final List<Sipp> phones = new ArrayList<>();
+
+    @AfterEach
+    void logOutAndHangUp() throws Exception {
+        phones.forEach(Sipp::kill);
+        for (String job : loggedIn) {
+            long until = System.currentTimeMillis() + 15_000;
+            while (true) {
+                try {
+                    if (acd.status(job).state() != AgentState.LOGGED_OUT) {
+                        acd.logout(job);
+                    }
+                    break;
+                } catch (RuntimeException e) {
+                    if (System.currentTimeMillis() > until) {
+                        throw e;
+                    }
+                    Thread.sleep(200); // a call still ends
+                }
+            }
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aHotlineCallerPressingOneReachesTheReadyAgentsPhoneWithTheCallData() throws Exception {
+        Sipp phone = deskPhone("8003", "phone-answers.xml", "300");
+        readyAt("1003", "8003");
+
+        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                Map.of("service", "12345", "caller", "13800138000", "key", "1", "talk", "7000"));
+
+        ConnectionId agentLeg = awaitConnected("8003", caller);
+        Map<String, String> data;
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            data = sw.callData(agentLeg.call());
+            CallSnapshot call = sw.snapshotCall(agentLeg.call());
+            assertTrue(call.parties().stream().allMatch(p -> p.state() == ConnectionState.CONNECTED), call.toString());
+        }
+        assertEquals("hotline", data.get("kefu.queue"));
+        assertEquals("1003", data.get("kefu.agent"));
+        assertTrue(data.containsKey("kefu.waitSeconds"), data.toString());
+        assertTrue(data.containsKey("kefu.customerId"), "张三 was recognised: " + data);
+        assertEquals(AgentState.TALKING, acd.status("1003").state());
+
+        assertEquals(0, caller.await(40), caller.report());
+        assertEquals(0, phone.await(20), "the agent's phone got the BYE: " + phone.report());
+        assertEquals(1, phone.received("INVITE"), phone.report());
+        awaitTrue(() -> acd.status("1003").state() == AgentState.WRAP_UP || acd.status("1003").state() == AgentState.READY,
+                "1003 in wrap-up after the call");
+
+        String callRef = agentLeg.call().value();
+        assertEquals(List.of("ENQUEUE", "OFFER", "ANSWER", "END"), eventsOf(callRef));
+        List<String> history = historyOf("1003", callRef);
+        assertTrue(history.containsAll(List.of("READY->RESERVED", "RESERVED->TALKING")), history.toString());
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aBankingCallerReachesTheMostSkilledReadyAgent() throws Exception {
+        Sipp lessSkilled = deskPhone("8002", "phone-answers.xml", "300");
+        Sipp mostSkilled = deskPhone("8001", "phone-answers.xml", "300");
+        readyAt("1002", "8002"); // banking 5, ready first
+        readyAt("1001", "8001"); // banking 8
+
+        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                Map.of("service", "95500", "caller", "13900139000", "key", "0", "talk", "6000"));
+
+        ConnectionId agentLeg = awaitConnected("8001", caller);
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            assertEquals("banking", sw.callData(agentLeg.call()).get("kefu.queue"), "李四 is no VIP: banking queue");
+        }
+        assertEquals(0, caller.await(40), caller.report());
+        assertEquals(0, mostSkilled.await(20), mostSkilled.report());
+        assertEquals(0, lessSkilled.received("INVITE"), "1002 was not rung: " + lessSkilled.report());
+        assertEquals(AgentState.READY, acd.status("1002").state());
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void ringNoAnswerSendsTheCallToTheNextAgentAndMakesTheFirstNotReady() throws Exception {
+        Sipp sleepy = deskPhone("8002", "phone-never-answers.xml", "0");
+        Sipp awake = deskPhone("8004", "phone-answers.xml", "300");
+        readyAt("1002", "8002"); // securities 7, idle longest: offered first
+        Thread.sleep(50);
+        readyAt("1004", "8004"); // securities 9
+
+        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                Map.of("service", "95501", "caller", "13800000041", "key", "1", "talk", "22000"));
+
+        awaitTrue(() -> acd.status("1002").state() == AgentState.RESERVED, "8002 rings first");
+        ConnectionId agentLeg = awaitConnected("8004", caller, 30_000);
+        assertEquals(0, sleepy.await(20), "8002 was cancelled after the RONA time: " + sleepy.report());
+        AgentSnapshot first = acd.status("1002");
+        assertEquals(AgentState.NOT_READY, first.state());
+        assertEquals("no-answer", first.reason());
+        assertEquals(AgentState.TALKING, acd.status("1004").state());
+
+        assertEquals(0, caller.await(40), caller.report());
+        assertEquals(0, awake.await(20), awake.report());
+        assertEquals(List.of("ENQUEUE", "OFFER", "RONA", "OFFER", "ANSWER", "END"), eventsOf(agentLeg.call().value()));
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void theBlackListedNumberIsRejectedBusyWithoutReachingTheAcd() throws Exception {
+        readyAt("1003", "8003");
+        Sipp caller = Sipp.start("caller-refused.xml", Map.of("service", "12345", "caller", "13700137000", "status", "486"));
+
+        assertEquals(0, caller.await(30), caller.report());
+        assertEquals(AgentState.READY, acd.status("1003").state(), "nobody was offered the call");
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void loginsAreStoredAndLogoutRemovesThem() throws Exception {
+        readyAt("1003", "8003");
+        assertEquals("READY", scalar("SELECT agent_state FROM agent_login WHERE job_number = '1003'"));
+        acd.notReady("1003", "lunch");
+        assertEquals("lunch", scalar("SELECT reason FROM agent_login WHERE job_number = '1003'"));
+        acd.logout("1003");
+        assertEquals(null, scalar("SELECT agent_state FROM agent_login WHERE job_number = '1003'"));
+        assertEquals("NOT_READY", scalar("SELECT to_state FROM agent_state_history WHERE job_number = '1003' AND reason = 'lunch' ORDER BY id DESC"));
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aVipCallerOverflowsFromTheVipQueueToBankingAfterItsMaxWait() throws Exception {
+        update("UPDATE call_queue SET max_wait_seconds = 4 WHERE code = 'vip'");
+        acd.reloadQueues();
+        try {
+            Sipp phone = deskPhone("8002", "phone-answers.xml", "300");
+            loggedIn.add("1001");
+            acd.login("1001", "8001"); // serves vip but is not ready: the VIP call waits there
+            readyAt("1002", "8002"); // banking 5: banking only
+
+            Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                    Map.of("service", "95500", "caller", "13800138000", "key", "1", "talk", "12000"));
+
+            ConnectionId agentLeg = awaitConnected("8002", caller, 20_000);
+            try (SwitchConnection sw = switchFactory.getConnection()) {
+                assertEquals("banking", sw.callData(agentLeg.call()).get("kefu.queue"));
+            }
+            assertEquals(0, caller.await(40), caller.report());
+            assertEquals(0, phone.await(20), phone.report());
+            assertEquals(List.of("ENQUEUE", "OVERFLOW", "ENQUEUE", "OFFER", "ANSWER", "END"), eventsOf(agentLeg.call().value()));
+            assertEquals(List.of("vip", "vip", "banking"), column(
+                    "SELECT queue_code FROM acd_event WHERE call_ref = ? AND event_type IN ('ENQUEUE', 'OVERFLOW') ORDER BY id",
+                    agentLeg.call().value()));
+        } finally {
+            update("UPDATE call_queue SET max_wait_seconds = 30 WHERE code = 'vip'");
+            acd.reloadQueues();
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aReturningCallerPressingStarReachesTheLastAgentInsteadOfTheFairChoice() throws Exception {
+        Sipp first = deskPhone("8003", "phone-answers.xml", "300");
+        readyAt("1003", "8003");
+        Sipp call1 = Sipp.start("caller-waits-for-agent.xml",
+                Map.of("service", "12345", "caller", "13800000051", "key", "1", "talk", "5000"));
+        awaitConnected("8003", call1);
+        assertEquals(0, call1.await(40), call1.report());
+        assertEquals(0, first.await(20), first.report());
+        awaitTrue(() -> acd.status("1003").state() == AgentState.WRAP_UP || acd.status("1003").state() == AgentState.READY, "call ended");
+        if (acd.status("1003").state() == AgentState.WRAP_UP) {
+            acd.wrapUpDone("1003");
+        }
+
+        // 1005 has taken no call today: the hotline's "fewest calls" would choose 1005.
+        Sipp fair = deskPhone("8005", "phone-answers.xml", "300");
+        Sipp sticky = deskPhone("8003", "phone-answers.xml", "300");
+        readyAt("1005", "8005");
+        Sipp call2 = Sipp.start("caller-waits-for-agent.xml",
+                Map.of("service", "12345", "caller", "13800000051", "key", "star", "talk", "5000"));
+
+        awaitConnected("8003", call2);
+        assertEquals(0, call2.await(40), call2.report());
+        assertEquals(0, sticky.await(20), sticky.report());
+        assertEquals(0, fair.received("INVITE"), "1005 was not rung: " + fair.report());
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aWhiteListedCallerGoesStraightToItsAgentWithoutTheMenu() throws Exception {
+        Sipp phone = deskPhone("8001", "phone-answers.xml", "300");
+        readyAt("1001", "8001");
+
+        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                Map.of("service", "95500", "caller", "13600136000", "key", "1", "talk", "5000"));
+
+        ConnectionId agentLeg = awaitConnected("8001", caller);
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            Map<String, String> data = sw.callData(agentLeg.call());
+            assertEquals("vip", data.get("kefu.queue"));
+            assertEquals(null, data.get("kefu.menuChoice"), "no IVR menu: " + data);
+        }
+        assertEquals(0, caller.await(40), caller.report());
+        assertEquals(0, phone.await(20), phone.report());
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aWaitingCallerPressingNineLeavesACallbackRequestAndAJob() throws Exception {
+        loggedIn.add("1004");
+        acd.login("1004", "8004"); // serves the hotline but is not ready: callers wait
+
+        Sipp caller = Sipp.start("caller-requests-callback.xml",
+                Map.of("service", "12345", "caller", "13800000061", "key", "1", "wait", "3000"));
+
+        assertEquals(0, caller.await(40), "Kefu confirmed and hung up: " + caller.report());
+        String id = scalar("SELECT id FROM callback_request WHERE phone = '13800000061'");
+        assertTrue(id != null, "a callback request was stored");
+        assertEquals("hotline", scalar("SELECT queue_code FROM callback_request WHERE id = " + id));
+        assertEquals("QUEUED", scalar("SELECT status FROM callback_request WHERE id = " + id));
+        try (jakarta.jms.JMSContext ctx = jms.createContext()) {
+            var messages = ctx.createBrowser(callbacks, "JMSCorrelationID = 'acd:" + id + "'").getEnumeration();
+            assertTrue(messages.hasMoreElements(), "a callback job on kefu.callbacks");
+            String body = ((jakarta.jms.TextMessage) messages.nextElement()).getText();
+            assertTrue(body.contains("\"phone\":\"13800000061\"") && body.contains("\"queue\":\"hotline\""), body);
+        }
+        assertEquals(0, acd.statistics("hotline").live().waiting(), "the caller left the queue");
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aCallerWhoHangsUpWhileWaitingIsAnAbandonWithItsWaitingTime() throws Exception {
+        loggedIn.add("1003");
+        acd.login("1003", "8003"); // serves utilities but is not ready
+        long before = acd.statistics("utilities").abandoned();
+
+        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                Map.of("service", "96000", "caller", "13800000071", "key", "1", "talk", "8500"));
+        assertEquals(0, caller.await(40), caller.report());
+
+        String wait = null;
+        long until = System.currentTimeMillis() + 10_000;
+        while (wait == null && System.currentTimeMillis() < until) {
+            wait = scalar("SELECT e.wait_millis FROM acd_event e JOIN call_record r ON r.call_ref = e.call_ref"
+                    + " WHERE r.ani = '13800000071' AND e.event_type = 'ABANDON'");
+            Thread.sleep(200);
+        }
+        assertTrue(wait != null && Long.parseLong(wait) >= 5000, "abandoned after waiting about 7 s: " + wait);
+        assertEquals(before + 1, acd.statistics("utilities").abandoned(), "longer than the short-abandon limit: counted");
+        assertEquals(0, acd.statistics("utilities").live().waiting());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void update(String sql) throws Exception {
+        try (Connection c = kefu.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.executeUpdate();
+        }
+    }
+
+    private void readyAt(String job, String ext) {
+        loggedIn.add(job);
+        acd.login(job, ext);
+        acd.ready(job);
+    }
+
+    /** A desk phone as sipp can be one: registers from a port, then answers (or not) there. */
+    private Sipp deskPhone(String ext, String scenario, String answerAfter) throws Exception {
+        int port = Sipp.nextPort();
+        Sipp register = Sipp.start("phone-register.xml", Map.of("ext", ext), port);
+        assertEquals(0, register.await(20), ext + " registers: " + register.report());
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            long until = System.currentTimeMillis() + 15_000;
+            while (!sw.snapshotDevice(new DeviceId(ext)).registered()) {
+                if (System.currentTimeMillis() > until) {
+                    fail(ext + " did not register: " + register.report());
+                }
+                Thread.sleep(100);
+            }
+        }
+        Sipp phone = Sipp.start(scenario, Map.of("ext", ext, "answer_after", answerAfter), port);
+        phones.add(phone);
+        return phone;
+    }
+
+    private ConnectionId awaitConnected(String ext, Sipp caller) throws Exception {
+        return awaitConnected(ext, caller, 15_000);
+    }
+
+    private ConnectionId awaitConnected(String ext, Sipp caller, long millis) throws Exception {
+        long until = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < until) {
+            try (SwitchConnection sw = switchFactory.getConnection()) {
+                ConnectionId c = sw.snapshotDevice(new DeviceId(ext)).connections().stream()
+                        .filter(p -> p.state() == ConnectionState.CONNECTED)
+                        .map(CallSnapshot.Party::connection).findFirst().orElse(null);
+                if (c != null) {
+                    return c;
+                }
+            } catch (Exception e) {
+                // not yet
+            }
+            Thread.sleep(100);
+        }
+        caller.kill();
+        fail(ext + " never talked: " + caller.report());
+        return null;
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long until = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < until) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("timed out waiting for: " + what);
+    }
+
+    /** The ACD event types of a call, in order (the END row is written as the call ends). */
+    private List<String> eventsOf(String callRef) throws Exception {
+        long until = System.currentTimeMillis() + 10_000;
+        List<String> types = List.of();
+        while (System.currentTimeMillis() < until) {
+            types = column("SELECT event_type FROM acd_event WHERE call_ref = ? AND event_type <> 'STATE' ORDER BY id", callRef);
+            if (types.contains("END") || types.contains("ABANDON")) {
+                return types;
+            }
+            Thread.sleep(200);
+        }
+        return types;
+    }
+
+    private List<String> historyOf(String job, String callRef) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = kefu.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT from_state, to_state FROM agent_state_history WHERE job_number = ? AND call_ref = ? ORDER BY id")) {
+            ps.setString(1, job);
+            ps.setString(2, callRef);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + "->" + rs.getString(2));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private List<String> column(String sql, String param) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = kefu.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private String scalar(String sql) throws Exception {
+        try (Connection c = kefu.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.kefu.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ACD's REST API as a CTI desktop or a wallboard of another vendor uses it: BASIC auth,
+ * JSON, an agent acting on itself only, clear errors (400, 404, 409) that change nothing, and
+ * the OpenAPI description.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AcdRestIT {
+
+    private static final String PASSWORD = "kefu2026";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive kefu() {
+        return Deployments.kefuEar();
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void anAgentLogsInGoesReadyNotReadyAndLogsOutThroughTheApi() throws Exception {
+        HttpResponse<String> login = post("api/agents/1004/login", "1004", "{\"extension\":\"8004\"}");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        JsonObject agent = json(login.body()).asJsonObject();
+        assertThat(agent.getString("state")).isEqualTo("NOT_READY");
+        assertThat(agent.getString("reason")).isEqualTo("logged-in");
+        assertThat(agent.getString("extension")).isEqualTo("8004");
+        assertThat(agent.getJsonArray("queues").getValuesAs(JsonValue::toString))
+                .contains("\"securities\"", "\"banking\"", "\"hotline\"").doesNotContain("\"vip\"");
+
+        HttpResponse<String> twice = post("api/agents/1004/login", "1004", "{\"extension\":\"8004\"}");
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(409);
+
+        assertThat(state(post("api/agents/1004/ready", "1004", null))).isEqualTo("READY");
+        HttpResponse<String> wrapUp = post("api/agents/1004/wrap-up-done", "1004", null);
+        assertThat(wrapUp.statusCode()).as("no wrap-up to end while ready").isEqualTo(409);
+        assertThat(json(wrapUp.body()).asJsonObject().getString("error")).contains("1004");
+
+        HttpResponse<String> badReason = post("api/agents/1004/not-ready", "1004", "{\"reason\":\"nap\"}");
+        assertThat(badReason.statusCode()).isEqualTo(400);
+        assertThat(badReason.body()).contains("nap");
+        assertThat(state(get("api/agents/1004", "1004"))).as("nothing changed").isEqualTo("READY");
+
+        HttpResponse<String> lunch = post("api/agents/1004/not-ready", "1004", "{\"reason\":\"lunch\"}");
+        assertThat(state(lunch)).isEqualTo("NOT_READY");
+        assertThat(json(lunch.body()).asJsonObject().getString("reason")).isEqualTo("lunch");
+
+        HttpResponse<String> wallboard = get("api/queues/securities", "1005");
+        assertThat(wallboard.statusCode()).isEqualTo(200);
+        JsonObject securities = json(wallboard.body()).asJsonObject();
+        assertThat(securities.getJsonObject("agents").getInt("NOT_READY")).isGreaterThanOrEqualTo(1);
+        assertThat(securities.containsKey("serviceLevel")).isTrue();
+        assertThat(securities.containsKey("asaSeconds")).isTrue();
+        assertThat(securities.containsKey("ahtSeconds")).isTrue();
+        assertThat(securities.containsKey("abandonRate")).isTrue();
+
+        assertThat(state(post("api/agents/1004/lock", "1004", null))).isEqualTo("LOCKED");
+        assertThat(post("api/agents/1004/ready", "1004", null).statusCode()).as("a locked seat is unlocked first").isEqualTo(409);
+        HttpResponse<String> unlocked = post("api/agents/1004/unlock", "1004", null);
+        assertThat(state(unlocked)).isEqualTo("NOT_READY");
+        assertThat(json(unlocked.body()).asJsonObject().getString("reason")).isEqualTo("unlocked");
+
+        assertThat(state(post("api/agents/1004/logout", "1004", null))).isEqualTo("LOGGED_OUT");
+    }
+
+    @Test
+    void anAgentMayActOnlyOnItselfButASupervisorOnAnyone() throws Exception {
+        assertThat(post("api/agents/1001/login", "1002", "{\"extension\":\"8001\"}").statusCode()).isEqualTo(403);
+        assertThat(get("api/agents/1001", "1002").statusCode()).isEqualTo(403);
+        assertThat(get("api/agents/1001", "bo").statusCode()).as("back office has no ACD role").isEqualTo(403);
+
+        HttpResponse<String> bySupervisor = post("api/agents/1001/login", "1005", "{\"extension\":\"8001\"}");
+        assertThat(bySupervisor.statusCode()).as(bySupervisor.body()).isEqualTo(200);
+        assertThat(state(get("api/agents/1001", "1001"))).isEqualTo("NOT_READY");
+        assertThat(state(post("api/agents/1001/logout", "1006", null))).as("an admin logs anyone out").isEqualTo("LOGGED_OUT");
+    }
+
+    @Test
+    void badInputIsAClearErrorAndChangesNothing() throws Exception {
+        HttpResponse<String> noDesk = post("api/agents/1003/login", "1003", "{\"extension\":\"9999\"}");
+        assertThat(noDesk.statusCode()).isEqualTo(400);
+        assertThat(json(noDesk.body()).asJsonObject().getString("error")).contains("9999");
+        assertThat(post("api/agents/1003/login", "1003", "not json").statusCode()).isEqualTo(400);
+        assertThat(post("api/agents/1003/login", "1003", "{\"extension\":8003}").statusCode()).isEqualTo(400);
+        assertThat(post("api/agents/1003/login", "1003", "{}").statusCode()).isEqualTo(400);
+        assertThat(state(get("api/agents/1003", "1003"))).isEqualTo("LOGGED_OUT");
+
+        assertThat(post("api/agents/1003/ready", "1003", null).statusCode()).as("ready before login").isEqualTo(409);
+        assertThat(get("api/agents/9999", "1005").statusCode()).isEqualTo(404);
+        assertThat(get("api/queues/nowhere", "1005").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(Deployments.baseUrl() + "api/queues")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Basic");
+    }
+
+    @Test
+    void everyQueueHasLiveFigures() throws Exception {
+        HttpResponse<String> response = get("api/queues", "1001");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonArray queues = json(response.body()).asJsonArray();
+        assertThat(queues.getValuesAs(v -> v.asJsonObject().getString("queue")))
+                .containsExactly("banking", "english", "hotline", "securities", "utilities", "vip");
+        JsonObject banking = queues.getJsonObject(0);
+        assertThat(banking.getInt("serviceLevelThresholdSeconds")).isEqualTo(20);
+        assertThat(banking.getInt("waiting")).isZero();
+    }
+
+    @Test
+    void theOpenApiDescriptionIsPublicAndListsEveryEndpoint() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(Deployments.baseUrl() + "api/openapi.json")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject paths = json(response.body()).asJsonObject().getJsonObject("paths");
+        assertThat(paths.keySet()).contains("/agents/{jobNumber}", "/agents/{jobNumber}/login", "/agents/{jobNumber}/ready",
+                "/agents/{jobNumber}/not-ready", "/agents/{jobNumber}/wrap-up-done", "/agents/{jobNumber}/logout",
+                "/agents/{jobNumber}/lock", "/agents/{jobNumber}/unlock",
+                "/queues", "/queues/{code}", "/health", "/me", "/audit", "/users/{login}/unlock", "/openapi.json");
+    }
+
+    private static String state(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response.body()).asJsonObject().getString("state");
+    }
+
+    private HttpResponse<String> get(String path, String user) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(Deployments.baseUrl() + path))
+                .header("Authorization", basic(user)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String user, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Deployments.baseUrl() + path))
+                .header("Authorization", basic(user));
+        if (body == null) {
+            b.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonValue json(String body) {
+        return Json.createReader(new StringReader(body)).readValue();
+    }
+}

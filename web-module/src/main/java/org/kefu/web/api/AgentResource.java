@@ -1,0 +1,183 @@
+package org.kefu.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.kefu.acd.Acd;
+import org.kefu.acd.routing.AgentSnapshot;
+
+import java.io.StringReader;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Agents' ACD state for CTI desktops (R-2.7): log in at a desk phone, ready, not ready with a
+ * reason, end wrap-up, log out, and read the live state. An agent acts on itself only;
+ * supervisors and administrators act on anyone.
+ */
+@Path("agents")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"agent", "supervisor", "admin"})
+public class AgentResource {
+
+    @EJB
+    private Acd acd;
+
+    @Context
+    private SecurityContext security;
+
+    @GET
+    @Path("{jobNumber}")
+    public Response get(@PathParam("jobNumber") String jobNumber) {
+        Response denied = guard(jobNumber);
+        return denied != null ? denied : ok(acd.status(jobNumber));
+    }
+
+    @POST
+    @Path("{jobNumber}/login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(@PathParam("jobNumber") String jobNumber, String body) {
+        Response denied = guard(jobNumber);
+        if (denied != null) {
+            return denied;
+        }
+        JsonObject json = parse(body);
+        if (json == null) {
+            return AcdExceptionMapper.error(Response.Status.BAD_REQUEST, "the body must be a JSON object like {\"extension\":\"8001\"}");
+        }
+        String extension = string(json, "extension");
+        if (extension == null) {
+            return AcdExceptionMapper.error(Response.Status.BAD_REQUEST, "missing string field \"extension\"");
+        }
+        return ok(acd.login(jobNumber, extension));
+    }
+
+    @POST
+    @Path("{jobNumber}/ready")
+    public Response ready(@PathParam("jobNumber") String jobNumber) {
+        Response denied = guard(jobNumber);
+        return denied != null ? denied : ok(acd.ready(jobNumber));
+    }
+
+    @POST
+    @Path("{jobNumber}/not-ready")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response notReady(@PathParam("jobNumber") String jobNumber, String body) {
+        Response denied = guard(jobNumber);
+        if (denied != null) {
+            return denied;
+        }
+        JsonObject json = parse(body);
+        String reason = json == null ? null : string(json, "reason");
+        if (reason == null) {
+            return AcdExceptionMapper.error(Response.Status.BAD_REQUEST,
+                    "the body must be a JSON object with a string field \"reason\", one of " + acd.notReadyReasons());
+        }
+        return ok(acd.notReady(jobNumber, reason));
+    }
+
+    @POST
+    @Path("{jobNumber}/wrap-up-done")
+    public Response wrapUpDone(@PathParam("jobNumber") String jobNumber) {
+        Response denied = guard(jobNumber);
+        return denied != null ? denied : ok(acd.wrapUpDone(jobNumber));
+    }
+
+    @POST
+    @Path("{jobNumber}/lock")
+    public Response lock(@PathParam("jobNumber") String jobNumber) {
+        Response denied = guard(jobNumber);
+        return denied != null ? denied : ok(acd.lock(jobNumber));
+    }
+
+    @POST
+    @Path("{jobNumber}/unlock")
+    public Response unlock(@PathParam("jobNumber") String jobNumber) {
+        Response denied = guard(jobNumber);
+        return denied != null ? denied : ok(acd.unlock(jobNumber));
+    }
+
+    @POST
+    @Path("{jobNumber}/logout")
+    public Response logout(@PathParam("jobNumber") String jobNumber) {
+        Response denied = guard(jobNumber);
+        return denied != null ? denied : ok(acd.logout(jobNumber));
+    }
+
+    /** An agent acts on itself; supervisors and admins on anyone. */
+    private Response guard(String jobNumber) {
+        boolean self = security.getUserPrincipal() != null && security.getUserPrincipal().getName().equals(jobNumber);
+        if (self || security.isUserInRole("supervisor") || security.isUserInRole("admin")) {
+            return null;
+        }
+        return AcdExceptionMapper.error(Response.Status.FORBIDDEN, "an agent may only act on itself");
+    }
+
+    private static JsonObject parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
+        } catch (JsonException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    private static String string(JsonObject json, String field) {
+        JsonValue v = json.get(field);
+        if (v instanceof JsonString s && !s.getString().isBlank()) {
+            return s.getString().trim();
+        }
+        return null;
+    }
+
+    static Response ok(AgentSnapshot a) {
+        return Response.ok(toJson(a).build().toString()).build();
+    }
+
+    static JsonObjectBuilder toJson(AgentSnapshot a) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("jobNumber", a.jobNumber())
+                .add("state", a.state().name())
+                .add("callsAnsweredToday", a.callsAnsweredToday());
+        addOrNull(b, "extension", a.extension());
+        addOrNull(b, "reason", a.reason());
+        addOrNull(b, "stateSince", a.stateSince() == null ? null : a.stateSince().toString());
+        addOrNull(b, "call", a.offeredCallId());
+        addOrNull(b, "wrapUpUntil", a.wrapUpUntil() == null ? null : a.wrapUpUntil().toString());
+        JsonArrayBuilder queues = Json.createArrayBuilder();
+        new TreeSet<>(a.queues()).forEach(queues::add);
+        b.add("queues", queues);
+        JsonObjectBuilder skills = Json.createObjectBuilder();
+        new TreeMap<>(a.skills()).forEach(skills::add);
+        b.add("skills", skills);
+        return b;
+    }
+
+    static void addOrNull(JsonObjectBuilder b, String name, String value) {
+        if (value == null) {
+            b.addNull(name);
+        } else {
+            b.add(name, value);
+        }
+    }
+}
