@@ -7,7 +7,7 @@
 # stops it. Part 1: sipp's built-in uac against the hotline 12345 (INVITE, Kefu answers and plays
 # its greeting, 1 s later BYE) at rising rates, side by side with sipp uac against sipp uas on the
 # same machine in the same run: calls/s reached, failed calls, p95 call setup (INVITE→200).
-# Part 2: CALLS concurrent calls on hold with RTP both ways; late and lost packets from Kefu's
+# Part 2: CALLS concurrent calls waiting in the hotline queue (one agent logged in, not ready) with RTP both ways; late and lost packets from Kefu's
 # media statistics (/kefu/api/health). Results go to bench/out/<time>/ and stdout.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -86,6 +86,10 @@ if [ "$what" = all ] || [ "$what" = rates ]; then
 fi
 
 if [ "$what" = all ] || [ "$what" = media ]; then
+  # Callers who ask for an agent wait in the hotline queue with music only while some agent is
+  # logged in (with nobody logged in the ACD says goodbye): log one in, not ready.
+  curl -fs -u 1001:kefu2026 -H 'Content-Type: application/json' -d '{"extension":"8001"}' \
+    "http://127.0.0.1:$http/kefu/api/agents/1001/login" >/dev/null || echo "warning: agent 1001 login failed"
   dir="$out/media-$calls"
   mkdir -p "$dir"
   ln -sfn /usr/share/sip-tester "$dir/pcap"
