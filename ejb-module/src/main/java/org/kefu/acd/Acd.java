@@ -99,6 +99,9 @@ public class Acd {
     @EJB
     private CallbackRequests callbackJobs;
 
+    @EJB
+    private org.kefu.reporting.CallDetailRecords cdr;
+
     private final Clock clock = Clock.systemUTC();
     private final ThreadLocal<List<AgentStateChange>> pending = ThreadLocal.withInitial(ArrayList::new);
     private final Map<String, CallQueue> queueConfig = new ConcurrentHashMap<>();
@@ -560,6 +563,7 @@ public class Acd {
             }
         }
         event(AcdEvent.ANSWER, c.callId, queue, job, waited, null, null);
+        cdr.assigned(c.callId, queue, job);
         try (SwitchConnection sw = switchFactory.getConnection()) {
             sw.attachData(new CallId(c.callId), Map.of(STEP, WITH_AGENT));
         } catch (TelephonyException e) {

@@ -32,6 +32,11 @@ public class CallDetailRecords {
         find(callRef).ifPresent(r -> r.answered(at));
     }
 
+    /** The queue the call waited in and the agent who took it (the latest, after transfers). */
+    public void assigned(String callRef, String queueCode, String agentJobNumber) {
+        find(callRef).ifPresent(r -> r.assigned(queueCode, agentJobNumber));
+    }
+
     public void ended(String callRef, Instant at, String cause) {
         find(callRef).ifPresent(r -> r.ended(at, cause));
     }

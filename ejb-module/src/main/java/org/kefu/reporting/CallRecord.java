@@ -69,6 +69,19 @@ public class CallRecord {
         }
     }
 
+    void assigned(String queue, String agent) {
+        this.queueCode = queue;
+        this.agentJobNumber = agent;
+    }
+
+    public String getQueueCode() {
+        return queueCode;
+    }
+
+    public String getAgentJobNumber() {
+        return agentJobNumber;
+    }
+
     void ended(Instant at, String cause) {
         if (endedAt == null) {
             endedAt = at;

@@ -132,6 +132,8 @@ class AcdIT {
 
         String callRef = agentLeg.call().value();
         assertEquals(List.of("ENQUEUE", "OFFER", "ANSWER", "END"), eventsOf(callRef));
+        assertEquals("hotline", scalar("SELECT queue_code FROM call_record WHERE call_ref = '" + callRef + "'"), "CDR queue");
+        assertEquals("1003", scalar("SELECT agent_job_number FROM call_record WHERE call_ref = '" + callRef + "'"), "CDR agent");
         List<String> history = historyOf("1003", callRef);
         assertTrue(history.containsAll(List.of("READY->RESERVED", "RESERVED->TALKING")), history.toString());
     }
