@@ -42,7 +42,7 @@ public final class FlowInterpreter {
     /** Played before a menu or collection is asked again after a wrong entry. */
     public static final String INVALID_INPUT_PROMPT = "invalid-input";
     /** Variables every flow has: the caller's number, the dialled number, the call id. */
-    public static final Set<String> PREDEFINED_VARIABLES = Set.of("ani", "dnis", "callId");
+    public static final Set<String> PREDEFINED_VARIABLES = Set.of("ani", "dnis", "callId", "language");
     static final int MAX_PATH = 200;
     private static final int MAX_TRANSITIONS_PER_STEP = 64;
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
@@ -167,6 +167,7 @@ public final class FlowInterpreter {
                 if (waiting == IvrState.Waiting.START) {
                     callId = st.callId();
                     vars.put("callId", st.callId());
+                    vars.put("language", language);
                     putIfPresent("ani", st.data().get("kefu.ani"));
                     putIfPresent("dnis", st.data().get("kefu.dnis"));
                     goTo(flow.start(), null);
@@ -275,6 +276,7 @@ public final class FlowInterpreter {
                 branch(b);
             } else if (n instanceof FlowNode.Language l) {
                 language = l.language();
+                vars.put("language", language);
                 note(l.id(), l.language());
                 actions.add(new IvrAction.AttachData(Map.of("kefu.lang", language)));
                 goTo(l.next(), null);
@@ -586,7 +588,7 @@ public final class FlowInterpreter {
             }
             Set<String> secret = flow.secretVariables();
             vars.forEach((k, v) -> {
-                if (!secret.contains(k) && !"callId".equals(k)) {
+                if (!secret.contains(k) && !"callId".equals(k) && !"language".equals(k)) {
                     data.put("ivr.var." + k, v);
                 }
             });

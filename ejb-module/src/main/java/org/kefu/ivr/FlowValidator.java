@@ -40,9 +40,9 @@ public final class FlowValidator {
             FlowNode agent = nodes.get(flow.agentNode());
             if (agent == null) {
                 problems.add(new FlowProblem(null, "agent", "agent node \"" + flow.agentNode() + "\" does not exist"));
-            } else if (!isAgentTransfer(agent)) {
-                problems.add(new FlowProblem(flow.agentNode(), null,
-                        "the flow's agent node must be a transfer to a queue or an agent"));
+            } else if (!leadsToAgent(flow.agentNode(), nodes, 0)) {
+                problems.add(new FlowProblem(flow.agentNode(), null, "the flow's agent node must be a transfer to a queue"
+                        + " or an agent (or a condition, play or language node leading only to such transfers)"));
             }
         }
 
@@ -135,30 +135,29 @@ public final class FlowValidator {
                 }
                 continue;
             }
-            if (!leadsToAgent(zero, nodes)) {
+            if (!leadsToAgent(zero, nodes, 0)) {
                 problems.add(new FlowProblem(m.id(), "options.0",
                         "option 0 must lead to an agent (a transfer to a queue or an agent), not to \"" + zero + "\""));
             }
         }
     }
 
-    private static boolean leadsToAgent(String start, Map<String, FlowNode> nodes) {
-        String id = start;
-        for (int hops = 0; hops < 10 && id != null; hops++) {
-            FlowNode n = nodes.get(id);
-            if (n == null) {
-                return false;
+    /** True if every way on from {@code id} through play, language and condition nodes ends at a transfer to an agent or a queue. */
+    private static boolean leadsToAgent(String id, Map<String, FlowNode> nodes, int depth) {
+        FlowNode n = nodes.get(id);
+        if (n == null || depth > 10) {
+            return false;
+        }
+        if (isAgentTransfer(n)) {
+            return true;
+        }
+        if (n instanceof FlowNode.Play || n instanceof FlowNode.Language || n instanceof FlowNode.Branching) {
+            for (String next : n.targets().values()) {
+                if (!leadsToAgent(next, nodes, depth + 1)) {
+                    return false;
+                }
             }
-            if (isAgentTransfer(n)) {
-                return true;
-            }
-            if (n instanceof FlowNode.Play p) {
-                id = p.next();
-            } else if (n instanceof FlowNode.Language l) {
-                id = l.next();
-            } else {
-                return false;
-            }
+            return !n.targets().isEmpty();
         }
         return false;
     }
