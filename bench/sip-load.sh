@@ -51,7 +51,7 @@ cd "$out"
 # p95 of the INVITE→200 times sipp wrote (-trace_rtt, one line per call: date;ms;rtd).
 p95() {
   awk -F';' 'NR>1 && $2 ~ /^[0-9.]+$/ {print $2}' "$@" 2>/dev/null | sort -n |
-    awk '{a[NR]=$1} END {if (NR==0) print "n/a"; else printf "%.1f", a[int(NR*0.95) > 0 ? int(NR*0.95) : 1]}'
+    awk '{a[NR]=$1} END {if (NR==0) {print "n/a"} else {i=int(NR*0.95); if (i<1) i=1; printf "%.1f", a[i]}}'
 }
 # calls/s actually completed, from sipp's final statistics line.
 stat_of() { # file column-name
