@@ -49,6 +49,9 @@ public class HealthCheck {
     @Resource(lookup = "java:/jms/queue/kefu/backoffice/out/DLQ")
     private Queue backofficeOutDlq;
 
+    @Resource(lookup = "java:/jms/queue/kefu/securities/replies/DLQ")
+    private Queue securitiesRepliesDlq;
+
     @Resource(lookup = "java:/eis/kefu/Switch")
     private SwitchConnectionFactory switchFactory;
 
@@ -73,7 +76,8 @@ public class HealthCheck {
     private ComponentHealth messaging() {
         try (JMSContext ctx = jms.createContext()) {
             int dead = count(ctx, callbacksDlq) + count(ctx, dunningDlq)
-                    + count(ctx, backofficeInDlq) + count(ctx, backofficeOutDlq);
+                    + count(ctx, backofficeInDlq) + count(ctx, backofficeOutDlq)
+                    + count(ctx, securitiesRepliesDlq);
             return new ComponentHealth("JMS", true, dead + " message(s) in dead-letter queues");
         } catch (JMSRuntimeException e) {
             return new ComponentHealth("JMS", false, SchemaMigrator.firstLine(e.getMessage()));
