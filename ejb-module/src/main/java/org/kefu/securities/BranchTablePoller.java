@@ -30,10 +30,12 @@ public class BranchTablePoller {
     @EJB
     private BranchTableAnswers answers;
 
+    private long every;
+
     @PostConstruct
     void start() {
-        long every = Long.getLong("kefu.securities.pollMillis", 1000L);
-        timers.createIntervalTimer(every, every, new TimerConfig("branch-table-poller", false));
+        every = Long.getLong("kefu.securities.pollMillis", 1000L);
+        next();
     }
 
     @Timeout
@@ -45,6 +47,17 @@ public class BranchTablePoller {
             }
         } catch (RuntimeException e) {
             LOG.warnf("Polling the branch order table failed: %s", e.getMessage());
+        } finally {
+            next();
+        }
+    }
+
+    /** One poll after the other (a single-action timer each time), so polls never overlap. */
+    private void next() {
+        try {
+            timers.createSingleActionTimer(every, new TimerConfig("branch-table-poller", false));
+        } catch (IllegalStateException e) {
+            LOG.debugf("Branch table poller stopping: %s", e.getMessage());
         }
     }
 }

@@ -41,6 +41,8 @@ public class BranchSimulator {
     @EJB
     private SimulatedBranchDesk desk;
 
+    private long every;
+
     public static boolean enabled() {
         return Boolean.parseBoolean(System.getProperty("kefu.branchSimulator", String.valueOf(DemoCenter.enabled())));
     }
@@ -51,8 +53,8 @@ public class BranchSimulator {
             LOG.info("Branch simulator off (-Dkefu.branchSimulator=false): orders wait for the real branches");
             return;
         }
-        long every = Long.getLong("kefu.branchSimulator.pollMillis", 300L);
-        timers.createIntervalTimer(every, every, new TimerConfig("branch-simulator", false));
+        every = Long.getLong("kefu.branchSimulator.pollMillis", 300L);
+        next();
         LOG.info("Branch SIMULATOR on: GZ01-GZ06 orders are answered by Kefu itself (fills at the limit price)");
     }
 
@@ -70,6 +72,17 @@ public class BranchSimulator {
             }
         } catch (RuntimeException e) {
             LOG.warnf("Branch simulator tick failed: %s", e.getMessage());
+        } finally {
+            next();
+        }
+    }
+
+    /** One tick after the other (a single-action timer each time), so ticks never overlap. */
+    private void next() {
+        try {
+            timers.createSingleActionTimer(every, new TimerConfig("branch-simulator", false));
+        } catch (IllegalStateException e) {
+            LOG.debugf("Branch simulator stopping: %s", e.getMessage());
         }
     }
 }
