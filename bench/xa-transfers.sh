@@ -6,6 +6,8 @@
 # KEFU_BENCH_DB / KEFU_BENCH_LEDGER_DB (databases, default kefu_bench / kefu_bench_ledger, created
 # with psql when missing), KEFU_DB_HOST/KEFU_DB_PORT/KEFU_DB_USER (default 127.0.0.1 5432 postgres;
 # password from KEFU_DB_PASSWORD as for the server), SKIP_BUILD=1 to use the existing build.
+# KEFU_BENCH_TX_JOURNAL=1: an experiment, not Kefu's configuration: Narayana keeps its log in its
+# journal store (use-journal-store=true) instead of the default file-per-transaction store.
 # PostgreSQL needs max_prepared_transactions > 0 (wildfly-config/postgres/prepare.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,8 +43,10 @@ cat > "$base/bench.cli" <<CLI
 embed-server --server-config=standalone-full.xml --std-out=discard
 data-source add --name=BenchLocalDS --jndi-name=java:jboss/datasources/BenchLocalDS --driver-name=postgresql --jta=false --connection-url="jdbc:postgresql://\${kefu.db.host:127.0.0.1}:\${kefu.db.port:5432}/\${kefu.ledger.db.name:kefu_ledger}" --user-name="\${kefu.db.user:postgres}" --password="\${env.KEFU_DB_PASSWORD:postgres}" --min-pool-size=1 --max-pool-size=50
 jms-queue add --queue-address=kefu.bench.events --entries=[java:/jms/queue/kefu/bench/events]
+$( [ "${KEFU_BENCH_TX_JOURNAL:-}" = 1 ] && echo "/subsystem=transactions:write-attribute(name=use-journal-store, value=true)" )
 stop-embedded-server
 CLI
+[ "${KEFU_BENCH_TX_JOURNAL:-}" = 1 ] && echo "xa-transfers: EXPERIMENT: Narayana journal store (not Kefu's configuration)"
 JAVA_OPTS="-Djboss.server.base.dir=$base" "$jboss_home/bin/jboss-cli.sh" --file="$base/bench.cli" >/dev/null
 
 echo "xa-transfers: starting WildFly (port offset $offset, databases $db and $ledger_db)"
@@ -75,11 +79,11 @@ run() { # mode n
   curl -fsS "http://127.0.0.1:$http/xa-bench/run?mode=$1&n=$2&clients=$clients"
 }
 echo "xa-transfers: warm-up"
-for mode in local xa service; do run "$mode" 400 >/dev/null; done
+for mode in local xa xa2 service; do run "$mode" 400 >/dev/null; done
 echo "xa-transfers: $rounds round(s) of $n transfers by $clients clients per mode"
 results=$(mktemp)
 for r in $(seq 1 "$rounds"); do
-  for mode in local xa service; do
+  for mode in local xa xa2 service; do
     line=$(run "$mode" "$n"); echo "  round $r: $line"; echo "$line" >> "$results"
   done
 done
@@ -87,9 +91,10 @@ awk '
   { split($0, f, " "); for (i in f) { split(f[i], kv, "="); v[kv[1]] = kv[2] }
     sum[v["mode"]] += v["tps"]; cnt[v["mode"]]++; fail += v["failures"] }
   END {
-    l = sum["local"] / cnt["local"]; x = sum["xa"] / cnt["xa"]; s = sum["service"] / cnt["service"]
+    l = sum["local"] / cnt["local"]; x = sum["xa"] / cnt["xa"]; x2 = sum["xa2"] / cnt["xa2"]; s = sum["service"] / cnt["service"]
     printf "non-XA (one local transaction, BenchLocalDS)          : %8.1f transfers/s\n", l
     printf "XA (LedgerDS + KefuDS + JMS, two-phase commit)        : %8.1f transfers/s (%.0f%% of non-XA; target >= 50%%)\n", x, 100 * x / l
+    printf "XA without the JMS message (2 resources), for info   : %8.1f transfers/s\n", x2
     printf "BankingService.transfer (JPA, checks, 2PC), for info  : %8.1f transfers/s\n", s
     printf "failed transfers: %d\n", fail
   }' "$results"

@@ -19,11 +19,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code GET /xa-bench/run?mode=xa|local|service&n=2000&clients=8}: N transfers of 1.00 by M
+ * {@code GET /xa-bench/run?mode=xa|xa2|local|service&n=2000&clients=8}: N transfers of 1.00 by M
  * concurrent clients, each client between its own two accounts (back and forth, so that lock
  * waits between clients do not blur the comparison), and prints one line with the figures.
  * {@code mode=service} is the real {@code BankingService.transfer} (JPA, limits, payee check,
- * journal and event, 2PC), for information.
+ * journal and event, 2PC), and {@code mode=xa2} the XA transfer without its message (two
+ * resources), both for information.
  */
 @WebServlet("/run")
 public class BenchServlet extends HttpServlet {
@@ -45,8 +46,8 @@ public class BenchServlet extends HttpServlet {
         String mode = req.getParameter("mode");
         int n = Integer.parseInt(req.getParameter("n"));
         int clients = Integer.parseInt(req.getParameter("clients"));
-        if (!List.of("xa", "local", "service").contains(mode) || n < clients || clients < 1 || clients > 64) {
-            resp.sendError(400, "mode=xa|local|service, n >= clients, 1 <= clients <= 64");
+        if (!List.of("xa", "xa2", "local", "service").contains(mode) || n < clients || clients < 1 || clients > 64) {
+            resp.sendError(400, "mode=xa|xa2|local|service, n >= clients, 1 <= clients <= 64");
             return;
         }
         String prefix = "B" + Long.toString(System.nanoTime(), 36).toUpperCase() + "-";
@@ -71,6 +72,7 @@ public class BenchServlet extends HttpServlet {
                     try {
                         switch (mode) {
                             case "xa" -> bench.xa(from, to, ONE, key);
+                            case "xa2" -> bench.xaNoMessage(from, to, ONE, key);
                             case "local" -> bench.local(from, to, ONE, key);
                             default -> banking.transfer(OperationContext.ivr("bench", key), from, to, ONE);
                         }

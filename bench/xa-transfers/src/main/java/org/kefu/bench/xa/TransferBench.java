@@ -59,6 +59,14 @@ public class TransferBench {
         }
     }
 
+    /** Diagnostic: the XA transfer without its JMS message (two XA resources). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void xaNoMessage(String from, String to, BigDecimal amount, String key) throws SQLException {
+        try (Connection l = ledger.getConnection(); Connection k = kefu.getConnection()) {
+            TransferSql.transfer(l, k, "operation_journal", from, to, amount, key);
+        }
+    }
+
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void local(String from, String to, BigDecimal amount, String key) throws SQLException {
         try (Connection c = local.getConnection()) {
