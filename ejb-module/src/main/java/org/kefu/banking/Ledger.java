@@ -180,7 +180,7 @@ public class Ledger {
         hold.close(settled ? "SETTLED" : "RELEASED", Instant.now());
     }
 
-    public static BigDecimal money(BigDecimal value) {
+    static BigDecimal money(BigDecimal value) {
         return value == null ? BigDecimal.ZERO.setScale(2) : value.setScale(2, RoundingMode.UNNECESSARY);
     }
 }
