@@ -23,6 +23,7 @@ import org.kefu.banking.OperationContext;
 import org.kefu.banking.Receipt;
 import org.kefu.crm.CustomerUpdates;
 import org.kefu.platform.ServerAddresses;
+import org.kefu.securities.SecuritiesBook;
 
 import java.time.Instant;
 
@@ -57,6 +58,9 @@ public class BackOfficeInbound implements MessageListener {
 
     @EJB
     private CallbackRequests callbacks;
+
+    @EJB
+    private SecuritiesBook securities;
 
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
@@ -95,6 +99,7 @@ public class BackOfficeInbound implements MessageListener {
             case "unfreeze-account" -> freeze(command, correlationId, false);
             case "update-customer" -> updateCustomer(command, correlationId);
             case "request-callback" -> requestCallback(command, correlationId);
+            case "quote.update" -> updateQuote(command, correlationId);
             default -> throw new MalformedCommand("unknown command type \"" + command.type() + "\"");
         }
     }
@@ -172,6 +177,50 @@ public class BackOfficeInbound implements MessageListener {
         }
         callbacks.enqueue(job.build(), "bo:" + id);
         outbound.send(ack(command).build(), correlationId);
+    }
+
+    /**
+     * Refreshes a stock's quote: {@code code} (six digits), {@code last} (required),
+     * {@code prevClose} (the day's reference for the price band) and {@code name} (both required
+     * for a code Kefu does not know yet). Prices are decimal strings (or JSON numbers) in fen.
+     */
+    private void updateQuote(BackOfficeCommand command, String correlationId) throws MalformedCommand {
+        String code = command.requiredText("code", 6);
+        if (!code.matches("[0-9]{6}")) {
+            throw new MalformedCommand("field \"code\" must be six digits");
+        }
+        java.math.BigDecimal last = price(command, "last");
+        if (last == null) {
+            throw new MalformedCommand("missing field \"last\"");
+        }
+        java.math.BigDecimal prevClose = price(command, "prevClose");
+        String name = command.text("name", 50);
+        if (name != null && name.isEmpty()) {
+            throw new MalformedCommand("field \"name\" must not be empty");
+        }
+        if (!securities.upsertQuote(code, name, prevClose, last)) {
+            throw new MalformedCommand("UNKNOWN_STOCK: " + code + " is new; give \"name\" and \"prevClose\" to list it");
+        }
+        outbound.send(ack(command).add("code", code).build(), correlationId);
+    }
+
+    private static java.math.BigDecimal price(BackOfficeCommand command, String field) throws MalformedCommand {
+        jakarta.json.JsonValue value = command.body().get(field);
+        if (value == null || value.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+            return null;
+        }
+        java.math.BigDecimal price;
+        try {
+            price = value instanceof jakarta.json.JsonNumber n ? n.bigDecimalValue()
+                    : value.getValueType() == jakarta.json.JsonValue.ValueType.STRING ? new java.math.BigDecimal(command.body().getString(field))
+                    : null;
+        } catch (NumberFormatException e) {
+            price = null;
+        }
+        if (price == null || price.signum() <= 0 || price.stripTrailingZeros().scale() > 2 || price.compareTo(new java.math.BigDecimal("100000")) >= 0) {
+            throw new MalformedCommand("field \"" + field + "\" must be a positive price with at most two decimals");
+        }
+        return price.setScale(2);
     }
 
     private static String requireId(BackOfficeCommand command) throws MalformedCommand {

@@ -155,6 +155,31 @@ public class Ledger {
         return hold;
     }
 
+    /** Locks any accounts (customer, internal, securities cash) in account-number order. */
+    public List<LedgerAccount> lockAllInOrder(String... numbers) throws BankingException {
+        List<String> sorted = new ArrayList<>(List.of(numbers));
+        sorted.sort(null);
+        for (String n : sorted) {
+            lock(n);
+        }
+        List<LedgerAccount> locked = new ArrayList<>(numbers.length);
+        for (String n : numbers) {
+            locked.add(lock(n));
+        }
+        return locked;
+    }
+
+    /** The active holds made for an operation (securities: the order reference), locked. */
+    public List<AccountHold> activeHolds(String reference) {
+        return em.createQuery("SELECT h FROM AccountHold h WHERE h.reference = :r AND h.status = 'ACTIVE'", AccountHold.class)
+                .setParameter("r", reference).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** Ends a hold: SETTLED when the money it froze moved, RELEASED when it is free again. */
+    public void closeHold(AccountHold hold, boolean settled) {
+        hold.close(settled ? "SETTLED" : "RELEASED", Instant.now());
+    }
+
     static BigDecimal money(BigDecimal value) {
         return value == null ? BigDecimal.ZERO.setScale(2) : value.setScale(2, RoundingMode.UNNECESSARY);
     }

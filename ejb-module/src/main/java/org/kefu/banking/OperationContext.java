@@ -25,7 +25,7 @@ public record OperationContext(Channel channel, String callId, String agent, Str
         return new OperationContext(Channel.BACKOFFICE, null, null, idempotencyKey);
     }
 
-    void validate() throws BankingException {
+    public void validate() throws BankingException {
         if (channel == null) {
             throw new BankingException(BankingError.INVALID_REQUEST, "channel missing");
         }

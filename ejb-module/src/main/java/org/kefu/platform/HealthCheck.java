@@ -49,6 +49,18 @@ public class HealthCheck {
     @Resource(lookup = "java:/jms/queue/kefu/backoffice/out/DLQ")
     private Queue backofficeOutDlq;
 
+    @Resource(lookup = "java:/jms/queue/kefu/securities/replies/DLQ")
+    private Queue securitiesRepliesDlq;
+
+    @Resource(lookup = "java:/jms/queue/kefu/securities/GZ01/DLQ")
+    private Queue gz01Dlq;
+
+    @Resource(lookup = "java:/jms/queue/kefu/securities/GZ02/DLQ")
+    private Queue gz02Dlq;
+
+    @Resource(lookup = "java:/jms/queue/kefu/securities/GZ03/DLQ")
+    private Queue gz03Dlq;
+
     @Resource(lookup = "java:/eis/kefu/Switch")
     private SwitchConnectionFactory switchFactory;
 
@@ -73,7 +85,8 @@ public class HealthCheck {
     private ComponentHealth messaging() {
         try (JMSContext ctx = jms.createContext()) {
             int dead = count(ctx, callbacksDlq) + count(ctx, dunningDlq)
-                    + count(ctx, backofficeInDlq) + count(ctx, backofficeOutDlq);
+                    + count(ctx, backofficeInDlq) + count(ctx, backofficeOutDlq)
+                    + count(ctx, securitiesRepliesDlq) + count(ctx, gz01Dlq) + count(ctx, gz02Dlq) + count(ctx, gz03Dlq);
             return new ComponentHealth("JMS", true, dead + " message(s) in dead-letter queues");
         } catch (JMSRuntimeException e) {
             return new ComponentHealth("JMS", false, SchemaMigrator.firstLine(e.getMessage()));

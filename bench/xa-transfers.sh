@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Transfers per second with two-phase commit (LedgerDS + KefuDS + a JMS message) against the same
+# transfer in one local transaction on a non-XA datasource, same PostgreSQL, same server, same run.
+#   bench/xa-transfers.sh [N] [CLIENTS] [ROUNDS]      (defaults 2000 8 3)
+# Environment: KEFU_BENCH_OFFSET (port offset, default 700: HTTP 8780, management 10690),
+# KEFU_BENCH_DB / KEFU_BENCH_LEDGER_DB (databases, default kefu_bench / kefu_bench_ledger, created
+# with psql when missing), KEFU_DB_HOST/KEFU_DB_PORT/KEFU_DB_USER (default 127.0.0.1 5432 postgres;
+# password from KEFU_DB_PASSWORD as for the server), SKIP_BUILD=1 to use the existing build.
+# KEFU_BENCH_TX_JOURNAL=1: an experiment, not Kefu's configuration: Narayana keeps its log in its
+# journal store (use-journal-store=true) instead of the default file-per-transaction store.
+# PostgreSQL needs max_prepared_transactions > 0 (wildfly-config/postgres/prepare.sh).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+n=${1:-2000} clients=${2:-8} rounds=${3:-3}
+offset=${KEFU_BENCH_OFFSET:-700}
+db=${KEFU_BENCH_DB:-kefu_bench} ledger_db=${KEFU_BENCH_LEDGER_DB:-kefu_bench_ledger}
+host=${KEFU_DB_HOST:-127.0.0.1} port=${KEFU_DB_PORT:-5432} user=${KEFU_DB_USER:-postgres}
+http=$((8080 + offset)) mgmt=$((9990 + offset))
+
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+  echo "xa-transfers: building (./mvnw install -DskipTests -Ppostgres)"
+  (cd "$root" && ./mvnw -q install -DskipTests -Ppostgres && ./mvnw -q package -pl bench/xa-transfers)
+fi
+jboss_home=$(ls -d "$root"/wildfly-config/target/wildfly-*/ | head -1)
+ear="$root/ear/target/kefu.ear" war="$root/bench/xa-transfers/target/xa-bench.war"
+[ -f "$ear" ] && [ -f "$war" ] || { echo "xa-transfers: build first ($ear, $war)" >&2; exit 2; }
+
+if command -v psql >/dev/null; then
+  for d in "$db" "$ledger_db"; do
+    if [ -z "$(PGPASSWORD=${KEFU_DB_PASSWORD:-} psql -h "$host" -p "$port" -U "$user" -tAc "SELECT 1 FROM pg_database WHERE datname = '$d'" postgres)" ]; then
+      PGPASSWORD=${KEFU_DB_PASSWORD:-} psql -h "$host" -p "$port" -U "$user" -qc "CREATE DATABASE $d" postgres
+    fi
+  done
+else
+  echo "xa-transfers: no psql; the databases $db and $ledger_db must exist" >&2
+fi
+
+# A server base of its own, configured from scratch each run (fresh JMS journal and transaction log).
+base="$root/bench/xa-transfers/target/server"
+rm -rf "$base"
+bash "$root/wildfly-config/configure-server.sh" "$jboss_home" "$base" postgres "$root/wildfly-config/target/drivers" >/dev/null
+cat > "$base/bench.cli" <<CLI
+embed-server --server-config=standalone-full.xml --std-out=discard
+data-source add --name=BenchLocalDS --jndi-name=java:jboss/datasources/BenchLocalDS --driver-name=postgresql --jta=false --connection-url="jdbc:postgresql://\${kefu.db.host:127.0.0.1}:\${kefu.db.port:5432}/\${kefu.ledger.db.name:kefu_ledger}" --user-name="\${kefu.db.user:postgres}" --password="\${env.KEFU_DB_PASSWORD:postgres}" --min-pool-size=1 --max-pool-size=50
+jms-queue add --queue-address=kefu.bench.events --entries=[java:/jms/queue/kefu/bench/events]
+$( [ "${KEFU_BENCH_TX_JOURNAL:-}" = 1 ] && echo "/subsystem=transactions:write-attribute(name=use-journal-store, value=true)" )
+stop-embedded-server
+CLI
+[ "${KEFU_BENCH_TX_JOURNAL:-}" = 1 ] && echo "xa-transfers: EXPERIMENT: Narayana journal store (not Kefu's configuration)"
+JAVA_OPTS="-Djboss.server.base.dir=$base" "$jboss_home/bin/jboss-cli.sh" --file="$base/bench.cli" >/dev/null
+
+echo "xa-transfers: starting WildFly (port offset $offset, databases $db and $ledger_db)"
+LAUNCH_JBOSS_IN_BACKGROUND=1 "$jboss_home/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
+  -Djboss.socket.binding.port-offset="$offset" -Dkefu.sip.port=$((5060 + offset)) -Dkefu.node=kefu-bench \
+  -Dkefu.db.host="$host" -Dkefu.db.port="$port" -Dkefu.db.user="$user" -Dkefu.db.name="$db" -Dkefu.ledger.db.name="$ledger_db" \
+  -Dkefu.branchSimulator=false >"$base/console.log" 2>&1 &
+server=$!
+stop() {
+  "$jboss_home/bin/jboss-cli.sh" --connect --controller=127.0.0.1:$mgmt --command=:shutdown >/dev/null 2>&1 || kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+}
+trap stop EXIT
+
+deploy() { # file
+  local name; name=$(basename "$1")
+  cp "$1" "$base/deployments/"
+  for _ in $(seq 1 300); do
+    [ -f "$base/deployments/$name.deployed" ] && return 0
+    if [ -f "$base/deployments/$name.failed" ]; then echo "xa-transfers: $name failed to deploy:" >&2; cat "$base/deployments/$name.failed" >&2; exit 1; fi
+    kill -0 "$server" 2>/dev/null || { echo "xa-transfers: the server died, see $base/console.log" >&2; exit 1; }
+    sleep 1
+  done
+  echo "xa-transfers: $name not deployed after 300 s" >&2; exit 1
+}
+deploy "$ear"
+deploy "$war"
+
+run() { # mode n
+  curl -fsS "http://127.0.0.1:$http/xa-bench/run?mode=$1&n=$2&clients=$clients"
+}
+echo "xa-transfers: warm-up"
+for mode in local xa xa2 service; do run "$mode" 400 >/dev/null; done
+echo "xa-transfers: $rounds round(s) of $n transfers by $clients clients per mode"
+results=$(mktemp)
+for r in $(seq 1 "$rounds"); do
+  for mode in local xa xa2 service; do
+    line=$(run "$mode" "$n"); echo "  round $r: $line"; echo "$line" >> "$results"
+  done
+done
+awk '
+  { split($0, f, " "); for (i in f) { split(f[i], kv, "="); v[kv[1]] = kv[2] }
+    sum[v["mode"]] += v["tps"]; cnt[v["mode"]]++; fail += v["failures"] }
+  END {
+    l = sum["local"] / cnt["local"]; x = sum["xa"] / cnt["xa"]; x2 = sum["xa2"] / cnt["xa2"]; s = sum["service"] / cnt["service"]
+    printf "non-XA (one local transaction, BenchLocalDS)          : %8.1f transfers/s\n", l
+    printf "XA (LedgerDS + KefuDS + JMS, two-phase commit)        : %8.1f transfers/s (%.0f%% of non-XA; target >= 50%%)\n", x, 100 * x / l
+    printf "XA without the JMS message (2 resources), for info   : %8.1f transfers/s\n", x2
+    printf "BankingService.transfer (JPA, checks, 2PC), for info  : %8.1f transfers/s\n", s
+    printf "failed transfers: %d\n", fail
+  }' "$results"
+rm -f "$results"

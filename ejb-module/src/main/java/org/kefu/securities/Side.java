@@ -1,0 +1,6 @@
+package org.kefu.securities;
+
+/** Buy or sell. */
+public enum Side {
+    BUY, SELL
+}

@@ -1,0 +1,159 @@
+-- Securities by phone (issue 6 (d), R-4.3, R-4.4), in the ledger database (LedgerDS): the
+-- broker's branches (营业部) and their trading-system protocol, securities accounts with their
+-- cash (a ledger account of kind SECURITIES, so cash moves by postings and is frozen by
+-- account_hold like any money) and their positions, share holds for pending sells, quotes, the
+-- orders, and the order table that the branches on the second protocol poll.
+-- Standard SQL for H2, PostgreSQL and Oracle.
+
+-- Securities cash accounts are ledger accounts of their own kind: phone banking does not reach them.
+ALTER TABLE ledger_account DROP CONSTRAINT ck_ledger_account_kind;
+ALTER TABLE ledger_account ADD CONSTRAINT ck_ledger_account_kind CHECK (kind IN ('CUSTOMER', 'INTERNAL', 'SECURITIES'));
+
+-- JMS: one order queue per branch, answers on kefu.securities.replies.
+-- TABLE: rows in branch_order_box, which the branch's system polls and answers in place.
+CREATE TABLE sec_branch (
+    branch_code     VARCHAR(8)   NOT NULL,
+    branch_name     VARCHAR(100) NOT NULL,
+    protocol        VARCHAR(8)   NOT NULL,
+    -- The branch's clearing cash account in the ledger (trades settle against it).
+    clearing_account VARCHAR(32) NOT NULL,
+    CONSTRAINT pk_sec_branch PRIMARY KEY (branch_code),
+    CONSTRAINT fk_sec_branch_clearing FOREIGN KEY (clearing_account) REFERENCES ledger_account (account_number),
+    CONSTRAINT ck_sec_branch_protocol CHECK (protocol IN ('JMS', 'TABLE'))
+);
+
+-- A securities account (资金账户 with its positions) at one branch. Internal accounts hold the
+-- branches' clearing positions and the opening positions, so that the quantities of every
+-- stock over all accounts sum to zero (shares are moved, never made or lost).
+CREATE TABLE sec_account (
+    account_id     VARCHAR(16)  NOT NULL,
+    holder_name    VARCHAR(100) NOT NULL,
+    kind           VARCHAR(16)  DEFAULT 'CUSTOMER' NOT NULL,
+    branch_code    VARCHAR(8)   NOT NULL,
+    cash_account   VARCHAR(32)  NOT NULL,
+    bank_account   VARCHAR(32),
+    status         VARCHAR(16)  DEFAULT 'ACTIVE' NOT NULL,
+    CONSTRAINT pk_sec_account PRIMARY KEY (account_id),
+    CONSTRAINT uq_sec_account_cash UNIQUE (cash_account),
+    CONSTRAINT fk_sec_account_branch FOREIGN KEY (branch_code) REFERENCES sec_branch (branch_code),
+    CONSTRAINT fk_sec_account_cash FOREIGN KEY (cash_account) REFERENCES ledger_account (account_number),
+    CONSTRAINT ck_sec_account_kind CHECK (kind IN ('CUSTOMER', 'INTERNAL')),
+    CONSTRAINT ck_sec_account_status CHECK (status IN ('ACTIVE', 'FROZEN', 'CLOSED'))
+);
+
+CREATE TABLE sec_position (
+    account_id  VARCHAR(16) NOT NULL,
+    stock_code  VARCHAR(6)  NOT NULL,
+    quantity    BIGINT      DEFAULT 0 NOT NULL,
+    version     BIGINT      DEFAULT 0 NOT NULL,
+    CONSTRAINT pk_sec_position PRIMARY KEY (account_id, stock_code),
+    CONSTRAINT fk_sec_position_account FOREIGN KEY (account_id) REFERENCES sec_account (account_id)
+);
+
+-- Quotes, refreshed by the back office (command quote.update). The daily price band is computed
+-- from prev_close.
+CREATE TABLE sec_quote (
+    stock_code  VARCHAR(6)     NOT NULL,
+    stock_name  VARCHAR(50)    NOT NULL,
+    prev_close  NUMERIC(19, 2) NOT NULL,
+    last_price  NUMERIC(19, 2) NOT NULL,
+    updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_sec_quote PRIMARY KEY (stock_code),
+    CONSTRAINT ck_sec_quote_prices CHECK (prev_close > 0 AND last_price > 0)
+);
+
+-- One order. Its cash (buy: price x quantity + fee) is frozen by an account_hold with the
+-- order's reference; its shares (sell) by a sec_share_hold.
+CREATE TABLE sec_order (
+    order_ref        VARCHAR(64)    NOT NULL,
+    account_id       VARCHAR(16)    NOT NULL,
+    branch_code      VARCHAR(8)     NOT NULL,
+    protocol         VARCHAR(8)     NOT NULL,
+    side             VARCHAR(4)     NOT NULL,
+    stock_code       VARCHAR(6)     NOT NULL,
+    limit_price      NUMERIC(19, 2) NOT NULL,
+    quantity         BIGINT         NOT NULL,
+    frozen_amount    NUMERIC(19, 2),
+    status           VARCHAR(16)    NOT NULL,
+    fill_price       NUMERIC(19, 2),
+    fill_quantity    BIGINT,
+    fee              NUMERIC(19, 2),
+    reject_reason    VARCHAR(200),
+    idempotency_key  VARCHAR(64)    NOT NULL,
+    created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    closed_at        TIMESTAMP WITH TIME ZONE,
+    version          BIGINT         DEFAULT 0 NOT NULL,
+    CONSTRAINT pk_sec_order PRIMARY KEY (order_ref),
+    CONSTRAINT fk_sec_order_account FOREIGN KEY (account_id) REFERENCES sec_account (account_id),
+    CONSTRAINT ck_sec_order_side CHECK (side IN ('BUY', 'SELL')),
+    CONSTRAINT ck_sec_order_status CHECK (status IN ('SUBMITTED', 'FILLED', 'REJECTED')),
+    CONSTRAINT ck_sec_order_quantity CHECK (quantity > 0)
+);
+CREATE INDEX ix_sec_order_account ON sec_order (account_id, created_at);
+
+CREATE TABLE sec_share_hold (
+    id          BIGINT GENERATED BY DEFAULT AS IDENTITY,
+    account_id  VARCHAR(16) NOT NULL,
+    stock_code  VARCHAR(6)  NOT NULL,
+    quantity    BIGINT      NOT NULL,
+    reference   VARCHAR(64) NOT NULL,
+    status      VARCHAR(16) DEFAULT 'ACTIVE' NOT NULL,
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    closed_at   TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT pk_sec_share_hold PRIMARY KEY (id),
+    CONSTRAINT fk_sec_share_hold_account FOREIGN KEY (account_id) REFERENCES sec_account (account_id),
+    CONSTRAINT ck_sec_share_hold_quantity CHECK (quantity > 0),
+    CONSTRAINT ck_sec_share_hold_status CHECK (status IN ('ACTIVE', 'RELEASED', 'SETTLED'))
+);
+CREATE INDEX ix_sec_share_hold_account ON sec_share_hold (account_id, stock_code, status);
+
+-- The second trading-system protocol (branches GZ04-GZ06): Kefu inserts an order as NEW; the
+-- branch's system polls NEW rows and answers in place with FILLED (fill_price, fill_quantity)
+-- or REJECTED (reject_reason); Kefu polls answered rows, settles them and sets settled_at.
+CREATE TABLE branch_order_box (
+    order_ref      VARCHAR(64)    NOT NULL,
+    branch_code    VARCHAR(8)     NOT NULL,
+    account_id     VARCHAR(16)    NOT NULL,
+    side           VARCHAR(4)     NOT NULL,
+    stock_code     VARCHAR(6)     NOT NULL,
+    limit_price    NUMERIC(19, 2) NOT NULL,
+    quantity       BIGINT         NOT NULL,
+    status         VARCHAR(16)    DEFAULT 'NEW' NOT NULL,
+    fill_price     NUMERIC(19, 2),
+    fill_quantity  BIGINT,
+    reject_reason  VARCHAR(200),
+    submitted_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    answered_at    TIMESTAMP WITH TIME ZONE,
+    settled_at     TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT pk_branch_order_box PRIMARY KEY (order_ref),
+    CONSTRAINT ck_branch_order_box_status CHECK (status IN ('NEW', 'FILLED', 'REJECTED'))
+);
+CREATE INDEX ix_branch_order_box_poll ON branch_order_box (branch_code, status);
+
+ALTER TABLE posting DROP CONSTRAINT ck_posting_kind;
+ALTER TABLE posting ADD CONSTRAINT ck_posting_kind CHECK (movement_kind IN ('OPENING', 'TRANSFER', 'BILL_PAYMENT', 'SETTLEMENT', 'ADJUSTMENT', 'FEE'));
+
+-- The broker's internal cash accounts: one clearing account per branch, the fee income.
+INSERT INTO ledger_account (account_number, holder_name, kind, balance) VALUES ('INT-SEC-CLR-GZ01', 'GZ01 clearing', 'INTERNAL', 0);
+INSERT INTO ledger_account (account_number, holder_name, kind, balance) VALUES ('INT-SEC-CLR-GZ02', 'GZ02 clearing', 'INTERNAL', 0);
+INSERT INTO ledger_account (account_number, holder_name, kind, balance) VALUES ('INT-SEC-CLR-GZ03', 'GZ03 clearing', 'INTERNAL', 0);
+INSERT INTO ledger_account (account_number, holder_name, kind, balance) VALUES ('INT-SEC-CLR-GZ04', 'GZ04 clearing', 'INTERNAL', 0);
+INSERT INTO ledger_account (account_number, holder_name, kind, balance) VALUES ('INT-SEC-CLR-GZ05', 'GZ05 clearing', 'INTERNAL', 0);
+INSERT INTO ledger_account (account_number, holder_name, kind, balance) VALUES ('INT-SEC-CLR-GZ06', 'GZ06 clearing', 'INTERNAL', 0);
+INSERT INTO ledger_account (account_number, holder_name, kind, balance) VALUES ('INT-SEC-FEES', 'Securities commissions and stamp duty', 'INTERNAL', 0);
+
+INSERT INTO sec_branch (branch_code, branch_name, protocol, clearing_account) VALUES ('GZ01', '广州天河营业部', 'JMS', 'INT-SEC-CLR-GZ01');
+INSERT INTO sec_branch (branch_code, branch_name, protocol, clearing_account) VALUES ('GZ02', '广州越秀营业部', 'JMS', 'INT-SEC-CLR-GZ02');
+INSERT INTO sec_branch (branch_code, branch_name, protocol, clearing_account) VALUES ('GZ03', '广州海珠营业部', 'JMS', 'INT-SEC-CLR-GZ03');
+INSERT INTO sec_branch (branch_code, branch_name, protocol, clearing_account) VALUES ('GZ04', '广州荔湾营业部', 'TABLE', 'INT-SEC-CLR-GZ04');
+INSERT INTO sec_branch (branch_code, branch_name, protocol, clearing_account) VALUES ('GZ05', '广州白云营业部', 'TABLE', 'INT-SEC-CLR-GZ05');
+INSERT INTO sec_branch (branch_code, branch_name, protocol, clearing_account) VALUES ('GZ06', '广州番禺营业部', 'TABLE', 'INT-SEC-CLR-GZ06');
+
+-- Internal securities accounts: each branch's clearing position, and the opening positions.
+INSERT INTO sec_account (account_id, holder_name, kind, branch_code, cash_account) VALUES ('CLR-GZ01', 'GZ01 clearing', 'INTERNAL', 'GZ01', 'INT-SEC-CLR-GZ01');
+INSERT INTO sec_account (account_id, holder_name, kind, branch_code, cash_account) VALUES ('CLR-GZ02', 'GZ02 clearing', 'INTERNAL', 'GZ02', 'INT-SEC-CLR-GZ02');
+INSERT INTO sec_account (account_id, holder_name, kind, branch_code, cash_account) VALUES ('CLR-GZ03', 'GZ03 clearing', 'INTERNAL', 'GZ03', 'INT-SEC-CLR-GZ03');
+INSERT INTO sec_account (account_id, holder_name, kind, branch_code, cash_account) VALUES ('CLR-GZ04', 'GZ04 clearing', 'INTERNAL', 'GZ04', 'INT-SEC-CLR-GZ04');
+INSERT INTO sec_account (account_id, holder_name, kind, branch_code, cash_account) VALUES ('CLR-GZ05', 'GZ05 clearing', 'INTERNAL', 'GZ05', 'INT-SEC-CLR-GZ05');
+INSERT INTO sec_account (account_id, holder_name, kind, branch_code, cash_account) VALUES ('CLR-GZ06', 'GZ06 clearing', 'INTERNAL', 'GZ06', 'INT-SEC-CLR-GZ06');
+INSERT INTO sec_account (account_id, holder_name, kind, branch_code, cash_account) VALUES ('SEC-OPENING', 'Opening positions', 'INTERNAL', 'GZ01', 'INT-OPENING');
