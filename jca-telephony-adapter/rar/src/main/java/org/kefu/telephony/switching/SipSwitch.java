@@ -128,6 +128,7 @@ public final class SipSwitch implements SwitchLink {
                 t.setDaemon(true);
                 return t;
             });
+            timers.scheduleWithFixedDelay(this::sweep, 5, 5, TimeUnit.SECONDS);
             Files.createDirectories(config.recordingDir());
             failure = null;
         } catch (Exception | Error e) {
@@ -171,6 +172,44 @@ public final class SipSwitch implements SwitchLink {
                 calls.size() + " call(s), " + link.registrations().size() + " registered device(s); " + negotiator.summary());
     }
 
+    /** As many calls as the media port range can carry with a leg or two each, less a margin. */
+    private int maxCalls() {
+        int pairs = (config.mediaPortMax() - config.mediaPortMin() + 1) / 2;
+        return Math.max(1, pairs / 2 - 16);
+    }
+
+    /**
+     * Housekeeping every few seconds, so that no call outlives its SIP legs and no caller waits
+     * forever for an application that never answered (overload, a lost event).
+     */
+    private void sweep() {
+        Instant now = Instant.now();
+        for (SwitchCall call : List.copyOf(calls.values())) {
+            try {
+                boolean allGone;
+                synchronized (call) {
+                    allGone = !call.ended && call.parties.stream().allMatch(p -> p.sip.isEnded());
+                }
+                if (allGone) {
+                    LOG.debugf("Call %s has no live leg left: clearing it", call.id);
+                    endCall(call, ClearCause.NETWORK_FAILURE);
+                    continue;
+                }
+                call.caller().filter(p -> p.state == ConnectionState.ALERTING && p.sip instanceof InboundCall
+                                && call.parties.size() == 1
+                                && java.time.Duration.between(call.started, now).compareTo(UNANSWERED_LIMIT) > 0)
+                        .ifPresent(p -> {
+                            LOG.infof("Call %s not answered by the application in %s: refused", call.id, UNANSWERED_LIMIT);
+                            endCall(call, ClearCause.NO_ANSWER);
+                        });
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Sweeping call %s failed", call.id);
+            }
+        }
+    }
+
+    private static final java.time.Duration UNANSWERED_LIMIT = java.time.Duration.ofSeconds(60);
+
     // ------------------------------------------------------------------ SIP side
 
     private final class Handler implements CallHandler {
@@ -178,6 +217,12 @@ public final class SipSwitch implements SwitchLink {
         @Override
         public void onInvite(InboundCall invite) {
             if (!accepting.getAsBoolean()) {
+                invite.reject(503);
+                return;
+            }
+            if (calls.size() >= maxCalls()) {
+                // Every call needs media ports: refuse early (503, the caller's network retries
+                // elsewhere) rather than answer calls that cannot have audio.
                 invite.reject(503);
                 return;
             }
@@ -320,6 +365,9 @@ public final class SipSwitch implements SwitchLink {
         for (Party p : rest) {
             callOfLeg.remove(p.sip.callId(), call.id);
             hangUp(p);
+            // The SIP layer releases a leg's media when the leg ends; a leg that never ends
+            // cleanly (a 200 never ACKed) must not keep its ports.
+            negotiator.released(p.sip.callId());
             emit(new CallEvent.Cleared(call.id, Instant.now(), p.id, cause, true));
         }
         if (call.recordingRef != null) {
