@@ -115,24 +115,10 @@ public class BranchReplies implements MessageListener {
     }
 
     private void deadLetter(Message original, String reason) {
-        try {
-            TextMessage copy = jms.createTextMessage(original instanceof TextMessage t ? t.getText() : null);
-            copy.setStringProperty("kefu_error", reason);
-            copy.setStringProperty("kefu_original_id", original.getJMSMessageID());
-            if (original.getJMSCorrelationID() != null) {
-                copy.setJMSCorrelationID(original.getJMSCorrelationID());
-            }
-            jms.createProducer().send(deadLetters, copy);
-        } catch (JMSException e) {
-            throw new IllegalStateException("cannot dead-letter branch answer: " + e.getMessage(), e);
-        }
+        org.kefu.platform.DeadLetters.send(jms, deadLetters, original, reason);
     }
 
     private static String messageId(Message message) {
-        try {
-            return message.getJMSMessageID();
-        } catch (JMSException e) {
-            return "(unknown id)";
-        }
+        return org.kefu.platform.DeadLetters.idOf(message);
     }
 }
