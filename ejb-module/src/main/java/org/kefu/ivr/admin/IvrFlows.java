@@ -193,6 +193,9 @@ public class IvrFlows {
         } catch (FlowFormatException e) {
             throw new IvrFlowException(List.of(e.getMessage()), false);
         }
+        if (flow.id().length() > 64) {
+            throw new IvrFlowException(List.of("/id: a flow id has at most 64 characters"), false);
+        }
         List<FlowProblem> problems = new FlowValidator().validate(flow, prompts.knownFor(flow.languages()));
         if (!problems.isEmpty()) {
             throw new IvrFlowException(problems.stream().map(FlowProblem::toString).toList(), false);
