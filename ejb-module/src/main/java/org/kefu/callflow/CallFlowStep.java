@@ -5,5 +5,5 @@ package org.kefu.callflow;
  * ("kefu.step"), so it travels with the call and needs no table: events of a call arrive in order.
  */
 enum CallFlowStep {
-    MENU, MENU_RETRY, GREEN_CHANNEL, WAITING_FOR_AGENT, WITH_AGENT, SAYING_GOODBYE, DIRECT_DIAL
+    MENU, MENU_RETRY, IVR, GREEN_CHANNEL, WAITING_FOR_AGENT, WITH_AGENT, SAYING_GOODBYE, DIRECT_DIAL
 }

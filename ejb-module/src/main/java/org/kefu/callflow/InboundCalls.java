@@ -11,6 +11,9 @@ import org.kefu.acd.Acd;
 import org.kefu.acd.PhoneExtension;
 import org.kefu.acd.routing.EnqueueResult;
 import org.kefu.crm.Customer;
+import org.kefu.ivr.IvrFlow;
+import org.kefu.ivr.admin.IvrFlows;
+import org.kefu.ivr.calls.IvrCalls;
 import org.kefu.reporting.CallDetailRecords;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallId;
@@ -32,9 +35,9 @@ import java.util.Optional;
 /**
  * Inbound rules (R-2.3, R-2.6) and the entry menu. A black-listed caller gets busy; a call to a
  * desk phone's extension rings that phone; a call to a service number is answered with a
- * greeting and the "1 agent, 2 self-service" menu (R-3.5). Anything else is unknown and refused.
- * The IVR flows and the ACD take over from the menu as their issues land; until then a caller
- * asking for an agent waits with music on hold.
+ * number's active IVR flow ({@link IvrCalls}; a flow's transfer to a queue comes back here and
+ * is enqueued like menu choice 1), or, when the number has no active flow, with a greeting and the
+ * fixed "1 agent, 2 self-service" menu (R-3.5). Anything else is unknown and refused.
  */
 @Stateless
 @PermitAll
@@ -60,6 +63,12 @@ public class InboundCalls {
     @EJB
     private Acd acd;
 
+    @EJB
+    private IvrFlows flows;
+
+    @EJB
+    private IvrCalls ivr;
+
     public void handle(CallEvent event) {
         try (SwitchConnection sw = switchFactory.getConnection()) {
             if (event instanceof CallEvent.Delivered d) {
@@ -68,11 +77,20 @@ public class InboundCalls {
                 if (!acd.onCallEvent(e)) {
                     established(sw, e);
                 }
+            } else if ((event instanceof CallEvent.DigitsReceived || event instanceof CallEvent.PromptFinished
+                    || event instanceof CallEvent.RecordingFinished) && ivr.inFlow(event.call())) {
+                Optional<IvrCalls.Handover> handover = ivr.onEvent(sw, event);
+                if (handover.isPresent()) {
+                    fromFlow(sw, event.call(), handover.get());
+                }
             } else if (event instanceof CallEvent.DigitsReceived d) {
                 digits(sw, d);
             } else if (event instanceof CallEvent.PromptFinished p) {
                 promptFinished(sw, p);
             } else if (event instanceof CallEvent.Cleared c) {
+                if (c.callEnded()) {
+                    ivr.end(c.call());
+                }
                 if (!acd.onCallEvent(c)) {
                     cleared(sw, c);
                 } else if (c.callEnded()) {
@@ -137,6 +155,15 @@ public class InboundCalls {
             return;
         }
         if (CallFlowStep.MENU.name().equals(data.get(STEP))) {
+            Optional<IvrFlow> flow = flows.activeFor(data.get("kefu.dnis"));
+            if (flow.isPresent()) {
+                sw.attachData(e.call(), Map.of(STEP, CallFlowStep.IVR.name()));
+                Optional<IvrCalls.Handover> handover = ivr.start(sw, flow.get(), e.call(), e.answering(), data);
+                if (handover.isPresent()) {
+                    fromFlow(sw, e.call(), handover.get());
+                }
+                return;
+            }
             Optional<String> lastAgent = acd.lastAgentOf(data.get("kefu.ani"));
             if (lastAgent.isPresent()) {
                 sw.attachData(e.call(), Map.of(LAST_AGENT, lastAgent.get()));
@@ -183,6 +210,14 @@ public class InboundCalls {
         }
     }
 
+    /** The flow transferred the caller to a queue or an agent: the ACD takes over as for menu choice 1. */
+    private void fromFlow(SwitchConnection sw, CallId call, IvrCalls.Handover handover) throws TelephonyException {
+        Map<String, String> data = sw.callData(call);
+        sw.attachData(call, Map.of(STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
+        ConnectionId caller = new ConnectionId(call, new DeviceId(data.get("kefu.dnis")));
+        toAgent(sw, call, caller, data, handover.queue(), handover.agent());
+    }
+
     /**
      * The caller asked for an agent: the ACD takes over with the entry's queue (R-2.1), the caller
      * identified by number for priority (VIP level) and the screen pop.
@@ -194,7 +229,10 @@ public class InboundCalls {
                 .setMaxResults(1)
                 .getResultStream().findFirst().orElse(null);
         int vip = customer == null ? 0 : customer.getVipLevel();
-        String queue = queueOverride != null ? queueOverride : queueFor(data.get("kefu.entry"), vip);
+        String entryQueue = queueFor(data.get("kefu.entry"), 0);
+        // A flow that sends a caller to the entry's own queue still lets VIP callers jump to theirs.
+        String queue = queueOverride != null && !queueOverride.equals(entryQueue)
+                ? queueOverride : queueFor(data.get("kefu.entry"), vip);
         EnqueueResult.Outcome outcome = acd.enqueue(call, from, queue, vip,
                 customer == null ? null : String.valueOf(customer.getId()), preferredAgent);
         if (outcome == EnqueueResult.Outcome.OFFERED || outcome == EnqueueResult.Outcome.QUEUED) {

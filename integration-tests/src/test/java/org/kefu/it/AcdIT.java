@@ -218,7 +218,7 @@ class AcdIT {
             readyAt("1002", "8002"); // banking 5: banking only
 
             Sipp caller = Sipp.start("caller-waits-for-agent.xml",
-                    Map.of("service", "95500", "caller", "13800138000", "key", "1", "talk", "12000"));
+                    Map.of("service", "95500", "caller", "13800138000", "key", "0", "talk", "12000")); // 0: the flow's agent
 
             ConnectionId agentLeg = awaitConnected("8002", caller, 20_000);
             try (SwitchConnection sw = switchFactory.getConnection()) {

@@ -1,0 +1,154 @@
+package org.kefu.ivr.calls;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.jboss.logging.Logger;
+import org.kefu.banking.AccountBalance;
+import org.kefu.banking.BankingException;
+import org.kefu.banking.BankingService;
+import org.kefu.banking.BillSummary;
+import org.kefu.banking.OperationContext;
+import org.kefu.banking.PayeeSummary;
+import org.kefu.banking.Receipt;
+import org.kefu.banking.StatementLine;
+import org.kefu.ivr.SecretVault;
+import org.kefu.ivr.ServiceRegistry;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The flows' self-service operations over Kefu's services. {@code banking.*} is BankingService
+ * (channel IVR, the call and the action's idempotency key; a refusal's {@code BankingError} name
+ * is the error code); {@code utilities.bill} reads the unpaid bills the ledger holds;
+ * {@code acd.hours} answers open (office hours are not built yet). Everything else
+ * ({@code securities.*}, {@code tickets.*}, {@code utilities.pay}) fails with
+ * {@value #NOT_AVAILABLE}, which the flows' {@code onError.*} handles (usually: to an agent).
+ */
+@Stateless
+@LocalBean
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class IvrServices implements ServiceRegistry {
+
+    public static final String NOT_AVAILABLE = "NOT_AVAILABLE";
+    private static final Logger LOG = Logger.getLogger(IvrServices.class);
+    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+
+    @EJB
+    private BankingService banking;
+
+    /** Operations by name; the call is taken from the idempotency key ({@code callId:node:visit}). */
+    @Override
+    public Optional<Operation> find(String name) {
+        return Optional.of((inputs, secrets, key) -> invoke(callOf(key), name, inputs, secrets, key));
+    }
+
+    /** Runs one operation for a call. Secrets are handed over as char[] and wiped after use. */
+    public ServiceOutcome invoke(String callId, String operation, Map<String, String> in, SecretVault secrets, String key) {
+        OperationContext ctx = OperationContext.ivr(callId == null || callId.length() > 64 ? null : callId, key);
+        try {
+            return switch (operation) {
+                case "banking.verifyPin" -> verifyPin(ctx, in, secrets);
+                case "banking.balance" -> balance(in);
+                case "banking.miniStatement" -> miniStatement(in);
+                case "banking.payees" -> payees(in);
+                case "banking.transfer" -> receipt(banking.transfer(ctx, in.get("account"), in.get("payee"), amount(in.get("amount"))));
+                case "banking.payBill" -> receipt(banking.payBill(ctx, in.get("account"), in.get("bill")));
+                case "banking.reportCardLoss" -> receipt(banking.reportCardLoss(ctx, in.get("account")));
+                case "utilities.bill" -> bill(in);
+                case "acd.hours" -> ServiceOutcome.ok(Map.of("open", "true"));
+                default -> ServiceOutcome.error(NOT_AVAILABLE);
+            };
+        } catch (BankingException e) {
+            LOG.debugf("Call %s: %s refused: %s", callId, operation, e.getError());
+            return ServiceOutcome.error(e.getError().name());
+        } catch (NumberFormatException e) {
+            return ServiceOutcome.error("INVALID_AMOUNT");
+        }
+    }
+
+    private ServiceOutcome verifyPin(OperationContext ctx, Map<String, String> in, SecretVault secrets) throws BankingException {
+        char[] pin = secrets == null ? null : secrets.reveal("pin");
+        if (pin == null) {
+            return ServiceOutcome.error("INVALID_REQUEST");
+        }
+        try {
+            banking.verifyPin(ctx, in.get("account"), pin);
+            return ServiceOutcome.ok(Map.of());
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
+    }
+
+    private ServiceOutcome balance(Map<String, String> in) throws BankingException {
+        AccountBalance b = banking.balance(in.get("account"));
+        return ServiceOutcome.ok(Map.of("balance", plain(b.balance()), "available", plain(b.available())));
+    }
+
+    private ServiceOutcome miniStatement(Map<String, String> in) throws BankingException {
+        int lines = Integer.parseInt(in.getOrDefault("lines", "5"));
+        List<StatementLine> list = banking.miniStatement(in.get("account"), Math.max(1, Math.min(lines, 20)));
+        Map<String, String> out = new HashMap<>();
+        int i = 1;
+        for (StatementLine l : list) {
+            out.put("line." + i + ".date", l.postedAt().atZone(BUSINESS_ZONE).toLocalDate().toString());
+            out.put("line." + i + ".amount", plain(l.amount()));
+            i++;
+        }
+        return ServiceOutcome.ok(out);
+    }
+
+    private ServiceOutcome payees(Map<String, String> in) throws BankingException {
+        List<PayeeSummary> list = banking.payees(in.get("account"));
+        Map<String, String> out = new HashMap<>();
+        out.put("payee.count", String.valueOf(list.size()));
+        int i = 1;
+        for (PayeeSummary p : list) {
+            out.put("payee." + i + ".account", p.accountNumber());
+            out.put("payee." + i + ".name", p.name());
+            i++;
+        }
+        return ServiceOutcome.ok(out);
+    }
+
+    /** Customer numbers are keyed without their letter prefix (U100001 is 100001). */
+    private ServiceOutcome bill(Map<String, String> in) {
+        String customer = in.getOrDefault("customer", "");
+        if (!customer.isEmpty() && Character.isDigit(customer.charAt(0))) {
+            customer = "U" + customer;
+        }
+        List<BillSummary> bills = banking.unpaidBills(customer);
+        if (bills.isEmpty()) {
+            return ServiceOutcome.error("UNKNOWN_BILL");
+        }
+        BillSummary b = bills.get(0);
+        return ServiceOutcome.ok(Map.of("billNumber", b.billNumber(), "billAmount", plain(b.amount()), "billStatus", "UNPAID"));
+    }
+
+    private static ServiceOutcome receipt(Receipt r) {
+        return ServiceOutcome.ok(Map.of("reference", r.reference()));
+    }
+
+    private static BigDecimal amount(String s) {
+        return new BigDecimal(s == null ? "" : s);
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? "0" : d.toPlainString();
+    }
+
+    private static String callOf(String key) {
+        int colon = key == null ? -1 : key.indexOf(':');
+        return colon > 0 ? key.substring(0, colon) : null;
+    }
+}
