@@ -33,7 +33,10 @@ server_pid=
 uas_pid=
 stop() {
   [ -n "$uas_pid" ] && kill "$uas_pid" 2>/dev/null || true
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  # standalone.sh starts the JVM as its child: stop that too, by its base directory.
+  pkill -f "jboss.server.base.dir=$base" 2>/dev/null || true
+  [ -n "$server_pid" ] && wait "$server_pid" 2>/dev/null || true
 }
 trap stop EXIT
 JAVA_OPTS="-Xms1g -Xmx2g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true" \
