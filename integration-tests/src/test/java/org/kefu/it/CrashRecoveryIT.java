@@ -98,8 +98,9 @@ class CrashRecoveryIT {
             running = false;
             try {
                 controller.kill(CONTAINER); // only Arquillian's bookkeeping: the process is dead already
-            } catch (RuntimeException alreadyDead) {
-                // expected on some Arquillian versions: nothing left to stop
+            } catch (Exception alreadyDead) {
+                // Arquillian may still try the management port of the dead server and throw
+                // (a LifecycleException "Could not stop container"): there is nothing left to stop.
             }
 
             // Down, in the window: each database holds a prepared branch; nothing is committed.
