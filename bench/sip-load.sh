@@ -3,6 +3,8 @@
 #   bench/sip-load.sh            call rates, then concurrent calls with media
 #   RATES="100 500" bench/sip-load.sh rates      only the call-rate part
 #   CALLS=1000 bench/sip-load.sh media           only the media part
+#   CALLS=2000 RATE=100 bench/sip-load.sh cpu     server CPU time per call (robust on a busy machine;
+#                                                 JFR=1 also records a flight recording of the run)
 # It starts its own Kefu from the build (embedded H2, port offset 600, SIP 35060), measures, and
 # stops it. Part 1: sipp's built-in uac against the hotline 12345 (INVITE, Kefu answers and plays
 # its greeting, 1 s later BYE) at rising rates, side by side with sipp uac against sipp uas on the
@@ -113,5 +115,34 @@ if [ "$what" = all ] || [ "$what" = media ]; then
   media=$(grep -o 'media: [^"]*' "$dir/health-after.json" || echo "media: n/a")
   printf "media    %s calls asked, peak %s concurrent on Kefu, %s ok, %s failed; %s\n" "$calls" "$peak" \
     "$(stat_of "$dir/stat.csv" "SuccessfulCall(C)")" "$(stat_of "$dir/stat.csv" "FailedCall(C)")" "$media" | tee -a "$out/summary.txt"
+fi
+if [ "$what" = cpu ]; then
+  # CPU time the server's JVM spends per call (user + system, from /proc), measured over CALLS
+  # calls at RATE calls/s after a warm-up: a figure that other load on the machine barely moves,
+  # unlike calls/s. 2 cores give 2,000 ms of CPU per second, so 2,000 / (ms per call) bounds the
+  # call rate this machine could carry with sipp's own share left out.
+  rate=${RATE:-100}
+  jvm=$(pgrep -f "java.*jboss.server.base.dir=$base" | head -1)
+  ticks() { awk '{print $14 + $15}' "/proc/$jvm/stat"; }
+  hz=$(getconf CLK_TCK)
+  run_calls() { # label calls
+    mkdir -p "$out/$1"
+    (cd "$out/$1" && sipp "127.0.0.1:$sip" -sn uac -s 12345 -r "$rate" -m "$2" -l $((rate * 4)) -d 1000 \
+        -i 127.0.0.1 -p $((36000 + RANDOM % 2000)) -nostdin -timeout $(($2 / rate + 90))s \
+        -trace_stat -stf stat.csv -fd 1 -trace_rtt -rtt_freq 1 > sipp.out 2>&1) || true
+  }
+  run_calls warmup 1000
+  sleep 5
+  [ "${JFR:-}" = 1 ] && jcmd "$jvm" JFR.start name=cpu settings=profile filename="$out/cpu.jfr" >/dev/null
+  before=$(ticks)
+  run_calls cpu "$calls"
+  sleep 3
+  after=$(ticks)
+  [ "${JFR:-}" = 1 ] && jcmd "$jvm" JFR.stop name=cpu >/dev/null
+  ok=$(stat_of "$out/cpu/stat.csv" "SuccessfulCall(C)")
+  failed=$(stat_of "$out/cpu/stat.csv" "FailedCall(C)")
+  awk -v t=$((after - before)) -v hz="$hz" -v n="$ok" -v f="$failed" -v r="$rate" -v p95="$(p95 "$out"/cpu/*_rtt.csv)" 'BEGIN {
+    ms = t * 1000 / hz / n;
+    printf "cpu      %d calls at %d/s (%d failed): server CPU %.2f ms per call; p95 setup %s ms; bound on 2 cores: %.0f calls/s\n", n, r, f, ms, p95, 2000 / ms }' | tee -a "$out/summary.txt"
 fi
 echo "summary: $out/summary.txt"

@@ -102,6 +102,9 @@ public class Acd {
     @EJB
     private org.kefu.reporting.CallDetailRecords cdr;
 
+    @EJB
+    private StickyAgents stickyAgents;
+
     private final Clock clock = Clock.systemUTC();
     private final ThreadLocal<List<AgentStateChange>> pending = ThreadLocal.withInitial(ArrayList::new);
     private final Map<String, CallQueue> queueConfig = new ConcurrentHashMap<>();
@@ -493,16 +496,17 @@ public class Acd {
      * ({@code kefu.acd.sticky.hours}, default 72), for "press * for your last agent" (R-2.5).
      */
     public Optional<String> lastAgentOf(String ani) {
-        if (ani == null || ani.isBlank() || "anonymous".equals(ani)) {
-            return Optional.empty();
-        }
         Instant since = clock.instant().minus(Duration.ofHours(Long.getLong("kefu.acd.sticky.hours", 72)));
-        return em.createQuery("select e.jobNumber from AcdEvent e, CallRecord r where r.callRef = e.callRef"
-                        + " and e.type = 'ANSWER' and r.ani = :ani and e.occurredAt >= :since order by e.occurredAt desc", String.class)
-                .setParameter("ani", ani)
-                .setParameter("since", since)
-                .setMaxResults(1)
-                .getResultStream().findFirst();
+        return stickyAgents.lastAgentOf(ani, since);
+    }
+
+    private void rememberAgent(String ani, String job, Instant at) {
+        try {
+            stickyAgents.remember(ani, job, at);
+        } catch (RuntimeException e) {
+            // A lost race with another answer for the same number: that answer is remembered.
+            LOG.debugf("Last agent of a caller not updated: %s", e.getMessage());
+        }
     }
 
     /** True when the call is in the ACD (waiting, ringing at an agent or talking with one). */
@@ -566,6 +570,7 @@ public class Acd {
         cdr.assigned(c.callId, queue, job);
         try (SwitchConnection sw = switchFactory.getConnection()) {
             sw.attachData(new CallId(c.callId), Map.of(STEP, WITH_AGENT));
+            rememberAgent(sw.callData(new CallId(c.callId)).get("kefu.ani"), job, c.answeredAt);
         } catch (TelephonyException e) {
             LOG.infof("Call %s: %s", c.callId, e.getMessage());
         }

@@ -132,8 +132,10 @@ class AcdIT {
 
         String callRef = agentLeg.call().value();
         assertEquals(List.of("ENQUEUE", "OFFER", "ANSWER", "END"), eventsOf(callRef));
+        // The CDR is written behind the call, within a fraction of a second.
+        awaitTrue(() -> "1003".equals(scalarQuietly("SELECT agent_job_number FROM call_record WHERE call_ref = '" + callRef + "'")),
+                "CDR agent written");
         assertEquals("hotline", scalar("SELECT queue_code FROM call_record WHERE call_ref = '" + callRef + "'"), "CDR queue");
-        assertEquals("1003", scalar("SELECT agent_job_number FROM call_record WHERE call_ref = '" + callRef + "'"), "CDR agent");
         List<String> history = historyOf("1003", callRef);
         assertTrue(history.containsAll(List.of("READY->RESERVED", "RESERVED->TALKING")), history.toString());
     }
@@ -438,6 +440,14 @@ class AcdIT {
             }
         }
         return rows;
+    }
+
+    private String scalarQuietly(String sql) {
+        try {
+            return scalar(sql);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String scalar(String sql) throws Exception {

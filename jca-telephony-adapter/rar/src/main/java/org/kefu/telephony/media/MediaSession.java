@@ -345,7 +345,9 @@ public final class MediaSession implements BridgeLeg, AutoCloseable {
     private void start(PromptPlayer p) {
         synchronized (this) {
             if (closed) {
-                throw new IllegalStateException("session closed");
+                // The call ended while the application was deciding what to play (its events are
+                // handled on other threads): nobody is left to hear it, and that is not an error.
+                return;
             }
             stopPlayer(PlaybackOutcome.STOPPED);
             player = p;

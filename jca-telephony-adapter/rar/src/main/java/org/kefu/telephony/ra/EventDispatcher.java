@@ -16,6 +16,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -37,12 +39,22 @@ final class EventDispatcher {
         }
     }
 
+    /** How long to wait before asking a saturated WorkManager again. */
+    private static final long RETRY_MILLIS = 20;
+
     private final WorkManager workManager;
+    private final Timer retries;
     private final List<MessageEndpointFactory> endpoints = new CopyOnWriteArrayList<>();
     private final Map<CallId, Deque<CallEvent>> pending = new ConcurrentHashMap<>();
 
-    EventDispatcher(WorkManager workManager) {
+    /** @param retries the container's timer (BootstrapContext.createTimer) for re-scheduling refused work */
+    EventDispatcher(WorkManager workManager, Timer retries) {
         this.workManager = workManager;
+        this.retries = retries;
+    }
+
+    void stop() {
+        retries.cancel();
     }
 
     void activate(MessageEndpointFactory factory) {
@@ -83,9 +95,21 @@ final class EventDispatcher {
         try {
             workManager.scheduleWork(new Drain(call));
         } catch (WorkException e) {
-            LOG.errorf("Cannot schedule call events of %s: %s", call, e.getMessage());
-            synchronized (pending) {
-                pending.remove(call);
+            // The WorkManager is saturated (overload). Dropping the events would leave the call
+            // half-handled (never answered, or never cleaned up), so keep them queued and ask
+            // again shortly; the switch meanwhile refuses new calls beyond its limit.
+            LOG.debugf("Call events of %s wait for a worker: %s", call, e.getMessage());
+            try {
+                retries.schedule(new TimerTask() {
+                    @Override
+                    public void run() {
+                        schedule(call);
+                    }
+                }, RETRY_MILLIS);
+            } catch (IllegalStateException stopped) {
+                synchronized (pending) {
+                    pending.remove(call);
+                }
             }
         }
     }

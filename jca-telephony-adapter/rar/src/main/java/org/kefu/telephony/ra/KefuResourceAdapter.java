@@ -51,7 +51,11 @@ public class KefuResourceAdapter implements ResourceAdapter {
     @Override
     public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
         WorkManager workManager = ctx.getWorkManager();
-        this.events = new EventDispatcher(workManager);
+        try {
+            this.events = new EventDispatcher(workManager, ctx.createTimer());
+        } catch (jakarta.resource.spi.UnavailableException e) {
+            throw new ResourceAdapterInternalException("no timer from the container", e);
+        }
         SwitchConfig config = new SwitchConfig(sipHost, sipPort, advertisedHost,
                 Arrays.stream(trunkAcl.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(), sipRealm,
                 mediaPortMin, mediaPortMax, Path.of(recordingDirectory),
@@ -98,6 +102,10 @@ public class KefuResourceAdapter implements ResourceAdapter {
         failure = "adapter stopped";
         if (current != null) {
             current.stop();
+        }
+        EventDispatcher dispatcher = events;
+        if (dispatcher != null) {
+            dispatcher.stop();
         }
         LOG.info("Kefu telephony adapter stopped");
     }
