@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.jboss.logging.Logger;
 import org.kefu.acd.Acd;
-import org.kefu.acd.PhoneExtension;
 import org.kefu.acd.routing.EnqueueResult;
 import org.kefu.crm.Customer;
 import org.kefu.ivr.IvrFlow;
@@ -69,6 +68,9 @@ public class InboundCalls {
     @EJB
     private IvrCalls ivr;
 
+    @EJB
+    private NumberPlan numberPlan;
+
     public void handle(CallEvent event) {
         try (SwitchConnection sw = switchFactory.getConnection()) {
             if (event instanceof CallEvent.Delivered d) {
@@ -114,37 +116,36 @@ public class InboundCalls {
             return; // ringing where we sent it: nothing to decide
         }
         cdr.opened(d.call().value(), "INBOUND", d.ani(), d.dnis(), d.at());
-        if (isBlacklisted(d.ani())) {
+        if (numberPlan.isBlacklisted(d.ani())) {
             LOG.infof("Call %s from a black-listed number refused", d.call());
             sw.reject(d.alerting(), ClearCause.BUSY);
             cdr.ended(d.call().value(), d.at(), "BLACKLISTED");
             return;
         }
-        PhoneExtension desk = em.find(PhoneExtension.class, d.dnis());
-        if (desk != null && desk.isActive()) {
+        if (numberPlan.isDesk(d.dnis())) {
             sw.attachData(d.call(), Map.of(STEP, CallFlowStep.DIRECT_DIAL.name()));
             sw.routeTo(d.call(), new DeviceId(d.dnis()));
             return;
         }
-        ServiceNumber number = em.find(ServiceNumber.class, d.dnis());
-        if (number == null) {
+        Optional<ServiceEntry> entry = numberPlan.serviceNumber(d.dnis());
+        if (entry.isEmpty()) {
             sw.reject(d.alerting(), ClearCause.UNREACHABLE);
             cdr.ended(d.call().value(), d.at(), "UNKNOWN_NUMBER");
             return;
         }
-        Object[] green = greenChannel(d.ani());
-        if (green != null) {
+        Optional<NumberPlan.GreenChannel> green = numberPlan.greenChannel(d.ani());
+        if (green.isPresent()) {
             // White list: straight to the set queue (and agent, if ready), no IVR menu.
-            Map<String, String> data = new java.util.HashMap<>(Map.of("kefu.entry", number.getEntry().name(),
-                    STEP, CallFlowStep.GREEN_CHANNEL.name(), GREEN_QUEUE, (String) green[0]));
-            if (green[1] != null) {
-                data.put(GREEN_AGENT, (String) green[1]);
+            Map<String, String> data = new java.util.HashMap<>(Map.of("kefu.entry", entry.get().name(),
+                    STEP, CallFlowStep.GREEN_CHANNEL.name(), GREEN_QUEUE, green.get().queue()));
+            if (green.get().agent() != null) {
+                data.put(GREEN_AGENT, green.get().agent());
             }
             sw.attachData(d.call(), data);
             sw.answer(d.alerting());
             return;
         }
-        sw.attachData(d.call(), Map.of("kefu.entry", number.getEntry().name(), STEP, CallFlowStep.MENU.name()));
+        sw.attachData(d.call(), Map.of("kefu.entry", entry.get().name(), STEP, CallFlowStep.MENU.name()));
         sw.answer(d.alerting());
     }
 
@@ -314,20 +315,5 @@ public class InboundCalls {
             sw.clearCall(f.call());
             LOG.debugf("Direct dial failed for %s (%s)", caller, f.cause());
         }
-    }
-
-    /** The white-list target of a caller number: {queue, agent or null}, or null if not white-listed. */
-    private Object[] greenChannel(String ani) {
-        List<?> rows = em.createNativeQuery(
-                        "SELECT target_queue, target_agent FROM phone_list_entry WHERE phone = ? AND list_kind = 'WHITE' AND target_queue IS NOT NULL")
-                .setParameter(1, ani)
-                .getResultList();
-        return rows.isEmpty() ? null : (Object[]) rows.get(0);
-    }
-
-    private boolean isBlacklisted(String ani) {
-        return !em.createNativeQuery("SELECT 1 FROM phone_list_entry WHERE phone = ? AND list_kind = 'BLACK'")
-                .setParameter(1, ani)
-                .getResultList().isEmpty();
     }
 }
