@@ -78,6 +78,23 @@ paid|yi3 jiao3 fei4|paid
 unpaid|wei4 jiao3 fei4|unpaid
 callback-offer|ru2 xu1 hui2 dian4 qing3 an4 jiu3, wo3 men5 jiang1 wei4 nin2 bao3 liu2 pai2 dui4 wei4 zhi4|To be called back, press 9. You will keep your place in the queue.
 press-star-for-last-agent|ru2 xu1 zhuan3 jie1 shang4 ci4 wei4 nin2 fu2 wu4 de5 ke4 fu2 dai4 biao3, qing3 an4 xing1 hao4 jian4|To speak to the agent who helped you last time, press star.
+main-menu-securities|cha2 xun2 hang2 qing2 qing3 an4 yi1, chi2 cang1 he2 zi1 jin1 qing3 an4 er4, wei3 tuo1 mai3 mai4 qing3 an4 san1, ren2 gong1 fu2 wu4 qing3 an4 ling2|For a quote, press 1. For positions and funds, press 2. To place an order, press 3. To speak to an agent, press 0.
+main-menu-utilities|jiao3 fei4 qing3 an4 yi1, bao4 xiu1 qing3 an4 er4, cha2 xun2 gong1 dan1 qing3 an4 san1, ren2 gong1 fu2 wu4 qing3 an4 ling2|To pay your bill, press 1. To report a repair, press 2. To check a ticket, press 3. To speak to an agent, press 0.
+enter-amount|qing3 shu1 ru4 jin1 e2, xiao3 shu4 dian3 qing3 an4 xing1 hao4 jian4, yi3 jing3 hao4 jian4 jie2 shu4|Please enter the amount, followed by the hash key. For the decimal point, press star.
+enter-ticket-number|qing3 shu1 ru4 gong1 dan1 hao4, yi3 jing3 hao4 jian4 jie2 shu4|Please enter your ticket number, followed by the hash key.
+buy-or-sell|mai3 ru4 qing3 an4 yi1, mai4 chu1 qing3 an4 er4|To buy, press 1. To sell, press 2.
+you-are-buying|nin2 jiang1 mai3 ru4|You are buying
+you-are-selling|nin2 jiang1 mai4 chu1|You are selling
+at-price|wei3 tuo1 jia4 ge2|at a price of
+shares|gu3|shares
+price-is|xian4 jia4|The current price is
+available-funds-are|nin2 de5 ke3 yong4 zi1 jin1 wei2|Your available funds are
+you-hold|chi2 cang1|You hold
+repair-registered|nin2 de5 bao4 xiu1 yi3 shou4 li3|Your repair report has been registered.
+ticket-status-resolved|yi3 chu3 li3 wan2 bi4|has been resolved.
+ticket-status-open|zheng4 zai4 chu3 li3 zhong1|is being handled.
+ticket-not-found|wei4 zhao3 dao4 gai1 gong1 dan1|No ticket with that number was found.
+message-recorded|nin2 de5 liu2 yan2 yi3 ji4 lu4, wo3 men5 jiang1 jin3 kuai4 hui2 dian4|Your message has been recorded. We will call you back.
 LIST
 
 # language-choice is bilingual by nature: the same file in both folders.

@@ -48,12 +48,12 @@ final class FakeServices implements ServiceRegistry {
         ops.put("utilities.pay", (in, s, k) -> ServiceOutcome.ok(Map.of("reference", "U-1")));
         ops.put("tickets.createRepair", (in, s, k) -> ServiceOutcome.ok(Map.of("ticketNumber", "20260001")));
         ops.put("tickets.status", (in, s, k) -> ServiceOutcome.ok(Map.of("status", "RESOLVED", "statusDate", "2026-11-21")));
-        ops.put("tickets.voicemail", (in, s, k) -> ServiceOutcome.ok(Map.of("ticketNumber", "20260002")));
+        ops.put("voicemail.store", (in, s, k) -> ServiceOutcome.ok(Map.of("voicemailId", "7")));
         ops.put("acd.hours", (in, s, k) -> ServiceOutcome.ok(Map.of("open", String.valueOf(open))));
-        ops.put("securities.quote", (in, s, k) -> ServiceOutcome.ok(Map.of("price", "10.25")));
+        ops.put("securities.quote", (in, s, k) -> ServiceOutcome.ok(Map.of("price", "10.25", "prevClose", "10.00")));
         ops.put("securities.positions", (in, s, k) -> ServiceOutcome.ok(Map.of("funds", "50000.00",
                 "position.1.code", "600000", "position.1.quantity", "1000")));
-        ops.put("securities.placeOrder", (in, s, k) -> ServiceOutcome.ok(Map.of("orderNumber", "880001")));
+        ops.put("securities.placeOrder", (in, s, k) -> ServiceOutcome.ok(Map.of("orderRef", "0b6f7c1e-order", "frozenCash", "0")));
     }
 
     @Override
