@@ -215,7 +215,7 @@ public class InboundCalls {
         Map<String, String> data = sw.callData(call);
         sw.attachData(call, Map.of(STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
         ConnectionId caller = new ConnectionId(call, new DeviceId(data.get("kefu.dnis")));
-        toAgent(sw, call, caller, data, handover.queue(), handover.agent());
+        toAgent(sw, call, caller, data, handover.queue(), handover.agent(), !handover.announced());
     }
 
     /**
@@ -224,6 +224,12 @@ public class InboundCalls {
      */
     private void toAgent(SwitchConnection sw, CallId call, ConnectionId from, Map<String, String> data, String queueOverride,
                          String preferredAgent) throws TelephonyException {
+        toAgent(sw, call, from, data, queueOverride, preferredAgent, true);
+    }
+
+    /** @param announce false when an IVR flow has just announced the transfer in its own words and language */
+    private void toAgent(SwitchConnection sw, CallId call, ConnectionId from, Map<String, String> data, String queueOverride,
+                         String preferredAgent, boolean announce) throws TelephonyException {
         Customer customer = em.createQuery("select c from Customer c join c.phones p where p.phone = :phone", Customer.class)
                 .setParameter("phone", data.getOrDefault("kefu.ani", ""))
                 .setMaxResults(1)
@@ -236,8 +242,10 @@ public class InboundCalls {
         EnqueueResult.Outcome outcome = acd.enqueue(call, from, queue, vip,
                 customer == null ? null : String.valueOf(customer.getId()), preferredAgent);
         if (outcome == EnqueueResult.Outcome.OFFERED || outcome == EnqueueResult.Outcome.QUEUED) {
-            // Music on hold follows when this prompt completes (promptFinished); 9 asks for a callback.
-            sw.play(from, new Prompt(List.of("transfer-to-agent", "please-hold"), CHINESE, false, false));
+            // Music on hold follows when this prompt (or the flow's) completes (promptFinished); 9 asks for a callback.
+            if (announce) {
+                sw.play(from, new Prompt(List.of("transfer-to-agent", "please-hold"), CHINESE, false, false));
+            }
             listenWhileWaiting(sw, from);
         } else {
             // Nobody to take the call: say so politely rather than leave the caller with music.

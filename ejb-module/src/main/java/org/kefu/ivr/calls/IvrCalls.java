@@ -49,8 +49,10 @@ public class IvrCalls {
     /**
      * The caller is to be queued (the flow has ended, its data is attached): a queue, or an agent
      * by job number (queue null: the entry's queue, the agent preferred as for "last agent").
+     * {@code announced}: the flow's transfer node played its own prompts, so the ACD must not
+     * announce the transfer a second time.
      */
-    public record Handover(String queue, String agent) {
+    public record Handover(String queue, String agent, boolean announced) {
     }
 
     private static final class Session {
@@ -148,9 +150,11 @@ public class IvrCalls {
             s.state = step.state();
             s.vault = step.vault();
             IvrInput next = null;
+            boolean played = false;
             for (IvrAction a : step.actions()) {
                 if (a instanceof IvrAction.Play p) {
                     sw.play(s.caller, p.prompt());
+                    played = true;
                 } else if (a instanceof IvrAction.Collect c) {
                     sw.collectDigits(s.caller, c.spec());
                 } else if (a instanceof IvrAction.AttachData d) {
@@ -165,10 +169,10 @@ public class IvrCalls {
                     sw.attachData(call, t.data());
                     finish(call);
                     if (t.kind() == TransferKind.QUEUE) {
-                        return Optional.of(new Handover(t.target(), null));
+                        return Optional.of(new Handover(t.target(), null, played));
                     }
                     if (t.kind() == TransferKind.AGENT) {
-                        return Optional.of(new Handover(null, t.target()));
+                        return Optional.of(new Handover(null, t.target(), played));
                     }
                     sw.routeTo(call, new DeviceId(t.target()));
                     return Optional.empty();
