@@ -197,7 +197,7 @@ public class InboundCalls {
         if ("1".equals(choice) || "0".equals(choice) || "*".equals(choice) && data.containsKey(LAST_AGENT)) {
             sw.attachData(d.call(), Map.of(MENU_CHOICE, choice, STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
             toAgent(sw, d.call(), d.from(), data, null, "*".equals(choice) ? data.get(LAST_AGENT) : null);
-        } else if ("2".equals(choice)) {
+        } else if ("2".equals(choice) || "9".equals(choice)) { // main-menu-hotline: 9 ends the call
             sw.attachData(d.call(), Map.of(MENU_CHOICE, choice, STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.play(d.from(), new Prompt(List.of("goodbye"), CHINESE, false, false));
         } else if (CallFlowStep.MENU.name().equals(step)) {

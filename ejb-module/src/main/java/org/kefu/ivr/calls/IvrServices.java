@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.jboss.logging.Logger;
+import org.kefu.acd.Acd;
 import org.kefu.banking.AccountBalance;
 import org.kefu.banking.BankingException;
 import org.kefu.banking.BankingService;
@@ -35,7 +36,8 @@ import java.util.Optional;
  * (channel IVR, the call and the action's idempotency key; a refusal's {@code BankingError} name
  * is the error code); the other domains have a class each in {@code org.kefu.ivr.operations}
  * ({@code securities.*}, {@code utilities.*}, {@code tickets.*} and {@code voicemail.store});
- * {@code acd.hours} answers whether the queue is open. An unknown operation fails with
+ * {@code acd.hours} answers whether the queue is open, {@code acd.lastAgent} the agent the caller
+ * spoke to last (R-2.5; error NONE). An unknown operation fails with
  * {@value #NOT_AVAILABLE}, which the flows' {@code onError.*} handles (usually: to an agent).
  */
 @Stateless
@@ -50,6 +52,9 @@ public class IvrServices implements ServiceRegistry {
 
     @EJB
     private BankingService banking;
+
+    @EJB
+    private Acd acd;
 
     @EJB
     private SecuritiesOperations securities;
@@ -79,6 +84,8 @@ public class IvrServices implements ServiceRegistry {
                 case "banking.payBill" -> receipt(banking.payBill(ctx, in.get("account"), in.get("bill")));
                 case "banking.reportCardLoss" -> receipt(banking.reportCardLoss(ctx, in.get("account")));
                 case "acd.hours" -> ServiceOutcome.ok(Map.of("open", "true"));
+                case "acd.lastAgent" -> acd.lastAgentOf(in.get("caller")).map(a -> ServiceOutcome.ok(Map.of("lastAgent", a)))
+                        .orElse(ServiceOutcome.error("NONE"));
                 default -> byDomain(ctx, operation, in, secrets);
             };
         } catch (SecuritiesException e) {
