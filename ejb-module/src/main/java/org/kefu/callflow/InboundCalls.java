@@ -227,7 +227,7 @@ public class InboundCalls {
         toAgent(sw, call, from, data, queueOverride, preferredAgent, true);
     }
 
-    /** @param announce false when an IVR flow has just announced the transfer in its own words and language */
+    /** @param announce false when an IVR flow has just announced the transfer in its own words: music at once */
     private void toAgent(SwitchConnection sw, CallId call, ConnectionId from, Map<String, String> data, String queueOverride,
                          String preferredAgent, boolean announce) throws TelephonyException {
         Customer customer = em.createQuery("select c from Customer c join c.phones p where p.phone = :phone", Customer.class)
@@ -242,9 +242,13 @@ public class InboundCalls {
         EnqueueResult.Outcome outcome = acd.enqueue(call, from, queue, vip,
                 customer == null ? null : String.valueOf(customer.getId()), preferredAgent);
         if (outcome == EnqueueResult.Outcome.OFFERED || outcome == EnqueueResult.Outcome.QUEUED) {
-            // Music on hold follows when this prompt (or the flow's) completes (promptFinished); 9 asks for a callback.
+            // Music on hold follows when this prompt completes (promptFinished); 9 asks for a callback.
+            // In the language the caller chose in a flow (kefu.lang), Chinese otherwise.
+            Locale lang = "en".equals(data.get("kefu.lang")) ? Locale.ENGLISH : CHINESE;
             if (announce) {
-                sw.play(from, new Prompt(List.of("transfer-to-agent", "please-hold"), CHINESE, false, false));
+                sw.play(from, new Prompt(List.of("transfer-to-agent", "please-hold"), lang, false, false));
+            } else {
+                sw.play(from, new Prompt(List.of("music-on-hold"), lang, false, true));
             }
             listenWhileWaiting(sw, from);
         } else {

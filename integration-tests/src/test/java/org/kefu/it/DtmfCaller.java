@@ -62,7 +62,10 @@ final class DtmfCaller {
     }
 
     /** Lets sipp key the next group. Call it when the IVR waits for those keys. */
-    void go() throws IOException {
+    void go() throws IOException, InterruptedException {
+        // The flow's state says "waiting for digits" just before the switch has the collection set
+        // up: give it a moment, as a person would.
+        Thread.sleep(200);
         sent++;
         String info = "INFO sip:test@127.0.0.1:" + sipPort + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-go-" + sent + "\r\n"

@@ -66,9 +66,13 @@ class IvrPromptUploadIT {
     @Test
     void aBadFileOrNameIsRefusedWithItsReasonAndNothingIsStored() throws Exception {
         String name = "it-bad-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        HttpResponse<String> cd = send("POST", "api/ivr/prompts/zh-CN/" + name, ADMIN, "audio/wav", wav(44100, 2, 16, 44100));
+        HttpResponse<String> cd = send("POST", "api/ivr/prompts/zh-CN/" + name, ADMIN, "audio/wav", wav(44100, 1, 16, 44100));
         assertThat(cd.statusCode()).as(cd.body()).isEqualTo(400);
-        assertThat(cd.body()).contains("8000 Hz");
+        assertThat(cd.body()).contains("8000 Hz").contains("44100");
+
+        HttpResponse<String> stereo = send("POST", "api/ivr/prompts/zh-CN/" + name, ADMIN, "audio/wav", wav(8000, 2, 16, 8000));
+        assertThat(stereo.statusCode()).as(stereo.body()).isEqualTo(400);
+        assertThat(stereo.body()).contains("mono");
 
         HttpResponse<String> text = send("POST", "api/ivr/prompts/zh-CN/" + name, ADMIN, "audio/wav",
                 "this is not a recording, just some words that are long enough".getBytes(StandardCharsets.US_ASCII));

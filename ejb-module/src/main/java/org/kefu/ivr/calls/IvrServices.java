@@ -96,6 +96,11 @@ public class IvrServices implements ServiceRegistry {
             return ServiceOutcome.error(e.getError().name());
         } catch (NumberFormatException e) {
             return ServiceOutcome.error("INVALID_AMOUNT");
+        } catch (RuntimeException e) {
+            // A broken operation must not leave the caller in silence: the flow's onError takes over.
+            // The inputs are not logged (they may hold account numbers); secrets never reach here.
+            LOG.warnf("Call %s: %s failed: %s", callId, operation, e.toString());
+            return ServiceOutcome.error(OperationErrors.FAILED);
         }
     }
 

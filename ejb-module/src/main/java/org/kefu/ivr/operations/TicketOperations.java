@@ -52,6 +52,10 @@ public class TicketOperations {
             return ServiceOutcome.error(e.getCode());
         } catch (IllegalArgumentException e) {
             return ServiceOutcome.error(OperationErrors.INVALID_REQUEST);
+        } catch (jakarta.ejb.EJBException e) {
+            // Voicemails refuses bad input with IllegalArgumentException, which the container wraps.
+            return ServiceOutcome.error(e.getCause() instanceof IllegalArgumentException
+                    ? OperationErrors.INVALID_REQUEST : OperationErrors.FAILED);
         }
     }
 
