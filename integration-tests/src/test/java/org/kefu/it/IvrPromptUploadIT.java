@@ -53,6 +53,9 @@ class IvrPromptUploadIT {
         assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
         assertThat(json(up.body()).getString("prompt")).isEqualTo("zh-CN/" + name);
         assertThat(send("GET", "api/ivr/prompts", ADMIN, null, null).body()).contains("zh-CN/" + name);
+        // Where the switch looks for overrides (the server's data folder; same machine as this test).
+        java.nio.file.Path stored = java.nio.file.Path.of(System.getProperty("kefu.it.base"), "data", "kefu", "prompts", "zh-CN", name + ".wav");
+        assertThat(stored).exists().hasSize(44 + 16000);
 
         HttpResponse<String> after = send("POST", "api/ivr/flows", ADMIN, "application/json", flow.getBytes(StandardCharsets.UTF_8));
         assertThat(after.statusCode()).as(after.body()).isEqualTo(201);
