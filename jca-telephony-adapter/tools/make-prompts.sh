@@ -53,7 +53,7 @@ wrong-pin|mi4 ma3 cuo4 wu4, qing3 chong2 xin1 shu1 ru4|The PIN is incorrect. Ple
 account-locked|nin2 de5 zhang4 hu4 yi3 bei4 suo3 ding4, qing3 lian2 xi4 gui4 tai2|Your account has been locked. Please contact your branch.
 your-balance-is|nin2 de5 yu2 e2 wei2|Your balance is
 main-menu-banking|cha2 xun2 yu2 e2 qing3 an4 yi1, zhuan3 zhang4 qing3 an4 er4, gua4 shi1 qing3 an4 san1, ren2 gong1 fu2 wu4 qing3 an4 ling2|For your balance, press 1. For transfers, press 2. To report a lost card, press 3. To speak to an agent, press 0.
-main-menu-hotline|ren2 gong1 fu2 wu4 qing3 an4 yi1, zi4 zhu4 fu2 wu4 qing3 an4 er4|Press 1 for an agent, press 2 for self-service.
+main-menu-hotline|ren2 gong1 fu2 wu4 qing3 an4 yi1, zi4 zhu4 fu2 wu4 qing3 an4 er4, jie2 shu4 tong1 hua4 qing3 an4 jiu3|Press 1 for an agent, press 2 for self-service, press 9 to end the call.
 please-hold|qing3 shao1 hou4|Please hold.
 your-position-is|nin2 dang1 qian2 de5 pai2 dui4 wei4 zhi4 shi4|Your position in the queue is
 expected-wait|yu4 ji4 deng3 dai4 shi2 jian1|The expected waiting time is
@@ -78,6 +78,23 @@ paid|yi3 jiao3 fei4|paid
 unpaid|wei4 jiao3 fei4|unpaid
 callback-offer|ru2 xu1 hui2 dian4 qing3 an4 jiu3, wo3 men5 jiang1 wei4 nin2 bao3 liu2 pai2 dui4 wei4 zhi4|To be called back, press 9. You will keep your place in the queue.
 press-star-for-last-agent|ru2 xu1 zhuan3 jie1 shang4 ci4 wei4 nin2 fu2 wu4 de5 ke4 fu2 dai4 biao3, qing3 an4 xing1 hao4 jian4|To speak to the agent who helped you last time, press star.
+main-menu-securities|cha2 xun2 hang2 qing2 qing3 an4 yi1, chi2 cang1 he2 zi1 jin1 qing3 an4 er4, wei3 tuo1 mai3 mai4 qing3 an4 san1, ren2 gong1 fu2 wu4 qing3 an4 ling2, jie2 shu4 tong1 hua4 qing3 an4 jiu3|For a quote, press 1. For positions and funds, press 2. To place an order, press 3. To speak to an agent, press 0. To end the call, press 9.
+main-menu-utilities|zhang4 dan1 cha2 xun2 he2 jiao3 fei4 qing3 an4 yi1, bao4 xiu1 qing3 an4 er4, cha2 xun2 gong1 dan1 qing3 an4 san1, ren2 gong1 fu2 wu4 qing3 an4 ling2, jie2 shu4 tong1 hua4 qing3 an4 jiu3|For your bill and its payment, press 1. To report a repair, press 2. To check a ticket, press 3. To speak to an agent, press 0. To end the call, press 9.
+enter-amount|qing3 shu1 ru4 jin1 e2, xiao3 shu4 dian3 qing3 an4 xing1 hao4 jian4, yi3 jing3 hao4 jian4 jie2 shu4|Please enter the amount, followed by the hash key. For the decimal point, press star.
+enter-ticket-number|qing3 shu1 ru4 gong1 dan1 hao4, yi3 jing3 hao4 jian4 jie2 shu4|Please enter your ticket number, followed by the hash key.
+buy-or-sell|mai3 ru4 qing3 an4 yi1, mai4 chu1 qing3 an4 er4|To buy, press 1. To sell, press 2.
+you-are-buying|nin2 jiang1 mai3 ru4|You are buying
+you-are-selling|nin2 jiang1 mai4 chu1|You are selling
+at-price|wei3 tuo1 jia4 ge2|at a price of
+shares|gu3|shares
+price-is|xian4 jia4|The current price is
+available-funds-are|nin2 de5 ke3 yong4 zi1 jin1 wei2|Your available funds are
+you-hold|chi2 cang1|You hold
+repair-registered|nin2 de5 bao4 xiu1 yi3 shou4 li3|Your repair report has been registered.
+ticket-status-resolved|yi3 chu3 li3 wan2 bi4|has been resolved.
+ticket-status-open|zheng4 zai4 chu3 li3 zhong1|is being handled.
+ticket-not-found|wei4 zhao3 dao4 gai1 gong1 dan1|No ticket with that number was found.
+message-recorded|nin2 de5 liu2 yan2 yi3 ji4 lu4, wo3 men5 jiang1 jin3 kuai4 hui2 dian4|Your message has been recorded. We will call you back.
 LIST
 
 # language-choice is bilingual by nature: the same file in both folders.

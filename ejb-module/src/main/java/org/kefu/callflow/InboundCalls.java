@@ -198,7 +198,7 @@ public class InboundCalls {
         if ("1".equals(choice) || "0".equals(choice) || "*".equals(choice) && data.containsKey(LAST_AGENT)) {
             sw.attachData(d.call(), Map.of(MENU_CHOICE, choice, STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
             toAgent(sw, d.call(), d.from(), data, null, "*".equals(choice) ? data.get(LAST_AGENT) : null);
-        } else if ("2".equals(choice)) {
+        } else if ("2".equals(choice) || "9".equals(choice)) { // main-menu-hotline: 9 ends the call
             sw.attachData(d.call(), Map.of(MENU_CHOICE, choice, STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.play(d.from(), new Prompt(List.of("goodbye"), CHINESE, false, false));
         } else if (CallFlowStep.MENU.name().equals(step)) {
@@ -216,7 +216,7 @@ public class InboundCalls {
         Map<String, String> data = sw.callData(call);
         sw.attachData(call, Map.of(STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
         ConnectionId caller = new ConnectionId(call, new DeviceId(data.get("kefu.dnis")));
-        toAgent(sw, call, caller, data, handover.queue(), handover.agent());
+        toAgent(sw, call, caller, data, handover.queue(), handover.agent(), !handover.announced());
     }
 
     /**
@@ -225,6 +225,12 @@ public class InboundCalls {
      */
     private void toAgent(SwitchConnection sw, CallId call, ConnectionId from, Map<String, String> data, String queueOverride,
                          String preferredAgent) throws TelephonyException {
+        toAgent(sw, call, from, data, queueOverride, preferredAgent, true);
+    }
+
+    /** @param announce false when an IVR flow has just announced the transfer in its own words: music at once */
+    private void toAgent(SwitchConnection sw, CallId call, ConnectionId from, Map<String, String> data, String queueOverride,
+                         String preferredAgent, boolean announce) throws TelephonyException {
         Customer customer = em.createQuery("select c from Customer c join c.phones p where p.phone = :phone", Customer.class)
                 .setParameter("phone", data.getOrDefault("kefu.ani", ""))
                 .setMaxResults(1)
@@ -238,7 +244,13 @@ public class InboundCalls {
                 customer == null ? null : String.valueOf(customer.getId()), preferredAgent);
         if (outcome == EnqueueResult.Outcome.OFFERED || outcome == EnqueueResult.Outcome.QUEUED) {
             // Music on hold follows when this prompt completes (promptFinished); 9 asks for a callback.
-            sw.play(from, new Prompt(List.of("transfer-to-agent", "please-hold"), CHINESE, false, false));
+            // In the language the caller chose in a flow (kefu.lang), Chinese otherwise.
+            Locale lang = "en".equals(data.get("kefu.lang")) ? Locale.ENGLISH : CHINESE;
+            if (announce) {
+                sw.play(from, new Prompt(List.of("transfer-to-agent", "please-hold"), lang, false, false));
+            } else {
+                sw.play(from, new Prompt(List.of("music-on-hold"), lang, false, true));
+            }
             listenWhileWaiting(sw, from);
         } else {
             // Nobody to take the call: say so politely rather than leave the caller with music.

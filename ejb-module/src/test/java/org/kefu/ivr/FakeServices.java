@@ -16,6 +16,7 @@ final class FakeServices implements ServiceRegistry {
     final List<Map<String, String>> inputsSeen = new ArrayList<>();
     int pinFailures;
     boolean open = true;
+    String lastAgent;
 
     FakeServices() {
         ops.put("banking.verifyPin", (in, secrets, key) -> {
@@ -32,7 +33,11 @@ final class FakeServices implements ServiceRegistry {
             }
             return ServiceOutcome.error(++pinFailures >= 3 ? "PIN_LOCKED" : "WRONG_PIN");
         });
-        ops.put("securities.verifyPin", ops.get("banking.verifyPin"));
+        Operation bankPin = ops.get("banking.verifyPin");
+        ops.put("securities.verifyPin", (in, secrets, key) -> {
+            ServiceOutcome o = bankPin.invoke(in, secrets, key);
+            return o.failed() ? o : ServiceOutcome.ok(Map.of("accountId", "GZ01000001", "branch", "GZ01"));
+        });
         ops.put("banking.balance", (in, s, k) -> ServiceOutcome.ok(Map.of("balance", "10000.00", "available", "10000.00")));
         ops.put("banking.miniStatement", (in, s, k) -> ServiceOutcome.ok(Map.of(
                 "line.1.date", "2026-11-20", "line.1.amount", "-128.50",
@@ -48,12 +53,14 @@ final class FakeServices implements ServiceRegistry {
         ops.put("utilities.pay", (in, s, k) -> ServiceOutcome.ok(Map.of("reference", "U-1")));
         ops.put("tickets.createRepair", (in, s, k) -> ServiceOutcome.ok(Map.of("ticketNumber", "20260001")));
         ops.put("tickets.status", (in, s, k) -> ServiceOutcome.ok(Map.of("status", "RESOLVED", "statusDate", "2026-11-21")));
-        ops.put("tickets.voicemail", (in, s, k) -> ServiceOutcome.ok(Map.of("ticketNumber", "20260002")));
+        ops.put("voicemail.store", (in, s, k) -> ServiceOutcome.ok(Map.of("voicemailId", "7")));
+        ops.put("acd.lastAgent", (in, s, k) -> lastAgent == null ? ServiceOutcome.error("NONE")
+                : ServiceOutcome.ok(Map.of("lastAgent", lastAgent)));
         ops.put("acd.hours", (in, s, k) -> ServiceOutcome.ok(Map.of("open", String.valueOf(open))));
-        ops.put("securities.quote", (in, s, k) -> ServiceOutcome.ok(Map.of("price", "10.25")));
+        ops.put("securities.quote", (in, s, k) -> ServiceOutcome.ok(Map.of("price", "10.25", "prevClose", "10.00")));
         ops.put("securities.positions", (in, s, k) -> ServiceOutcome.ok(Map.of("funds", "50000.00",
                 "position.1.code", "600000", "position.1.quantity", "1000")));
-        ops.put("securities.placeOrder", (in, s, k) -> ServiceOutcome.ok(Map.of("orderNumber", "880001")));
+        ops.put("securities.placeOrder", (in, s, k) -> ServiceOutcome.ok(Map.of("orderRef", "0b6f7c1e-order", "frozenCash", "0")));
     }
 
     @Override

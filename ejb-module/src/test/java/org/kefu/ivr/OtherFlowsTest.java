@@ -22,13 +22,33 @@ class OtherFlowsTest {
     }
 
     @Test
+    void hotlineReturningCallerPressesStarForTheLastAgent() {
+        services.lastAgent = "1003";
+        Caller c = new Caller(Flows.demo("hotline-12345"), services).start();
+        assertThat(c.heard()).containsExactly("welcome", "press-star-for-last-agent", "main-menu-hotline");
+        c.press("*");
+        IvrAction.Transfer t = (IvrAction.Transfer) c.last();
+        assertThat(t.kind()).isEqualTo(TransferKind.AGENT);
+        assertThat(t.target()).isEqualTo("1003");
+    }
+
+    @Test
+    void hotlineNineEndsTheCall() {
+        Caller c = new Caller(Flows.demo("hotline-12345"), services).start().press("9");
+        assertThat(c.heard()).endsWith("goodbye");
+        assertThat(c.last()).isEqualTo(new IvrAction.Hangup());
+    }
+
+    @Test
     void hotlineTwoIsSelfServiceResultQueryByTicket() {
         Caller c = new Caller(Flows.demo("hotline-12345"), services).start().press("2");
         assertThat(c.node()).isEqualTo("self-service");
+        assertThat(c.heard()).endsWith("enter-ticket-number");
         c.press("20260001#");
         assertThat(services.calls).endsWith("tickets.status");
-        assertThat(c.heard()).endsWith("transaction-done", "goodbye");
-        assertThat(c.last()).isEqualTo(new IvrAction.Hangup());
+        assertThat(String.join(" ", c.heard())).endsWith("ticket-number-is digit-2 digit-0 digit-2 digit-6 digit-0 digit-0 digit-0"
+                + " digit-1-yao ticket-status-resolved welcome main-menu-hotline");
+        assertThat(c.node()).isEqualTo("menu");
     }
 
     @Test
@@ -38,10 +58,10 @@ class OtherFlowsTest {
         assertThat(c.heard()).containsExactly("out-of-hours", "leave-message-after-tone", "beep");
         assertThat(c.last()).isEqualTo(new IvrAction.Record(120));
         c.recorded("rec-42");
-        assertThat(services.calls).endsWith("tickets.voicemail");
+        assertThat(services.calls).endsWith("voicemail.store");
         assertThat(services.inputsSeen.get(services.inputsSeen.size() - 1))
-                .containsEntry("caller", "13800138000").containsEntry("recording", "rec-42");
-        assertThat(c.heard()).endsWith("goodbye");
+                .containsEntry("caller", "13800138000").containsEntry("recording", "rec-42").containsEntry("queue", "hotline");
+        assertThat(c.heard()).endsWith("message-recorded", "goodbye");
         assertThat(c.state.finished()).isTrue();
     }
 
@@ -54,37 +74,60 @@ class OtherFlowsTest {
     @Test
     void utilitiesFeeQueryAndPayment() {
         Caller c = new Caller(Flows.demo("utilities-96000"), services).start();
-        assertThat(c.heard()).containsExactly("welcome", "enter-customer-number");
+        assertThat(c.heard()).containsExactly("welcome", "main-menu-utilities");
+        c.press("1");
+        assertThat(c.heard()).endsWith("enter-customer-number");
         c.press("100001#");
+        // The amount is read back and the payment waits for the caller's confirmation.
         assertThat(String.join(" ", c.heard())).endsWith(
                 "your-bill-is digit-1 hundred digit-2 ten digit-8 yuan digit-5 jiao unpaid confirm-press-1-cancel-2");
+        assertThat(services.calls).containsExactly("utilities.bill");
         c.press("1");
         assertThat(services.calls).containsExactly("utilities.bill", "utilities.pay");
-        assertThat(c.heard()).endsWith("transaction-done", "confirm-press-1-cancel-2");
+        assertThat(services.inputsSeen.get(1)).containsEntry("customer", "100001").containsEntry("bill", "BILL-1");
+        assertThat(c.heard()).endsWith("transaction-done", "main-menu-utilities");
+        // The customer number is asked once per call.
+        c.press("1");
+        assertThat(c.heard()).endsWith("confirm-press-1-cancel-2").containsOnlyOnce("enter-customer-number");
+    }
+
+    @Test
+    void utilitiesPaymentCancelledPaysNothing() {
+        Caller c = new Caller(Flows.demo("utilities-96000"), services).start().press("1").press("100001#").press("2");
+        assertThat(services.calls).containsExactly("utilities.bill");
+        assertThat(c.node()).isEqualTo("menu");
     }
 
     @Test
     void utilitiesRepairReportReadsBackTheTicketNumberDigitByDigit() {
-        Caller c = new Caller(Flows.demo("utilities-96000"), services).start().press("100001#").press("2");
+        Caller c = new Caller(Flows.demo("utilities-96000"), services).start().press("2").press("100001#");
         assertThat(String.join(" ", c.heard())).contains(
-                "ticket-number-is digit-2 digit-0 digit-2 digit-6 digit-0 digit-0 digit-0 digit-1-yao");
-        c.press("3").press("20260001#");
-        assertThat(c.heard()).endsWith("transaction-done", "confirm-press-1-cancel-2");
+                "repair-registered ticket-number-is digit-2 digit-0 digit-2 digit-6 digit-0 digit-0 digit-0 digit-1-yao");
+        assertThat(services.inputsSeen.get(0)).containsEntry("customer", "100001").containsEntry("caller", "13800138000");
+        c.press("3");
+        assertThat(c.heard()).endsWith("enter-ticket-number");
+        c.press("20260001#");
+        assertThat(String.join(" ", c.heard())).contains("digit-1-yao ticket-status-resolved");
+        assertThat(c.heard()).endsWith("main-menu-utilities");
         c.press("0");
         assertThat(((IvrAction.Transfer) c.last()).target()).isEqualTo("utilities");
     }
 
     @Test
     void securitiesQuoteAndASellOrderReadBackAndConfirmed() {
-        Caller c = new Caller(Flows.demo("securities-95501"), services).start()
-                .press(FakeServices.ACCOUNT + "#").press(FakeServices.PIN);
-        assertThat(c.node()).isEqualTo("main");
+        Caller c = new Caller(Flows.demo("securities-95501"), services).start();
+        assertThat(c.heard()).containsExactly("welcome", "main-menu-securities");
         c.press("1").press("600000");
-        assertThat(String.join(" ", c.heard())).contains(
-                "digit-6 digit-0 digit-0 digit-0 digit-0 digit-0 ten point digit-2 digit-5");
-        c.press("4").press("600000").press("10*5#").press("500#");
-        assertThat(String.join(" ", c.heard())).endsWith(
-                "digit-6 digit-0 digit-0 digit-0 digit-0 digit-0 ten point digit-5 digit-5 hundred confirm-press-1-cancel-2");
+        assertThat(services.calls).containsExactly("securities.quote"); // a quote needs no login
+        assertThat(String.join(" ", c.heard())).contains("digit-6 digit-0 digit-0 digit-0 digit-0 digit-0 price-is ten point digit-2 digit-5");
+        c.press("3");
+        assertThat(c.heard()).endsWith("enter-account");
+        c.press(FakeServices.ACCOUNT + "#").press(FakeServices.PIN);
+        assertThat(c.heard()).endsWith("buy-or-sell");
+        c.press("2").press("600000").press("10*5#").press("500#");
+        assertThat(String.join(" ", c.heard())).endsWith("you-are-selling"
+                + " digit-6 digit-0 digit-0 digit-0 digit-0 digit-0 at-price ten point digit-5 digit-5 hundred shares confirm-press-1-cancel-2");
+        assertThat(services.calls).doesNotContain("securities.placeOrder");
         c.press("1");
         assertThat(services.inputsSeen.get(services.inputsSeen.size() - 1))
                 .containsEntry("side", "SELL").containsEntry("code", "600000").containsEntry("price", "10.5")
@@ -95,16 +138,31 @@ class OtherFlowsTest {
     @Test
     void securitiesQuantityMustBeWholeLots() {
         Caller c = new Caller(Flows.demo("securities-95501"), services).start()
-                .press(FakeServices.ACCOUNT + "#").press(FakeServices.PIN).press("3").press("600000").press("10#").press("150#");
+                .press("3").press(FakeServices.ACCOUNT + "#").press(FakeServices.PIN).press("1").press("600000").press("10#").press("150#");
         assertThat(c.node()).isEqualTo("order-quantity");
         assertThat(c.heard()).endsWith("invalid-input", "enter-quantity");
     }
 
     @Test
+    void securitiesBuyCancelledAtTheConfirmationPlacesNothing() {
+        Caller c = new Caller(Flows.demo("securities-95501"), services).start()
+                .press("3").press(FakeServices.ACCOUNT + "#").press(FakeServices.PIN).press("1")
+                .press("600000").press("10*05#").press("100#");
+        assertThat(c.heard()).contains("you-are-buying");
+        c.press("2");
+        assertThat(services.calls).doesNotContain("securities.placeOrder");
+        assertThat(c.node()).isEqualTo("main");
+        // Logged in once per call: a second order goes straight to buy or sell.
+        c.press("3");
+        assertThat(c.heard()).endsWith("buy-or-sell");
+        assertThat(services.calls).containsOnlyOnce("securities.verifyPin");
+    }
+
+    @Test
     void securitiesPositionsAndFunds() {
         Caller c = new Caller(Flows.demo("securities-95501"), services).start()
-                .press(FakeServices.ACCOUNT + "#").press(FakeServices.PIN).press("2");
-        assertThat(String.join(" ", c.heard())).contains("your-balance-is digit-5 wan yuan zheng"
+                .press("2").press(FakeServices.ACCOUNT + "#").press(FakeServices.PIN);
+        assertThat(String.join(" ", c.heard())).contains("available-funds-are digit-5 wan yuan zheng"
                 + " digit-6 digit-0 digit-0 digit-0 digit-0 digit-0 digit-1 thousand");
     }
 

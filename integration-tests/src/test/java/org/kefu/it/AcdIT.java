@@ -171,7 +171,7 @@ class AcdIT {
         readyAt("1004", "8004"); // securities 9
 
         Sipp caller = Sipp.start("caller-waits-for-agent.xml",
-                Map.of("service", "95501", "caller", "13800000041", "key", "1", "talk", "22000"));
+                Map.of("service", "95501", "caller", "13800000041", "key", "0", "talk", "22000")); // 0: the flow's agent
 
         awaitTrue(() -> acd.status("1002").state() == AgentState.RESERVED, "8002 rings first");
         ConnectionId agentLeg = awaitConnected("8004", caller, 30_000);
@@ -316,7 +316,7 @@ class AcdIT {
         long before = acd.statistics("utilities").abandoned();
 
         Sipp caller = Sipp.start("caller-waits-for-agent.xml",
-                Map.of("service", "96000", "caller", "13800000071", "key", "1", "talk", "8500"));
+                Map.of("service", "96000", "caller", "13800000071", "key", "0", "talk", "8500")); // 0: the flow's agent
         assertEquals(0, caller.await(40), caller.report());
 
         String wait = null;

@@ -64,12 +64,6 @@ final class Sipp {
     }
 
     static Sipp start(String scenario, Map<String, String> values, int sipPort) throws IOException {
-        String sippBin = Files.isExecutable(Paths.get("/usr/bin/sipp")) ? "/usr/bin/sipp" : "sipp";
-        Path dir = Files.createTempDirectory("sipp-" + scenario.replace(".xml", "") + "-");
-        Path pcap = Paths.get("/usr/share/sip-tester");
-        if (Files.isDirectory(pcap)) {
-            Files.createSymbolicLink(dir.resolve("pcap"), pcap);
-        }
         String xml;
         try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
             if (in == null) {
@@ -80,6 +74,20 @@ final class Sipp {
         for (Map.Entry<String, String> v : values.entrySet()) {
             xml = xml.replace("[" + v.getKey() + "]", v.getValue());
         }
+        Path dir = Files.createTempDirectory("sipp-" + scenario.replace(".xml", "") + "-");
+        return launch(dir, scenario, xml, sipPort, 45);
+    }
+
+    /**
+     * Runs a scenario written by the test into {@code dir} (which may hold the test's own pcap
+     * files), with a longer overall time limit than the canned scenarios.
+     */
+    static Sipp launch(Path dir, String scenario, String xml, int sipPort, int timeoutSeconds) throws IOException {
+        String sippBin = Files.isExecutable(Paths.get("/usr/bin/sipp")) ? "/usr/bin/sipp" : "sipp";
+        Path pcap = Paths.get("/usr/share/sip-tester");
+        if (Files.isDirectory(pcap) && !Files.exists(dir.resolve("pcap"))) {
+            Files.createSymbolicLink(dir.resolve("pcap"), pcap);
+        }
         Path file = dir.resolve(scenario);
         Files.writeString(file, xml);
         List<String> cmd = new ArrayList<>(List.of(sippBin,
@@ -88,7 +96,7 @@ final class Sipp {
                 "-i", "127.0.0.1", "-p", String.valueOf(sipPort),
                 "-mp", String.valueOf(sipPort + 4),
                 "-m", "1", "-l", "1",
-                "-timeout", "45s", "-timeout_error",
+                "-timeout", timeoutSeconds + "s", "-timeout_error",
                 "-trace_err", "-trace_msg",
                 "-nostdin"));
         ProcessBuilder pb = new ProcessBuilder(cmd)
@@ -96,6 +104,10 @@ final class Sipp {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sipp.out").toFile());
         return new Sipp(pb.start(), dir, scenario);
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** Waits for sipp to finish; returns its exit code (0: every call succeeded). */

@@ -196,7 +196,8 @@ public class IvrFlows {
         if (flow.id().length() > 64) {
             throw new IvrFlowException(List.of("/id: a flow id has at most 64 characters"), false);
         }
-        List<FlowProblem> problems = new FlowValidator().validate(flow, prompts.knownFor(flow.languages()));
+        List<FlowProblem> problems = new FlowValidator().validate(flow,
+                prompts.with(PromptFolder.entries(PromptFolder.dir())).knownFor(flow.languages()));
         if (!problems.isEmpty()) {
             throw new IvrFlowException(problems.stream().map(FlowProblem::toString).toList(), false);
         }

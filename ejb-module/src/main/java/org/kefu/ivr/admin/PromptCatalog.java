@@ -45,6 +45,13 @@ public final class PromptCatalog {
         }
     }
 
+    /** This catalog with more entries (prompts administrators uploaded). */
+    public PromptCatalog with(Set<String> more) {
+        Set<String> all = new LinkedHashSet<>(entries);
+        all.addAll(more);
+        return new PromptCatalog(all);
+    }
+
     /** Every {@code <folder>/<name>} entry. */
     public Set<String> entries() {
         return entries;

@@ -7,6 +7,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import org.jboss.logging.Logger;
 import org.kefu.ivr.FlowInterpreter;
+import org.kefu.ivr.FlowNode;
 import org.kefu.ivr.HolidayCalendar;
 import org.kefu.ivr.IvrAction;
 import org.kefu.ivr.IvrFlow;
@@ -49,8 +50,10 @@ public class IvrCalls {
     /**
      * The caller is to be queued (the flow has ended, its data is attached): a queue, or an agent
      * by job number (queue null: the entry's queue, the agent preferred as for "last agent").
+     * {@code announced}: the flow's transfer node played its own prompts (they have finished when
+     * the flow hands over), so the ACD must not announce the transfer a second time.
      */
-    public record Handover(String queue, String agent) {
+    public record Handover(String queue, String agent, boolean announced) {
     }
 
     private static final class Session {
@@ -77,8 +80,9 @@ public class IvrCalls {
         Session s = new Session(flow, caller);
         sessions.put(call.value(), s);
         Map<String, String> data = new java.util.HashMap<>();
-        data.put("ani", callData.getOrDefault("kefu.ani", ""));
-        data.put("dnis", callData.getOrDefault("kefu.dnis", ""));
+        // The interpreter takes the caller's and the dialled number from these keys (as the switch names them).
+        data.put("kefu.ani", callData.getOrDefault("kefu.ani", ""));
+        data.put("kefu.dnis", callData.getOrDefault("kefu.dnis", ""));
         LOG.debugf("Call %s: IVR flow %s:%d started", call, flow.id(), flow.version());
         synchronized (s) {
             return apply(sw, call, s, interpreter.start(flow, new IvrInput.Started(call.value(), data)));
@@ -162,13 +166,15 @@ public class IvrCalls {
                     sw.clearCall(call);
                     return Optional.empty();
                 } else if (a instanceof IvrAction.Transfer t) {
+                    boolean played = s.flow.node(s.state.node())
+                            .map(n -> n instanceof FlowNode.Transfer tn && !tn.prompts().isEmpty()).orElse(false);
                     sw.attachData(call, t.data());
                     finish(call);
                     if (t.kind() == TransferKind.QUEUE) {
-                        return Optional.of(new Handover(t.target(), null));
+                        return Optional.of(new Handover(t.target(), null, played));
                     }
                     if (t.kind() == TransferKind.AGENT) {
-                        return Optional.of(new Handover(null, t.target()));
+                        return Optional.of(new Handover(null, t.target(), played));
                     }
                     sw.routeTo(call, new DeviceId(t.target()));
                     return Optional.empty();

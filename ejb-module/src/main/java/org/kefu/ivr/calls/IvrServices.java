@@ -7,16 +7,21 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.jboss.logging.Logger;
+import org.kefu.acd.Acd;
 import org.kefu.banking.AccountBalance;
 import org.kefu.banking.BankingException;
 import org.kefu.banking.BankingService;
-import org.kefu.banking.BillSummary;
 import org.kefu.banking.OperationContext;
 import org.kefu.banking.PayeeSummary;
 import org.kefu.banking.Receipt;
 import org.kefu.banking.StatementLine;
 import org.kefu.ivr.SecretVault;
 import org.kefu.ivr.ServiceRegistry;
+import org.kefu.ivr.operations.OperationErrors;
+import org.kefu.ivr.operations.SecuritiesOperations;
+import org.kefu.ivr.operations.TicketOperations;
+import org.kefu.ivr.operations.UtilitiesOperations;
+import org.kefu.securities.SecuritiesException;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -29,9 +34,10 @@ import java.util.Optional;
 /**
  * The flows' self-service operations over Kefu's services. {@code banking.*} is BankingService
  * (channel IVR, the call and the action's idempotency key; a refusal's {@code BankingError} name
- * is the error code); {@code utilities.bill} reads the unpaid bills the ledger holds;
- * {@code acd.hours} answers open (office hours are not built yet). Everything else
- * ({@code securities.*}, {@code tickets.*}, {@code utilities.pay}) fails with
+ * is the error code); the other domains have a class each in {@code org.kefu.ivr.operations}
+ * ({@code securities.*}, {@code utilities.*}, {@code tickets.*} and {@code voicemail.store});
+ * {@code acd.hours} answers whether the queue is open, {@code acd.lastAgent} the agent the caller
+ * spoke to last (R-2.5; error NONE). An unknown operation fails with
  * {@value #NOT_AVAILABLE}, which the flows' {@code onError.*} handles (usually: to an agent).
  */
 @Stateless
@@ -40,12 +46,24 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class IvrServices implements ServiceRegistry {
 
-    public static final String NOT_AVAILABLE = "NOT_AVAILABLE";
+    public static final String NOT_AVAILABLE = OperationErrors.NOT_AVAILABLE;
     private static final Logger LOG = Logger.getLogger(IvrServices.class);
     private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     @EJB
     private BankingService banking;
+
+    @EJB
+    private Acd acd;
+
+    @EJB
+    private SecuritiesOperations securities;
+
+    @EJB
+    private UtilitiesOperations utilities;
+
+    @EJB
+    private TicketOperations tickets;
 
     /** Operations by name; the call is taken from the idempotency key ({@code callId:node:visit}). */
     @Override
@@ -65,16 +83,39 @@ public class IvrServices implements ServiceRegistry {
                 case "banking.transfer" -> receipt(banking.transfer(ctx, in.get("account"), in.get("payee"), amount(in.get("amount"))));
                 case "banking.payBill" -> receipt(banking.payBill(ctx, in.get("account"), in.get("bill")));
                 case "banking.reportCardLoss" -> receipt(banking.reportCardLoss(ctx, in.get("account")));
-                case "utilities.bill" -> bill(in);
                 case "acd.hours" -> ServiceOutcome.ok(Map.of("open", "true"));
-                default -> ServiceOutcome.error(NOT_AVAILABLE);
+                case "acd.lastAgent" -> acd.lastAgentOf(in.get("caller")).map(a -> ServiceOutcome.ok(Map.of("lastAgent", a)))
+                        .orElse(ServiceOutcome.error("NONE"));
+                default -> byDomain(ctx, operation, in, secrets);
             };
+        } catch (SecuritiesException e) {
+            LOG.debugf("Call %s: %s refused: %s", callId, operation, e.getError());
+            return ServiceOutcome.error(e.getError().name());
         } catch (BankingException e) {
             LOG.debugf("Call %s: %s refused: %s", callId, operation, e.getError());
             return ServiceOutcome.error(e.getError().name());
         } catch (NumberFormatException e) {
             return ServiceOutcome.error("INVALID_AMOUNT");
+        } catch (RuntimeException e) {
+            // A broken operation must not leave the caller in silence: the flow's onError takes over.
+            // The inputs are not logged (they may hold account numbers); secrets never reach here.
+            LOG.warnf("Call %s: %s failed: %s", callId, operation, e.toString());
+            return ServiceOutcome.error(OperationErrors.FAILED);
         }
+    }
+
+    private ServiceOutcome byDomain(OperationContext ctx, String operation, Map<String, String> in, SecretVault secrets)
+            throws BankingException, SecuritiesException {
+        if (operation.startsWith("securities.")) {
+            return securities.invoke(ctx, operation, in, secrets);
+        }
+        if (operation.startsWith("utilities.")) {
+            return utilities.invoke(ctx, operation, in);
+        }
+        if (operation.startsWith("tickets.") || operation.startsWith("voicemail.")) {
+            return tickets.invoke(ctx.callId(), operation, in);
+        }
+        return ServiceOutcome.error(NOT_AVAILABLE);
     }
 
     private ServiceOutcome verifyPin(OperationContext ctx, Map<String, String> in, SecretVault secrets) throws BankingException {
@@ -119,20 +160,6 @@ public class IvrServices implements ServiceRegistry {
             i++;
         }
         return ServiceOutcome.ok(out);
-    }
-
-    /** Customer numbers are keyed without their letter prefix (U100001 is 100001). */
-    private ServiceOutcome bill(Map<String, String> in) {
-        String customer = in.getOrDefault("customer", "");
-        if (!customer.isEmpty() && Character.isDigit(customer.charAt(0))) {
-            customer = "U" + customer;
-        }
-        List<BillSummary> bills = banking.unpaidBills(customer);
-        if (bills.isEmpty()) {
-            return ServiceOutcome.error("UNKNOWN_BILL");
-        }
-        BillSummary b = bills.get(0);
-        return ServiceOutcome.ok(Map.of("billNumber", b.billNumber(), "billAmount", plain(b.amount()), "billStatus", "UNPAID"));
     }
 
     private static ServiceOutcome receipt(Receipt r) {

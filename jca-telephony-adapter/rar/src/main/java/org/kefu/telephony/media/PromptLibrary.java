@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * played thousands of times). A name like {@code welcome} is looked up per language
  * ({@code zh-CN/welcome.wav} or {@code en/welcome.wav}); a name with a folder such as
  * {@code music/hold} is language-neutral. The override directory on disk wins over the classpath,
- * so administrators can replace a prompt without a redeploy; call {@link #evict} or
- * {@link #clear} after uploading. Languages other than Chinese fall back to English.
+ * so administrators can replace a prompt without a redeploy: an override file is reloaded when its
+ * modification time changes (one stat per play), so the next call hears an upload; {@link #evict}
+ * and {@link #clear} drop entries at once. Languages other than Chinese fall back to English.
  */
 public final class PromptLibrary {
     public static final String ZH_CN = "zh-CN";
@@ -29,6 +30,8 @@ public final class PromptLibrary {
     private final String classpathRoot;
     private final Path overrideDir;
     private final Map<String, short[]> cache = new ConcurrentHashMap<>();
+    /** Modification time of the override file each cached entry came from (absent: the classpath). */
+    private final Map<String, Long> overrideTimes = new ConcurrentHashMap<>();
 
     /**
      * @param classpathRoot e.g. "prompts" (WAVs at prompts/zh-CN/welcome.wav)
@@ -57,9 +60,16 @@ public final class PromptLibrary {
     public short[] get(String name, Locale locale) {
         String relative = relativePath(name, locale);
         short[] pcm = cache.get(relative);
-        if (pcm == null) {
+        Long loadedFrom = overrideTimes.get(relative);
+        long current = overrideTime(relative);
+        if (pcm == null || (loadedFrom == null ? current >= 0 : loadedFrom != current)) {
             pcm = load(name, relative);
             cache.put(relative, pcm);
+            if (current >= 0) {
+                overrideTimes.put(relative, current);
+            } else {
+                overrideTimes.remove(relative);
+            }
         }
         return pcm;
     }
@@ -88,6 +98,19 @@ public final class PromptLibrary {
 
     public void clear() {
         cache.clear();
+    }
+
+    /** The override file's modification time in ms, or -1 when there is none. */
+    private long overrideTime(String relative) {
+        if (overrideDir == null) {
+            return -1;
+        }
+        try {
+            Path file = overrideDir.resolve(relative);
+            return Files.isRegularFile(file) ? Files.getLastModifiedTime(file).toMillis() : -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private String relativePath(String name, Locale locale) {

@@ -40,7 +40,7 @@ public class KefuResourceAdapter implements ResourceAdapter {
     private String sipRealm = "kefu";
     private Integer mediaPortMin = 20000;
     private Integer mediaPortMax = 29999;
-    private String recordingDirectory = "recordings";
+    private String recordingDirectory = "";
     private String promptDirectory = "";
     private String outboundTrunk = "";
 
@@ -58,8 +58,8 @@ public class KefuResourceAdapter implements ResourceAdapter {
         }
         SwitchConfig config = new SwitchConfig(sipHost, sipPort, advertisedHost,
                 Arrays.stream(trunkAcl.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(), sipRealm,
-                mediaPortMin, mediaPortMax, Path.of(recordingDirectory),
-                promptDirectory.isBlank() ? null : Path.of(promptDirectory),
+                mediaPortMin, mediaPortMax, dataDir(recordingDirectory, "recordings"),
+                dataDir(promptDirectory, "prompts"),
                 outboundTrunk.isBlank() ? null : outboundTrunk);
         SipSwitch sipSwitch = new SipSwitch(config, onWorkManager(workManager), events::hasListeners);
         try {
@@ -196,6 +196,21 @@ public class KefuResourceAdapter implements ResourceAdapter {
 
     public void setMediaPortMax(Integer mediaPortMax) {
         this.mediaPortMax = mediaPortMax;
+    }
+
+    /**
+     * The configured folder, else {@code <jboss.server.data.dir>/kefu/<name>} (outside WildFly:
+     * {@code ./<name>} for recordings, no override folder for prompts).
+     */
+    static Path dataDir(String configured, String name) {
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        String data = System.getProperty("jboss.server.data.dir");
+        if (data != null && !data.isBlank()) {
+            return Path.of(data, "kefu", name);
+        }
+        return "recordings".equals(name) ? Path.of(name) : null;
     }
 
     public String getRecordingDirectory() {

@@ -73,8 +73,10 @@ class PromptTest {
         assertThatThrownBy(() -> lib.get("goodbye", Locale.ENGLISH)).isInstanceOf(PromptNotFoundException.class)
                 .hasMessageContaining("goodbye").hasMessageContaining("44100 Hz");
 
+        // A replaced file (new modification time) is reloaded by the next play, without eviction.
         WavFile.write(dir.resolve("en/welcome.wav"), new short[160]);
-        assertThat(lib.get("welcome", Locale.ENGLISH)).hasSize(1600); // cached
+        Files.setLastModifiedTime(dir.resolve("en/welcome.wav"), java.nio.file.attribute.FileTime.fromMillis(1_000L));
+        assertThat(lib.get("welcome", Locale.ENGLISH)).hasSize(160);
         lib.evict("welcome");
         assertThat(lib.get("welcome", Locale.ENGLISH)).hasSize(160);
     }
