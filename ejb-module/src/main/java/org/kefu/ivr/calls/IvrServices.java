@@ -30,7 +30,7 @@ import java.util.Optional;
  * The flows' self-service operations over Kefu's services. {@code banking.*} is BankingService
  * (channel IVR, the call and the action's idempotency key; a refusal's {@code BankingError} name
  * is the error code); {@code utilities.bill} reads the unpaid bills the ledger holds;
- * {@code acd.hours} answers open (office hours are not built yet). Everything else
+ * {@code acd.hours} answers from the office hours and holidays of the routing rules. Everything else
  * ({@code securities.*}, {@code tickets.*}, {@code utilities.pay}) fails with
  * {@value #NOT_AVAILABLE}, which the flows' {@code onError.*} handles (usually: to an agent).
  */
@@ -46,6 +46,9 @@ public class IvrServices implements ServiceRegistry {
 
     @EJB
     private BankingService banking;
+
+    @EJB
+    private org.kefu.callflow.routing.InboundRouting routing;
 
     /** Operations by name; the call is taken from the idempotency key ({@code callId:node:visit}). */
     @Override
@@ -66,7 +69,7 @@ public class IvrServices implements ServiceRegistry {
                 case "banking.payBill" -> receipt(banking.payBill(ctx, in.get("account"), in.get("bill")));
                 case "banking.reportCardLoss" -> receipt(banking.reportCardLoss(ctx, in.get("account")));
                 case "utilities.bill" -> bill(in);
-                case "acd.hours" -> ServiceOutcome.ok(Map.of("open", "true"));
+                case "acd.hours" -> hours(in);
                 default -> ServiceOutcome.error(NOT_AVAILABLE);
             };
         } catch (BankingException e) {
@@ -75,6 +78,17 @@ public class IvrServices implements ServiceRegistry {
         } catch (NumberFormatException e) {
             return ServiceOutcome.error("INVALID_AMOUNT");
         }
+    }
+
+    /**
+     * {@code acd.hours}: open when the queue (input {@code queue}) and the service number (input
+     * {@code number}) that are given are both within their office hours and not on a holiday;
+     * from the routing rules' cached calendar, no database access.
+     */
+    private ServiceOutcome hours(Map<String, String> in) {
+        boolean open = (in.get("queue") == null || routing.isOpen("QUEUE", in.get("queue")))
+                && (in.get("number") == null || routing.isOpen("NUMBER", in.get("number")));
+        return ServiceOutcome.ok(Map.of("open", String.valueOf(open)));
     }
 
     private ServiceOutcome verifyPin(OperationContext ctx, Map<String, String> in, SecretVault secrets) throws BankingException {
