@@ -899,7 +899,7 @@ public class Acd {
         CallQueue from = queueConfig.get(overflow.fromQueue());
         String kind = from == null ? "QUEUE" : from.getOverflowKind();
         if ("IVR".equals(kind) || "VOICEMAIL".equals(kind)) {
-            inbound.overflowed(new CallId(callId), kind, from.getOverflowFlow(), overflow.fromQueue());
+            inbound.overflowed(new CallId(callId), c.caller, kind, from.getOverflowFlow(), overflow.fromQueue());
             return;
         }
         // No queue to go to: say goodbye.

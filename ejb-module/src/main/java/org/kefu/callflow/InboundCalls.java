@@ -286,10 +286,9 @@ public class InboundCalls {
      * The ACD gave up on a waiting call after its queue's max wait and the queue overflows to an
      * IVR flow or to voicemail (R-2.4): the call leaves the queue's music for that target.
      */
-    public void overflowed(CallId call, String kind, String target, String fromQueue) {
+    public void overflowed(CallId call, ConnectionId caller, String kind, String target, String fromQueue) {
         try (SwitchConnection sw = switchFactory.getConnection()) {
             Map<String, String> data = sw.callData(call);
-            ConnectionId caller = new ConnectionId(call, new DeviceId(data.get("kefu.dnis")));
             // Change the step before stopping the music, so that the stop's events are not taken for the caller's.
             sw.attachData(call, Map.of(STEP, CallFlowStep.RULE.name()));
             sw.stopMedia(caller);
