@@ -110,15 +110,24 @@ class InboundRoutingIT {
     @OperateOnDeployment("probe")
     void onAHolidayTheHotlineSaysItIsClosedAndTakesAMessageLinkedToTheCaller() throws Exception {
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        // Administrators only, and bad rules are refused with the reason, storing nothing.
+        assertEquals(403, http("GET", "routing/rules", "1001:kefu2026", null).statusCode());
+        HttpResponse<String> bad = http("POST", "routing/rules", ADMIN,
+                "{\"priority\":1,\"name\":\"bad\",\"targetKind\":\"QUEUE\",\"target\":\"nosuchqueue\"}");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("nosuchqueue"), bad.body());
+        HttpResponse<String> rules = http("GET", "routing/rules", ADMIN, null);
+        assertEquals(200, rules.statusCode());
+        assertTrue(rules.body().contains("hotline closed: message") && !rules.body().contains("\"bad\""), rules.body());
         // 12345 gets office hours (every day, all day): only the holiday closes it.
         StringBuilder week = new StringBuilder("[");
         for (int d = 1; d <= 7; d++) {
             week.append(d > 1 ? "," : "").append("{\"weekday\":").append(d).append(",\"open\":\"00:00\",\"close\":\"24:00\"}");
         }
-        assertEquals(204, http("PUT", "routing/hours/NUMBER/12345", ADMIN, week + "]").statusCode());
-        undo.add(() -> http("PUT", "routing/hours/NUMBER/12345", ADMIN, "[]"));
-        assertEquals(204, http("PUT", "routing/calendar/" + today, ADMIN, "{\"kind\":\"HOLIDAY\",\"name\":\"test holiday\"}").statusCode());
-        undo.add(() -> http("DELETE", "routing/calendar/" + today, ADMIN, null));
+        assertEquals(204, http("POST", "routing/hours/NUMBER/12345", ADMIN, week + "]").statusCode());
+        undo.add(() -> http("POST", "routing/hours/NUMBER/12345", ADMIN, "[]"));
+        assertEquals(204, http("POST", "routing/calendar/" + today, ADMIN, "{\"kind\":\"HOLIDAY\",\"name\":\"test holiday\"}").statusCode());
+        undo.add(() -> http("POST", "routing/calendar/" + today + "/delete", ADMIN, null));
         assertTrue(http("GET", "routing/calendar", ADMIN, null).body().contains("\"date\":\"" + today + "\""));
         readyAt("1003", "8003"); // a ready hotline agent: the rule, not the agents, decides
 
@@ -225,9 +234,9 @@ class InboundRoutingIT {
         Sipp outside = Sipp.start("phone-answers.xml", Map.of("ext", mobile, "answer_after", "300"), trunkPort);
         phones.add(outside);
         Sipp desk = deskPhone("8003", "phone-answers.xml", "300");
-        HttpResponse<String> bound = http("PUT", "agents/1003/follow-me", "1003:kefu2026", "{\"number\":\"" + mobile + "\"}");
+        HttpResponse<String> bound = http("POST", "agents/1003/follow-me", "1003:kefu2026", "{\"number\":\"" + mobile + "\"}");
         assertEquals(200, bound.statusCode(), bound.body());
-        undo.add(() -> http("PUT", "agents/1003/follow-me", "1003:kefu2026", "{\"number\":null}"));
+        undo.add(() -> http("POST", "agents/1003/follow-me", "1003:kefu2026", "{\"number\":null}"));
         assertEquals(409, http("POST", "agents/1003/follow-me/on", "1003:kefu2026", null).statusCode(), "not logged in yet");
         loggedIn.add("1003");
         acd.login("1003", "8003");

@@ -13,7 +13,6 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -55,7 +54,7 @@ public class AgentResource {
     }
 
     /** Binds the agent's follow-me number: {"number":"13912345678"}, or {"number":null} to unbind. */
-    @PUT
+    @POST
     @Path("{jobNumber}/follow-me")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response bindFollowMe(@PathParam("jobNumber") String jobNumber, String body) {

@@ -13,10 +13,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -47,6 +45,7 @@ import java.util.Set;
  * calendar (holidays and make-up working days) and office hours per service number or queue.
  * Changes take effect on the next call; {@code POST /api/routing/reload} re-reads the tables.
  * Times of day are "HH:MM" (24:00 allowed as a closing time); weekdays 1 = Monday … 7 = Sunday.
+ * Changes are POSTs (the web module refuses PUT and DELETE on every path).
  */
 @Path("routing")
 @RolesAllowed("admin")
@@ -86,7 +85,7 @@ public class RoutingResource {
         }
     }
 
-    @PUT
+    @POST
     @Path("rules/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replace(@PathParam("id") long id, String body) {
@@ -101,8 +100,8 @@ public class RoutingResource {
         }
     }
 
-    @DELETE
-    @Path("rules/{id}")
+    @POST
+    @Path("rules/{id}/delete")
     public Response delete(@PathParam("id") long id) {
         try {
             routing.deleteRule(id, request.getRemoteAddr());
@@ -140,7 +139,7 @@ public class RoutingResource {
     }
 
     /** {"kind":"HOLIDAY"|"WORKDAY","name":…,"asWeekday":1-7 (WORKDAY only: whose hours apply, default Monday)}. */
-    @PUT
+    @POST
     @Path("calendar/{date}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response saveDay(@PathParam("date") String date, String body) {
@@ -165,8 +164,8 @@ public class RoutingResource {
         }
     }
 
-    @DELETE
-    @Path("calendar/{date}")
+    @POST
+    @Path("calendar/{date}/delete")
     public Response deleteDay(@PathParam("date") String date) {
         try {
             routing.deleteCalendarDay(date(date), request.getRemoteAddr());
@@ -196,7 +195,7 @@ public class RoutingResource {
     }
 
     /** [{"weekday":1,"open":"08:30","close":"18:00"}, …]; [] makes the number or queue open around the clock. */
-    @PUT
+    @POST
     @Path("hours/{kind}/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response saveHours(@PathParam("kind") String kind, @PathParam("code") String code, String body) {
