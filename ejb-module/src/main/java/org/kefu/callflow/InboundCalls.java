@@ -41,7 +41,9 @@ import java.util.Optional;
  * desk phone's extension rings that phone; a call to a service number is answered with a
  * number's active IVR flow ({@link IvrCalls}; a flow's transfer to a queue comes back here and
  * is enqueued like menu choice 1), or, when the number has no active flow, with a greeting and the
- * fixed "1 agent, 2 self-service" menu (R-3.5). Anything else is unknown and refused.
+ * fixed "1 agent, 2 self-service" menu (R-3.5). Anything else is unknown and refused. Before
+ * the flow or menu, the inbound routing rules (R-2.3, {@link InboundRouting}, from memory) may
+ * send the call elsewhere after their own announcement: a queue, a flow, voicemail, or away.
  */
 @Stateless
 @PermitAll

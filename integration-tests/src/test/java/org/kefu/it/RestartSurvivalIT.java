@@ -92,6 +92,7 @@ class RestartSurvivalIT {
     @Test
     @Order(2)
     @RunAsClient
+    @OperateOnDeployment("kefu")
     void theServerRestarts() throws Exception {
         ModelNode reload = new ModelNode();
         reload.get("operation").set("reload");
