@@ -72,6 +72,9 @@ class InboundRoutingIT {
     @EJB(lookup = "java:global/kefu/kefu-ejb/Acd!org.kefu.acd.Acd")
     private Acd acd;
 
+    @EJB(lookup = "java:global/kefu/kefu-ejb/IvrCalls!org.kefu.ivr.calls.IvrCalls")
+    private org.kefu.ivr.calls.IvrCalls ivr;
+
     @Resource(lookup = "java:/eis/kefu/Switch")
     private SwitchConnectionFactory switchFactory;
 
@@ -224,6 +227,28 @@ class InboundRoutingIT {
         assertEquals("13800000121", scalar("SELECT caller_number FROM voicemail WHERE call_ref = '" + callRef + "'"));
         assertEquals("to voicemail", scalar("SELECT detail FROM acd_event WHERE call_ref = '" + callRef + "' AND event_type = 'OVERFLOW'"));
         assertEquals(0, acd.statistics("utilities").live().waiting());
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aCallerWhoWaitedTheQueuesMaxWaitOverflowsToAnIvrFlow() throws Exception {
+        update("UPDATE call_queue SET max_wait_seconds = 3, overflow_kind = 'IVR', overflow_flow = 'utilities-96000' WHERE code = 'utilities'");
+        acd.reloadQueues();
+        undo.add(() -> {
+            update("UPDATE call_queue SET max_wait_seconds = NULL, overflow_kind = 'QUEUE', overflow_flow = NULL WHERE code = 'utilities'");
+            acd.reloadQueues();
+        });
+        loggedIn.add("1003");
+        acd.login("1003", "8003"); // serves utilities, not ready: the caller waits
+
+        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                Map.of("service", "96000", "caller", "13800000151", "key", "1", "talk", "10000"));
+        String callRef = awaitScalar("SELECT call_ref FROM call_record WHERE ani = '13800000151'");
+        String detail = awaitScalar("SELECT detail FROM acd_event WHERE call_ref = '" + callRef + "' AND event_type = 'OVERFLOW'");
+        assertEquals("to ivr utilities-96000", detail);
+        awaitTrue(() -> ivr.inFlow(new org.kefu.telephony.CallId(callRef)), "the caller is in the utilities flow");
+        assertEquals(0, acd.statistics("utilities").live().waiting());
+        assertEquals(0, caller.await(40), caller.report());
     }
 
     @Test
