@@ -11,6 +11,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.jboss.logging.Logger;
@@ -62,15 +64,18 @@ public class InboundRouting {
     // ------------------------------------------------------------------ the call path
 
     /** The rule for a call arriving now, from memory. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // memory only: no transaction on the call path
     public Optional<RoutingRule> match(String dnis, String ani) {
         return book.match(dnis, ani, Instant.now());
     }
 
     /** Whether a service number (NUMBER) or a queue (QUEUE) is within its office hours now. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // memory only: no transaction on the call path
     public boolean isOpen(String scopeKind, String scopeCode) {
         return book.calendar().isOpen(scopeKind, scopeCode, Instant.now().atZone(RuleBook.CENTER_ZONE));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // memory only: no transaction on the call path
     public boolean isHoliday(LocalDate date) {
         return book.calendar().isHoliday(date);
     }
