@@ -40,7 +40,7 @@ public class KefuResourceAdapter implements ResourceAdapter {
     private String sipRealm = "kefu";
     private Integer mediaPortMin = 20000;
     private Integer mediaPortMax = 29999;
-    private String recordingDirectory = "recordings";
+    private String recordingDirectory = "";
     private String promptDirectory = "";
     private String outboundTrunk = "";
 
@@ -48,14 +48,21 @@ public class KefuResourceAdapter implements ResourceAdapter {
     private volatile SwitchLink link;
     private volatile String failure = "adapter not started";
 
+    /** A configured directory, or {@code <jboss.server.data.dir>/kefu/<name>} when none is set. */
+    static Path orDataDir(String configured, String name) {
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("jboss.server.data.dir", "."), "kefu", name);
+    }
+
     @Override
     public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
         WorkManager workManager = ctx.getWorkManager();
         this.events = new EventDispatcher(workManager);
         SwitchConfig config = new SwitchConfig(sipHost, sipPort, advertisedHost,
                 Arrays.stream(trunkAcl.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(), sipRealm,
-                mediaPortMin, mediaPortMax, Path.of(recordingDirectory),
-                promptDirectory.isBlank() ? null : Path.of(promptDirectory),
+                mediaPortMin, mediaPortMax, orDataDir(recordingDirectory, "recordings"), orDataDir(promptDirectory, "prompts"),
                 outboundTrunk.isBlank() ? null : outboundTrunk);
         SipSwitch sipSwitch = new SipSwitch(config, onWorkManager(workManager), events::hasListeners);
         try {
