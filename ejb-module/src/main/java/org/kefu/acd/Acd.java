@@ -105,11 +105,20 @@ public class Acd {
     @EJB
     private StickyAgents stickyAgents;
 
+    /** Carries out overflows to IVR or voicemail (the callflow owns the caller's media). */
+    @EJB
+    private org.kefu.callflow.InboundCalls inbound;
+
     private final Clock clock = Clock.systemUTC();
     private final ThreadLocal<List<AgentStateChange>> pending = ThreadLocal.withInitial(ArrayList::new);
     private final Map<String, CallQueue> queueConfig = new ConcurrentHashMap<>();
     /** Calls in the ACD now: waiting, ringing at an agent, or talking with one. */
     private final Map<String, AcdCall> calls = new ConcurrentHashMap<>();
+    /** Agents logged in with follow-me on: job number → the outside number their offers ring. */
+    private final Map<String, String> followMe = new ConcurrentHashMap<>();
+
+    @EJB
+    private org.kefu.security.AuditLog audit;
     private volatile Router router;
 
     /** Where a call in the ACD stands; changed under its own monitor. */
@@ -146,6 +155,10 @@ public class Acd {
             try {
                 restore(login);
                 restored++;
+                String number = em.find(Agent.class, login.getJobNumber()).getFollowMeNumber();
+                if (login.isFollowMe() && number != null) {
+                    followMe.put(login.getJobNumber(), number);
+                }
             } catch (RuntimeException e) {
                 LOG.warnf("Agent %s could not be logged in again at %s: %s", login.getJobNumber(), login.getExtension(), e.getMessage());
                 pending.get().clear();
@@ -328,6 +341,70 @@ public class Acd {
                 AgentState.LOGGED_OUT, null, null, null, 0, Set.of(), null, null));
     }
 
+    // ------------------------------------------------------------------ follow-me
+
+    /**
+     * Binds an outside number to the agent (null or blank unbinds, which also ends follow-me).
+     * Audited as FOLLOW_ME_BIND by {@code actor}.
+     */
+    public void bindFollowMe(String jobNumber, String number, String actor, String sourceAddress) {
+        requireAgent(jobNumber);
+        String n = number == null || number.isBlank() ? null : number.strip();
+        if (n != null && !n.matches("\\+?[0-9]{3,20}")) {
+            throw new AcdException(AcdException.Kind.BAD_REQUEST, "a follow-me number is 3 to 20 digits, optionally after +");
+        }
+        if (n != null && em.find(PhoneExtension.class, n) != null) {
+            throw new AcdException(AcdException.Kind.BAD_REQUEST, n + " is a desk phone, not an outside number");
+        }
+        em.find(Agent.class, jobNumber).setFollowMeNumber(n);
+        if (n == null) {
+            setFollowMe(jobNumber, null);
+        } else if (followMe.containsKey(jobNumber)) {
+            followMe.put(jobNumber, n);
+        }
+        audit.record(actor, "FOLLOW_ME_BIND", jobNumber, org.kefu.security.AuditOutcome.SUCCESS,
+                n == null ? "unbound" : "bound", sourceAddress);
+    }
+
+    /**
+     * Turns follow-me on or off for a logged-in agent: while on, calls offered to the agent ring
+     * its bound number through the outbound trunk instead of the desk phone.
+     */
+    public AgentSnapshot followMe(String jobNumber, boolean on, String actor, String sourceAddress) {
+        Agent agent = requireAgent(jobNumber);
+        if (on && agent.getFollowMeNumber() == null) {
+            throw new AcdException(AcdException.Kind.BAD_REQUEST, "agent " + jobNumber + " has no follow-me number bound");
+        }
+        AgentSnapshot now = status(jobNumber);
+        if (now.state() == AgentState.LOGGED_OUT) {
+            throw new AcdException(AcdException.Kind.CONFLICT, "agent " + jobNumber + " is not logged in");
+        }
+        setFollowMe(jobNumber, on ? agent.getFollowMeNumber() : null);
+        audit.record(actor, on ? "FOLLOW_ME_ON" : "FOLLOW_ME_OFF", jobNumber, org.kefu.security.AuditOutcome.SUCCESS,
+                null, sourceAddress);
+        return now;
+    }
+
+    private void setFollowMe(String jobNumber, String number) {
+        if (number == null) {
+            followMe.remove(jobNumber);
+        } else {
+            followMe.put(jobNumber, number);
+        }
+        em.createNativeQuery("UPDATE agent_login SET follow_me = ? WHERE job_number = ?")
+                .setParameter(1, number == null ? 0 : 1).setParameter(2, jobNumber).executeUpdate();
+    }
+
+    /** The outside number the agent's offers ring now, when follow-me is on. */
+    public Optional<String> followMeNumber(String jobNumber) {
+        return Optional.ofNullable(followMe.get(jobNumber));
+    }
+
+    /** The agent's bound follow-me number, on or not. */
+    public Optional<String> boundFollowMeNumber(String jobNumber) {
+        return Optional.ofNullable(requireAgent(jobNumber).getFollowMeNumber());
+    }
+
     /** The configured not-ready reason codes (built-in ones excluded). */
     public List<String> notReadyReasons() {
         return em.createQuery("select r.code from NotReadyReason r order by r.code", String.class).getResultList();
@@ -374,6 +451,7 @@ public class Acd {
             // Bulk statements, not a managed entity: a call event's transaction and an agent's
             // logout may touch the row concurrently, and neither must fail for it (0 rows is fine).
             if (change.to() == AgentState.LOGGED_OUT) {
+                followMe.remove(change.jobNumber());
                 em.createQuery("delete from AgentLogin l where l.jobNumber = :job")
                         .setParameter("job", change.jobNumber()).executeUpdate();
             } else {
@@ -715,16 +793,18 @@ public class Acd {
                 continue;
             }
             CallQueue queue = queueConfig.get(offer.call().queue());
+            // Follow-me: the agent's outside number rings (through the trunk) instead of the desk phone.
+            String destination = followMe.getOrDefault(offer.jobNumber(), offer.extension());
             long waited;
             synchronized (c) {
                 c.phase = AcdCall.Phase.RINGING;
                 c.waiting = offer.call();
                 c.jobNumber = offer.jobNumber();
-                c.extension = offer.extension();
+                c.extension = destination;
                 c.ringDeadline = clock.instant().plusSeconds(queue == null ? 10 : queue.getRonaSeconds());
                 waited = Duration.between(offer.call().enqueuedAt(), clock.instant()).toMillis();
             }
-            event(AcdEvent.OFFER, c.callId, offer.call().queue(), offer.jobNumber(), waited, null, "at " + offer.extension());
+            event(AcdEvent.OFFER, c.callId, offer.call().queue(), offer.jobNumber(), waited, null, "at " + destination);
             Map<String, String> data = new HashMap<>();
             data.put("kefu.queue", offer.call().queue());
             data.put("kefu.agent", offer.jobNumber());
@@ -734,8 +814,8 @@ public class Acd {
             }
             try (SwitchConnection sw = switchFactory.getConnection()) {
                 sw.attachData(new CallId(c.callId), data);
-                sw.routeTo(new CallId(c.callId), new DeviceId(offer.extension()));
-                LOG.infof("Call %s offered to agent %s at %s (queue %s)", c.callId, offer.jobNumber(), offer.extension(),
+                sw.routeTo(new CallId(c.callId), new DeviceId(destination));
+                LOG.infof("Call %s offered to agent %s at %s (queue %s)", c.callId, offer.jobNumber(), destination,
                         offer.call().queue());
             } catch (TelephonyException e) {
                 LOG.infof("Call %s cannot ring agent %s at %s: %s", c.callId, offer.jobNumber(), offer.extension(), e.getMessage());
@@ -800,7 +880,11 @@ public class Acd {
             return;
         }
         long waited = Duration.between(overflow.call().enqueuedAt(), clock.instant()).toMillis();
-        event(AcdEvent.OVERFLOW, callId, overflow.fromQueue(), null, waited, null, "to " + overflow.target());
+        CallQueue fromConfig = queueConfig.get(overflow.fromQueue());
+        String where = overflow.target() != null ? overflow.target()
+                : fromConfig == null ? "nowhere" : fromConfig.getOverflowKind().toLowerCase(Locale.ROOT)
+                + (fromConfig.getOverflowFlow() == null ? "" : " " + fromConfig.getOverflowFlow());
+        event(AcdEvent.OVERFLOW, callId, overflow.fromQueue(), null, waited, null, "to " + where);
         LOG.infof("Call %s overflows from %s to %s after %d ms", callId, overflow.fromQueue(), overflow.target(), waited);
         if (overflow.target() != null && queueConfig.containsKey(overflow.target())) {
             WaitingCall moved = overflow.call().movedTo(overflow.target());
@@ -816,8 +900,14 @@ public class Acd {
                 return;
             }
         }
-        // No queue to go to (IVR and voicemail targets are not built yet): say goodbye.
         calls.remove(callId);
+        CallQueue from = queueConfig.get(overflow.fromQueue());
+        String kind = from == null ? "QUEUE" : from.getOverflowKind();
+        if ("IVR".equals(kind) || "VOICEMAIL".equals(kind)) {
+            inbound.overflowed(new CallId(callId), c.caller, kind, from.getOverflowFlow(), overflow.fromQueue());
+            return;
+        }
+        // No queue to go to: say goodbye.
         try (SwitchConnection sw = switchFactory.getConnection()) {
             sw.attachData(new CallId(callId), Map.of(STEP, "SAYING_GOODBYE"));
             sw.play(c.caller, new Prompt(List.of("goodbye"), Locale.SIMPLIFIED_CHINESE, false, false));

@@ -47,6 +47,11 @@ public class Agent {
         return followMeNumber;
     }
 
+    /** Binds (or, with null, unbinds) the agent's follow-me number. */
+    public void setFollowMeNumber(String followMeNumber) {
+        this.followMeNumber = followMeNumber;
+    }
+
     public List<SkillLevel> getSkills() {
         return List.copyOf(skills);
     }

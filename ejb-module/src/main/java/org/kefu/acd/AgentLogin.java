@@ -31,6 +31,10 @@ public class AgentLogin {
     @Column(name = "state_since", nullable = false)
     private Instant stateSince;
 
+    /** 1 while the agent's offered calls ring its follow-me number. */
+    @Column(name = "follow_me", nullable = false)
+    private int followMe;
+
     protected AgentLogin() {
     }
 
@@ -40,6 +44,10 @@ public class AgentLogin {
         this.state = state;
         this.loggedInAt = at;
         this.stateSince = at;
+    }
+
+    public boolean isFollowMe() {
+        return followMe != 0;
     }
 
     public String getJobNumber() {

@@ -46,6 +46,13 @@ public class CallQueue {
     @Column(name = "wrap_up_seconds", nullable = false)
     private int wrapUpSeconds;
 
+    /** After max wait: QUEUE (overflow_queue), IVR (overflow_flow) or VOICEMAIL. */
+    @Column(name = "overflow_kind", nullable = false, length = 16)
+    private String overflowKind = "QUEUE";
+
+    @Column(name = "overflow_flow", length = 64)
+    private String overflowFlow;
+
     @Column(name = "rona_seconds", nullable = false)
     private int ronaSeconds = 10;
 
@@ -90,6 +97,14 @@ public class CallQueue {
 
     public String getOverflowQueue() {
         return overflowQueue;
+    }
+
+    public String getOverflowKind() {
+        return overflowKind;
+    }
+
+    public String getOverflowFlow() {
+        return overflowFlow;
     }
 
     public int getWrapUpSeconds() {

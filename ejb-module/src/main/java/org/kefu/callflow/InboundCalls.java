@@ -9,6 +9,9 @@ import jakarta.persistence.PersistenceContext;
 import org.jboss.logging.Logger;
 import org.kefu.acd.Acd;
 import org.kefu.acd.routing.EnqueueResult;
+import org.kefu.callflow.routing.InboundRouting;
+import org.kefu.callflow.routing.RoutingRule;
+import org.kefu.callflow.routing.RuleTarget;
 import org.kefu.crm.Customer;
 import org.kefu.ivr.IvrFlow;
 import org.kefu.ivr.admin.IvrFlows;
@@ -24,6 +27,7 @@ import org.kefu.telephony.Prompt;
 import org.kefu.telephony.SwitchConnection;
 import org.kefu.telephony.SwitchConnectionFactory;
 import org.kefu.telephony.TelephonyException;
+import org.kefu.voicemail.Voicemails;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +40,9 @@ import java.util.Optional;
  * desk phone's extension rings that phone; a call to a service number is answered with a
  * number's active IVR flow ({@link IvrCalls}; a flow's transfer to a queue comes back here and
  * is enqueued like menu choice 1), or, when the number has no active flow, with a greeting and the
- * fixed "1 agent, 2 self-service" menu (R-3.5). Anything else is unknown and refused.
+ * fixed "1 agent, 2 self-service" menu (R-3.5). Anything else is unknown and refused. Before
+ * the flow or menu, the inbound routing rules (R-2.3, {@link InboundRouting}, from memory) may
+ * send the call elsewhere after their own announcement: a queue, a flow, voicemail, or away.
  */
 @Stateless
 @PermitAll
@@ -48,6 +54,13 @@ public class InboundCalls {
     static final String LAST_AGENT = "kefu.lastAgent";
     static final String GREEN_QUEUE = "kefu.greenQueue";
     static final String GREEN_AGENT = "kefu.greenAgent";
+    static final String RULE = "kefu.rule";
+    static final String RULE_TARGET = "kefu.ruleTarget";
+    static final String RULE_TARGET_CODE = "kefu.ruleTargetCode";
+    static final String RULE_ANNOUNCEMENT = "kefu.ruleAnnouncement";
+    static final String VOICEMAIL_QUEUE = "kefu.voicemailQueue";
+    /** Longest message a caller may leave (seconds). */
+    private static final int VOICEMAIL_MAX_SECONDS = Integer.getInteger("kefu.voicemail.maxSeconds", 120);
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     @PersistenceContext(unitName = "kefu")
@@ -71,6 +84,12 @@ public class InboundCalls {
     @EJB
     private NumberPlan numberPlan;
 
+    @EJB
+    private InboundRouting routing;
+
+    @EJB
+    private Voicemails voicemails;
+
     public void handle(CallEvent event) {
         try (SwitchConnection sw = switchFactory.getConnection()) {
             if (event instanceof CallEvent.Delivered d) {
@@ -85,6 +104,8 @@ public class InboundCalls {
                 if (handover.isPresent()) {
                     fromFlow(sw, event.call(), handover.get());
                 }
+            } else if (event instanceof CallEvent.RecordingFinished r) {
+                recordingFinished(sw, r);
             } else if (event instanceof CallEvent.DigitsReceived d) {
                 digits(sw, d);
             } else if (event instanceof CallEvent.PromptFinished p) {
@@ -145,6 +166,29 @@ public class InboundCalls {
             sw.answer(d.alerting());
             return;
         }
+        // Inbound routing rules, from memory: number, caller prefix, time, calendar.
+        Optional<RoutingRule> rule = routing.match(d.dnis(), d.ani());
+        if (rule.isPresent()) {
+            RoutingRule r = rule.get();
+            LOG.infof("Call %s to %s matches routing rule %d (%s): %s %s", d.call(), d.dnis(), r.id(), r.name(),
+                    r.targetKind(), r.target() == null ? "" : r.target());
+            if (r.targetKind() == RuleTarget.REJECT && r.announcement() == null) {
+                sw.reject(d.alerting(), ClearCause.BUSY);
+                cdr.ended(d.call().value(), d.at(), "RULE_REJECTED");
+                return;
+            }
+            Map<String, String> data = new java.util.HashMap<>(Map.of("kefu.entry", entry.get().name(),
+                    STEP, CallFlowStep.RULE.name(), RULE, String.valueOf(r.id()), RULE_TARGET, r.targetKind().name()));
+            if (r.target() != null) {
+                data.put(RULE_TARGET_CODE, r.target());
+            }
+            if (r.announcement() != null) {
+                data.put(RULE_ANNOUNCEMENT, r.announcement());
+            }
+            sw.attachData(d.call(), data);
+            sw.answer(d.alerting());
+            return;
+        }
         sw.attachData(d.call(), Map.of("kefu.entry", entry.get().name(), STEP, CallFlowStep.MENU.name()));
         sw.answer(d.alerting());
     }
@@ -156,23 +200,120 @@ public class InboundCalls {
             return;
         }
         if (CallFlowStep.MENU.name().equals(data.get(STEP))) {
-            Optional<IvrFlow> flow = flows.activeFor(data.get("kefu.dnis"));
-            if (flow.isPresent()) {
-                sw.attachData(e.call(), Map.of(STEP, CallFlowStep.IVR.name()));
-                Optional<IvrCalls.Handover> handover = ivr.start(sw, flow.get(), e.call(), e.answering(), data);
-                if (handover.isPresent()) {
-                    fromFlow(sw, e.call(), handover.get());
-                }
-                return;
+            flowOrMenu(sw, e.call(), e.answering(), data);
+        } else if (CallFlowStep.RULE.name().equals(data.get(STEP))) {
+            String announcement = data.get(RULE_ANNOUNCEMENT);
+            if (announcement == null) {
+                toRuleTarget(sw, e.call(), e.answering(), data);
+            } else {
+                // The rule's own announcement (an out-of-hours or holiday message), then its target.
+                sw.attachData(e.call(), Map.of(STEP, CallFlowStep.RULE_ANNOUNCEMENT.name()));
+                sw.play(e.answering(), new Prompt(List.of(announcement), CHINESE, false, false));
             }
-            Optional<String> lastAgent = acd.lastAgentOf(data.get("kefu.ani"));
-            if (lastAgent.isPresent()) {
-                sw.attachData(e.call(), Map.of(LAST_AGENT, lastAgent.get()));
-            }
-            offerMenu(sw, e.answering(), data.get("kefu.entry"), lastAgent.isPresent());
         } else if (CallFlowStep.GREEN_CHANNEL.name().equals(data.get(STEP))) {
             sw.attachData(e.call(), Map.of(STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
             toAgent(sw, e.call(), e.answering(), data, data.get(GREEN_QUEUE), data.get(GREEN_AGENT));
+        }
+    }
+
+    /** The number's usual handling: its active IVR flow, or the fixed entry menu. */
+    private void flowOrMenu(SwitchConnection sw, CallId call, ConnectionId caller, Map<String, String> data) throws TelephonyException {
+        Optional<IvrFlow> flow = flows.activeFor(data.get("kefu.dnis"));
+        if (flow.isPresent()) {
+            startFlow(sw, call, caller, data, flow.get());
+            return;
+        }
+        sw.attachData(call, Map.of(STEP, CallFlowStep.MENU.name()));
+        Optional<String> lastAgent = acd.lastAgentOf(data.get("kefu.ani"));
+        if (lastAgent.isPresent()) {
+            sw.attachData(call, Map.of(LAST_AGENT, lastAgent.get()));
+        }
+        offerMenu(sw, caller, data.get("kefu.entry"), lastAgent.isPresent());
+    }
+
+    private void startFlow(SwitchConnection sw, CallId call, ConnectionId caller, Map<String, String> data, IvrFlow flow)
+            throws TelephonyException {
+        sw.attachData(call, Map.of(STEP, CallFlowStep.IVR.name()));
+        Optional<IvrCalls.Handover> handover = ivr.start(sw, flow, call, caller, data);
+        if (handover.isPresent()) {
+            fromFlow(sw, call, handover.get());
+        }
+    }
+
+    /** Carries out the matched rule's target (after its announcement, if any). */
+    private void toRuleTarget(SwitchConnection sw, CallId call, ConnectionId caller, Map<String, String> data)
+            throws TelephonyException {
+        RuleTarget kind = RuleTarget.valueOf(data.get(RULE_TARGET));
+        String target = data.get(RULE_TARGET_CODE);
+        switch (kind) {
+            case QUEUE -> {
+                sw.attachData(call, Map.of(STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
+                toAgent(sw, call, caller, data, target, null);
+            }
+            case IVR -> toFlow(sw, call, caller, data, target);
+            case VOICEMAIL -> startVoicemail(sw, call, caller, data, target);
+            case MENU -> flowOrMenu(sw, call, caller, data);
+            default -> {
+                sw.attachData(call, Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+                sw.play(caller, new Prompt(List.of("goodbye"), CHINESE, false, false));
+            }
+        }
+    }
+
+    private void toFlow(SwitchConnection sw, CallId call, ConnectionId caller, Map<String, String> data, String flowId)
+            throws TelephonyException {
+        Optional<IvrFlow> flow = flows.activeFlow(flowId);
+        if (flow.isPresent()) {
+            startFlow(sw, call, caller, data, flow.get());
+        } else {
+            LOG.warnf("Call %s: IVR flow %s has no active version: goodbye", call, flowId);
+            sw.attachData(call, Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+            sw.play(caller, new Prompt(List.of("goodbye"), CHINESE, false, false));
+        }
+    }
+
+    /** "Leave a message after the tone", then the caller is recorded; the row is linked to the caller. */
+    private void startVoicemail(SwitchConnection sw, CallId call, ConnectionId caller, Map<String, String> data, String queue)
+            throws TelephonyException {
+        Customer customer = customerOf(data.get("kefu.ani"));
+        voicemails.started(call.value(), data.get("kefu.ani"), customer == null ? null : customer.getId(), queue);
+        Map<String, String> step = new java.util.HashMap<>(Map.of(STEP, CallFlowStep.VOICEMAIL_PROMPT.name()));
+        if (queue != null) {
+            step.put(VOICEMAIL_QUEUE, queue);
+        }
+        sw.attachData(call, step);
+        sw.play(caller, new Prompt(List.of("leave-message-after-tone", "beep"), CHINESE, false, false));
+    }
+
+    /**
+     * The ACD gave up on a waiting call after its queue's max wait and the queue overflows to an
+     * IVR flow or to voicemail (R-2.4): the call leaves the queue's music for that target.
+     */
+    public void overflowed(CallId call, ConnectionId caller, String kind, String target, String fromQueue) {
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            Map<String, String> data = sw.callData(call);
+            // Change the step before stopping the music, so that the stop's events are not taken for the caller's.
+            sw.attachData(call, Map.of(STEP, CallFlowStep.RULE.name()));
+            sw.stopMedia(caller);
+            if ("IVR".equals(kind)) {
+                toFlow(sw, call, caller, data, target);
+            } else {
+                startVoicemail(sw, call, caller, data, fromQueue);
+            }
+        } catch (TelephonyException e) {
+            LOG.infof("Call %s: overflow to %s failed: %s", call, kind, e.getMessage());
+        }
+    }
+
+    private void recordingFinished(SwitchConnection sw, CallEvent.RecordingFinished r) {
+        if (!voicemails.recorded(r.call().value(), r.recordingRef(), r.millis())) {
+            return;
+        }
+        try {
+            sw.attachData(r.call(), Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+            sw.play(r.of(), new Prompt(List.of("transaction-done", "goodbye"), CHINESE, false, false));
+        } catch (TelephonyException e) {
+            LOG.debugf("Call %s ended with its message", r.call());
         }
     }
 
@@ -231,15 +372,13 @@ public class InboundCalls {
     /** @param announce false when an IVR flow has just announced the transfer in its own words: music at once */
     private void toAgent(SwitchConnection sw, CallId call, ConnectionId from, Map<String, String> data, String queueOverride,
                          String preferredAgent, boolean announce) throws TelephonyException {
-        Customer customer = em.createQuery("select c from Customer c join c.phones p where p.phone = :phone", Customer.class)
-                .setParameter("phone", data.getOrDefault("kefu.ani", ""))
-                .setMaxResults(1)
-                .getResultStream().findFirst().orElse(null);
+        Customer customer = customerOf(data.get("kefu.ani"));
         int vip = customer == null ? 0 : customer.getVipLevel();
         String entryQueue = queueFor(data.get("kefu.entry"), 0);
-        // A flow that sends a caller to the entry's own queue still lets VIP callers jump to theirs.
+        // A flow that sends a caller to the entry's own queue still lets VIP callers jump to theirs,
+        // and callers known to speak English to the English queue.
         String queue = queueOverride != null && !queueOverride.equals(entryQueue)
-                ? queueOverride : queueFor(data.get("kefu.entry"), vip);
+                ? queueOverride : queueFor(data.get("kefu.entry"), vip, customer == null ? null : customer.getLanguage());
         EnqueueResult.Outcome outcome = acd.enqueue(call, from, queue, vip,
                 customer == null ? null : String.valueOf(customer.getId()), preferredAgent);
         if (outcome == EnqueueResult.Outcome.OFFERED || outcome == EnqueueResult.Outcome.QUEUED) {
@@ -279,6 +418,21 @@ public class InboundCalls {
         }
     }
 
+    private Customer customerOf(String ani) {
+        return em.createQuery("select c from Customer c join c.phones p where p.phone = :phone", Customer.class)
+                .setParameter("phone", ani == null ? "" : ani)
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** The queue of an entry for a caller: an English-speaking customer goes to the english queue. */
+    static String queueFor(String entry, int vipLevel, String language) {
+        if (language != null && language.toLowerCase(Locale.ROOT).startsWith("en")) {
+            return "english";
+        }
+        return queueFor(entry, vipLevel);
+    }
+
     /** The ACD queue of an entry (shared/DEMO-CENTER.md): VIP banking callers (level 2 and up) go to vip. */
     static String queueFor(String entry, int vipLevel) {
         if (entry == null) {
@@ -293,7 +447,17 @@ public class InboundCalls {
     }
 
     private void promptFinished(SwitchConnection sw, CallEvent.PromptFinished p) throws TelephonyException {
-        String step = sw.callData(p.call()).get(STEP);
+        Map<String, String> data = sw.callData(p.call());
+        String step = data.get(STEP);
+        if (p.end() != CallEvent.PromptEnd.STOPPED && CallFlowStep.RULE_ANNOUNCEMENT.name().equals(step)) {
+            toRuleTarget(sw, p.call(), p.to(), data);
+            return;
+        }
+        if (p.end() == CallEvent.PromptEnd.COMPLETED && CallFlowStep.VOICEMAIL_PROMPT.name().equals(step)) {
+            sw.attachData(p.call(), Map.of(STEP, CallFlowStep.VOICEMAIL.name()));
+            sw.record(p.to(), VOICEMAIL_MAX_SECONDS);
+            return;
+        }
         if (CallFlowStep.SAYING_GOODBYE.name().equals(step)) {
             // STOPPED is the music or prompt that the goodbye replaced: wait for the goodbye itself.
             if (p.end() != CallEvent.PromptEnd.STOPPED) {

@@ -19,4 +19,12 @@ class QueueChoiceTest {
         assertEquals("utilities", InboundCalls.queueFor("UTILITIES", 0));
         assertEquals("hotline", InboundCalls.queueFor(null, 0));
     }
+
+    @Test
+    void aCustomerWhoSpeaksEnglishGoesToTheEnglishQueueFromAnyEntry() {
+        assertEquals("english", InboundCalls.queueFor("HOTLINE", 0, "en"));
+        assertEquals("english", InboundCalls.queueFor("BANKING", 3, "en-GB"));
+        assertEquals("vip", InboundCalls.queueFor("BANKING", 3, "zh-CN"));
+        assertEquals("utilities", InboundCalls.queueFor("UTILITIES", 0, null));
+    }
 }

@@ -96,6 +96,31 @@ public class IvrFlows {
         return byDnis.computeIfAbsent(dnis, this::loadActive);
     }
 
+    /** The active version of flow {@code flowId} (routing rules' and queue overflows' IVR targets), or empty. */
+    @PermitAll
+    public Optional<IvrFlow> activeFlow(String flowId) {
+        if (flowId == null) {
+            return Optional.empty();
+        }
+        return byDnis.computeIfAbsent("flow:" + flowId, k -> loadFlow(flowId));
+    }
+
+    private Optional<IvrFlow> loadFlow(String flowId) {
+        List<?> versions = em.createNativeQuery(
+                        "SELECT flow_version FROM ivr_flow_version WHERE flow_id = ? AND status = 'ACTIVE'")
+                .setParameter(1, flowId).getResultList();
+        if (versions.isEmpty()) {
+            return Optional.empty();
+        }
+        int version = ((Number) versions.get(0)).intValue();
+        try {
+            return Optional.of(new FlowParser().parse(text(flowId, version)).withVersion(version));
+        } catch (FlowFormatException e) {
+            LOG.errorf("IVR flow %s version %d cannot be read any more: %s", flowId, version, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     private Optional<IvrFlow> loadActive(String dnis) {
         List<?> ids = em.createNativeQuery("SELECT flow_id FROM service_number WHERE dnis = ? AND flow_id IS NOT NULL")
                 .setParameter(1, dnis).getResultList();

@@ -8,7 +8,6 @@ import jakarta.ejb.Singleton;
 import org.jboss.logging.Logger;
 import org.kefu.ivr.FlowInterpreter;
 import org.kefu.ivr.FlowNode;
-import org.kefu.ivr.HolidayCalendar;
 import org.kefu.ivr.IvrAction;
 import org.kefu.ivr.IvrFlow;
 import org.kefu.ivr.IvrInput;
@@ -69,7 +68,12 @@ public class IvrCalls {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final FlowInterpreter interpreter = new FlowInterpreter(Clock.system(CENTER_ZONE), HolidayCalendar.NONE);
+    // Flows' {"holiday": true} conditions read the routing rules' calendar (cached, no database access).
+    private final FlowInterpreter interpreter = new FlowInterpreter(Clock.system(CENTER_ZONE),
+            date -> this.routing != null && this.routing.isHoliday(date));
+
+    @EJB
+    private org.kefu.callflow.routing.InboundRouting routing;
 
     @EJB
     private IvrServices services;

@@ -36,8 +36,9 @@ import java.util.Optional;
  * (channel IVR, the call and the action's idempotency key; a refusal's {@code BankingError} name
  * is the error code); the other domains have a class each in {@code org.kefu.ivr.operations}
  * ({@code securities.*}, {@code utilities.*}, {@code tickets.*} and {@code voicemail.store});
- * {@code acd.hours} answers whether the queue is open, {@code acd.lastAgent} the agent the caller
- * spoke to last (R-2.5; error NONE). An unknown operation fails with
+ * {@code acd.hours} answers from the office hours and holidays of the routing rules,
+ * {@code acd.lastAgent} the agent the caller spoke to last (R-2.5; error NONE). An unknown
+ * operation fails with
  * {@value #NOT_AVAILABLE}, which the flows' {@code onError.*} handles (usually: to an agent).
  */
 @Stateless
@@ -65,6 +66,9 @@ public class IvrServices implements ServiceRegistry {
     @EJB
     private TicketOperations tickets;
 
+    @EJB
+    private org.kefu.callflow.routing.InboundRouting routing;
+
     /** Operations by name; the call is taken from the idempotency key ({@code callId:node:visit}). */
     @Override
     public Optional<Operation> find(String name) {
@@ -83,7 +87,7 @@ public class IvrServices implements ServiceRegistry {
                 case "banking.transfer" -> receipt(banking.transfer(ctx, in.get("account"), in.get("payee"), amount(in.get("amount"))));
                 case "banking.payBill" -> receipt(banking.payBill(ctx, in.get("account"), in.get("bill")));
                 case "banking.reportCardLoss" -> receipt(banking.reportCardLoss(ctx, in.get("account")));
-                case "acd.hours" -> ServiceOutcome.ok(Map.of("open", "true"));
+                case "acd.hours" -> hours(in);
                 case "acd.lastAgent" -> acd.lastAgentOf(in.get("caller")).map(a -> ServiceOutcome.ok(Map.of("lastAgent", a)))
                         .orElse(ServiceOutcome.error("NONE"));
                 default -> byDomain(ctx, operation, in, secrets);
@@ -116,6 +120,17 @@ public class IvrServices implements ServiceRegistry {
             return tickets.invoke(ctx.callId(), operation, in);
         }
         return ServiceOutcome.error(NOT_AVAILABLE);
+    }
+
+    /**
+     * {@code acd.hours}: open when the queue (input {@code queue}) and the service number (input
+     * {@code number}) that are given are both within their office hours and not on a holiday;
+     * from the routing rules' cached calendar, no database access.
+     */
+    private ServiceOutcome hours(Map<String, String> in) {
+        boolean open = (in.get("queue") == null || routing.isOpen("QUEUE", in.get("queue")))
+                && (in.get("number") == null || routing.isOpen("NUMBER", in.get("number")));
+        return ServiceOutcome.ok(Map.of("open", String.valueOf(open)));
     }
 
     private ServiceOutcome verifyPin(OperationContext ctx, Map<String, String> in, SecretVault secrets) throws BankingException {

@@ -43,11 +43,58 @@ public class AgentResource {
     @Context
     private SecurityContext security;
 
+    @Context
+    private jakarta.servlet.http.HttpServletRequest request;
+
     @GET
     @Path("{jobNumber}")
     public Response get(@PathParam("jobNumber") String jobNumber) {
         Response denied = guard(jobNumber);
-        return denied != null ? denied : ok(acd.status(jobNumber));
+        return denied != null ? denied : Response.ok(withFollowMe(toJson(acd.status(jobNumber)), jobNumber).build().toString()).build();
+    }
+
+    /** Binds the agent's follow-me number: {"number":"13912345678"}, or {"number":null} to unbind. */
+    @POST
+    @Path("{jobNumber}/follow-me")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response bindFollowMe(@PathParam("jobNumber") String jobNumber, String body) {
+        Response denied = guard(jobNumber);
+        if (denied != null) {
+            return denied;
+        }
+        JsonObject json = parse(body);
+        if (json == null || !json.containsKey("number")) {
+            return AcdExceptionMapper.error(Response.Status.BAD_REQUEST, "the body must be a JSON object like {\"number\":\"13912345678\"}");
+        }
+        acd.bindFollowMe(jobNumber, string(json, "number"), security.getUserPrincipal().getName(), request.getRemoteAddr());
+        return Response.ok(withFollowMe(Json.createObjectBuilder(), jobNumber).build().toString()).build();
+    }
+
+    /** While on, calls offered to the logged-in agent ring its follow-me number instead of the desk phone. */
+    @POST
+    @Path("{jobNumber}/follow-me/on")
+    public Response followMeOn(@PathParam("jobNumber") String jobNumber) {
+        return followMe(jobNumber, true);
+    }
+
+    @POST
+    @Path("{jobNumber}/follow-me/off")
+    public Response followMeOff(@PathParam("jobNumber") String jobNumber) {
+        return followMe(jobNumber, false);
+    }
+
+    private Response followMe(String jobNumber, boolean on) {
+        Response denied = guard(jobNumber);
+        if (denied != null) {
+            return denied;
+        }
+        acd.followMe(jobNumber, on, security.getUserPrincipal().getName(), request.getRemoteAddr());
+        return Response.ok(withFollowMe(toJson(acd.status(jobNumber)), jobNumber).build().toString()).build();
+    }
+
+    private JsonObjectBuilder withFollowMe(JsonObjectBuilder b, String jobNumber) {
+        addOrNull(b, "followMeNumber", acd.boundFollowMeNumber(jobNumber).orElse(null));
+        return b.add("followMe", acd.followMeNumber(jobNumber).isPresent());
     }
 
     @POST

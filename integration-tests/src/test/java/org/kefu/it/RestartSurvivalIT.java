@@ -1,0 +1,178 @@
+package org.kefu.it;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kefu.acd.Acd;
+import org.kefu.acd.routing.AgentSnapshot;
+import org.kefu.acd.routing.AgentState;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Issue 4 §8: agents' logins and queued callback requests survive a restart of the server's
+ * services. The server is reloaded through its management API (every subsystem, the JMS broker,
+ * the datasources and the deployment stop and start again, in the same JVM, which is fast); the
+ * ACD then rebuilds its router from the tables. Live calls end with it, as documented.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RestartSurvivalIT {
+
+    private static final String CALLER = "13800000141";
+
+    @Deployment(name = "kefu", order = 1, testable = false)
+    static EnterpriseArchive kefu() {
+        return Deployments.kefuEar();
+    }
+
+    @Deployment(name = "probe", order = 2)
+    static WebArchive probe() {
+        return ShrinkWrap.create(WebArchive.class, "restart-probe.war")
+                .addClasses(RestartSurvivalIT.class, Sipp.class)
+                .addAsResource("sipp/caller-requests-callback.xml")
+                .setManifest(new StringAsset(
+                        "Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar\n"));
+    }
+
+    @EJB(lookup = "java:global/kefu/kefu-ejb/Acd!org.kefu.acd.Acd")
+    private Acd acd;
+
+    @Resource(lookup = "java:jboss/datasources/KefuDS")
+    private DataSource kefu;
+
+    @Resource(lookup = "java:/ConnectionFactory")
+    private jakarta.jms.ConnectionFactory jms;
+
+    @Resource(lookup = "java:/jms/queue/kefu/callbacks")
+    private jakarta.jms.Queue callbacks;
+
+    @ArquillianResource
+    private ManagementClient management;
+
+    @Test
+    @Order(1)
+    @OperateOnDeployment("probe")
+    void beforeTheRestartAnAgentIsLoggedInOnBreakAndACallerLeftACallbackRequest() throws Exception {
+        acd.login("1004", "8004");
+        acd.notReady("1004", "lunch"); // serves the hotline, not ready: the caller waits, then presses 9
+        Sipp caller = Sipp.start("caller-requests-callback.xml", Map.of("service", "12345", "caller", CALLER, "key", "1", "wait", "2000"));
+        assertEquals(0, caller.await(40), caller.report());
+        assertEquals("QUEUED", scalar("SELECT status FROM callback_request WHERE phone = '" + CALLER + "'"));
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    @OperateOnDeployment("kefu")
+    void theServerRestarts() throws Exception {
+        ModelNode reload = new ModelNode();
+        reload.get("operation").set("reload");
+        reload.get("address").setEmptyList();
+        management.getControllerClient().execute(reload);
+        long until = System.currentTimeMillis() + 180_000;
+        Thread.sleep(2000);
+        while (System.currentTimeMillis() < until) {
+            if (running() && healthy() && probeDeployed()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        fail("the server did not come back within 3 minutes");
+    }
+
+    @Test
+    @Order(3)
+    @OperateOnDeployment("probe")
+    void afterTheRestartTheLoginAndTheCallbackRequestAreStillThere() throws Exception {
+        try {
+            AgentSnapshot agent = acd.status("1004");
+            assertEquals(AgentState.NOT_READY, agent.state(), agent.toString());
+            assertEquals("lunch", agent.reason());
+            assertEquals("8004", agent.extension());
+            String id = scalar("SELECT id FROM callback_request WHERE phone = '" + CALLER + "'");
+            assertNotNull(id);
+            assertEquals("QUEUED", scalar("SELECT status FROM callback_request WHERE id = " + id));
+            try (jakarta.jms.JMSContext ctx = jms.createContext()) {
+                var messages = ctx.createBrowser(callbacks, "JMSCorrelationID = 'acd:" + id + "'").getEnumeration();
+                assertTrue(messages.hasMoreElements(), "the callback job is still on kefu.callbacks");
+            }
+            // And the restored agent works: ready, then logged out.
+            assertEquals(AgentState.READY, acd.ready("1004").state());
+        } finally {
+            acd.logout("1004");
+        }
+    }
+
+    private boolean running() {
+        try {
+            ModelNode op = new ModelNode();
+            op.get("operation").set("read-attribute");
+            op.get("address").setEmptyList();
+            op.get("name").set("server-state");
+            ModelNode result = management.getControllerClient().execute(op);
+            return "running".equals(result.get("result").asString());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private boolean probeDeployed() {
+        try {
+            ModelNode op = new ModelNode();
+            op.get("operation").set("read-attribute");
+            op.get("address").add("deployment", "restart-probe.war");
+            op.get("name").set("status");
+            return "OK".equals(management.getControllerClient().execute(op).get("result").asString());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean healthy() {
+        int port = Integer.getInteger("kefu.http.port", 8180);
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/kefu/api/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private String scalar(String sql) throws Exception {
+        try (Connection c = kefu.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}
