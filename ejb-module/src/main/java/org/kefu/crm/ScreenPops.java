@@ -43,7 +43,8 @@ public class ScreenPops {
     @EJB
     private PhoneRegions regions;
 
-    public ScreenPop forCall(Map<String, String> callData) {
+    /** The screen pop of call {@code callId} (left out of its own contact history). */
+    public ScreenPop forCall(String callId, Map<String, String> callData) {
         String phone = callData.getOrDefault("kefu.ani", callData.get("kefu.dialled"));
         Customer customer = null;
         String foundBy = null;
@@ -67,16 +68,16 @@ public class ScreenPops {
             customer = byPhone(phone);
             foundBy = customer == null ? null : "PHONE";
         }
-        return customer == null ? forNumber(phone) : forCustomer(customer, phone, foundBy);
+        return customer == null ? forNumber(phone, callId) : forCustomer(customer, phone, foundBy, callId);
     }
 
     /** An unknown caller: the number, its region and the number's own past calls. */
-    public ScreenPop forNumber(String phone) {
+    public ScreenPop forNumber(String phone, String callId) {
         return new ScreenPop(phone, null, null, 0, null, phone == null ? null : regions.regionOf(phone).orElse(null),
-                List.of(), phone == null ? List.of() : contacts(null, List.of(phone)), List.of());
+                List.of(), phone == null ? List.of() : contacts(null, List.of(phone), callId), List.of());
     }
 
-    private ScreenPop forCustomer(Customer customer, String phone, String foundBy) {
+    private ScreenPop forCustomer(Customer customer, String phone, String foundBy, String callId) {
         List<String> phones = new ArrayList<>();
         customer.getPhones().forEach(p -> phones.add(p.getPhone()));
         if (phone != null && !phones.contains(phone)) {
@@ -84,7 +85,7 @@ public class ScreenPops {
         }
         return new ScreenPop(phone, customer.getId(), customer.getName(), customer.getVipLevel(), foundBy,
                 phone == null ? null : regions.regionOf(phone).orElse(null),
-                accounts(customer.getId()), contacts(customer.getId(), phones), tickets.openTicketsOfCustomer(customer.getId()));
+                accounts(customer.getId()), contacts(customer.getId(), phones, callId), tickets.openTicketsOfCustomer(customer.getId()));
     }
 
     private Customer byPhone(String phone) {
@@ -121,11 +122,12 @@ public class ScreenPops {
     }
 
     /** The last calls and wrap-ups of the customer (or of the numbers), newest first. */
-    private List<ContactLine> contacts(Long customerId, List<String> phones) {
+    private List<ContactLine> contacts(Long customerId, List<String> phones, String currentCall) {
         List<ContactLine> lines = new ArrayList<>();
-        var calls = em.createQuery("select r from CallRecord r where r.ani in :phones"
-                        + (customerId == null ? "" : " or r.customerId = :customer") + " order by r.startedAt desc", CallRecord.class)
+        var calls = em.createQuery("select r from CallRecord r where r.callRef <> :current and (r.ani in :phones"
+                        + (customerId == null ? "" : " or r.customerId = :customer") + ") order by r.startedAt desc", CallRecord.class)
                 .setParameter("phones", phones)
+                .setParameter("current", currentCall == null ? "" : currentCall)
                 .setMaxResults(LAST_CONTACTS);
         for (CallRecord r : customerId == null ? calls.getResultList()
                 : calls.setParameter("customer", customerId).getResultList()) {

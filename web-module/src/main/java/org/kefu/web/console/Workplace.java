@@ -24,6 +24,7 @@ import org.kefu.crm.QuickCustomers;
 import org.kefu.crm.ScreenPop;
 import org.kefu.crm.ScreenPops;
 import org.kefu.crm.WrapUpCode;
+import org.primefaces.PrimeFaces;
 
 import java.io.Serializable;
 import java.util.List;
@@ -101,7 +102,7 @@ public class Workplace implements Serializable {
         AgentCall primary = calls.isEmpty() ? null : calls.get(0);
         if (primary != null && !primary.getCallId().equals(popCallId)) {
             popCallId = primary.getCallId();
-            pop = screenPops.forCall(primary.getData());
+            pop = screenPops.forCall(primary.getCallId(), primary.getData());
             lastCallRef = primary.getCallId();
             lastPhone = pop.getPhone();
             lastCustomerId = pop.getCustomerId();
@@ -109,6 +110,10 @@ public class Workplace implements Serializable {
             wrapUpCode = null;
             wrapUpNotes = null;
             newCustomerName = null;
+            FacesContext faces = FacesContext.getCurrentInstance();
+            if (faces != null && faces.getPartialViewContext().isAjaxRequest()) {
+                PrimeFaces.current().ajax().update("pop");
+            }
         }
     }
 
@@ -232,7 +237,7 @@ public class Workplace implements Serializable {
         }
         act(() -> {
             lastCustomerId = quickCustomers.create(newCustomerName, pop.getPhone(), localeSelector.getLanguageTag());
-            pop = screenPops.forCall(java.util.Map.of("kefu.customerId", String.valueOf(lastCustomerId), "kefu.ani", pop.getPhone()));
+            pop = screenPops.forCall(lastCallRef, java.util.Map.of("kefu.customerId", String.valueOf(lastCustomerId), "kefu.ani", pop.getPhone()));
         });
     }
 
