@@ -11,7 +11,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,9 +81,9 @@ class AgentConsoleIT {
             awaitPushChannel(browser);
             type(browser, "acd:extension", "8001");
             click(browser, "acd:login");
-            browser.waitForText(By.id("acd:state"), "示忙", PUSH);
+            await(browser, "acd:state", "示忙", PUSH);
             browser.driver().findElement(By.tagName("body")).sendKeys(Keys.F8); // the ready shortcut
-            browser.waitForText(By.id("acd:state"), "就绪", PUSH);
+            await(browser, "acd:state", "就绪", PUSH);
             js(browser, "window.kefuSamePage = 'yes';");
             browser.screenshot("console-1-ready");
 
@@ -90,26 +92,25 @@ class AgentConsoleIT {
             sipps.add(caller);
 
             // Pushed while the desk phone rings (it answers after 4 s): no reload, no polling.
-            browser.waitForText(By.id("pop:customerName"), "张三", PUSH);
+            await(browser, "pop:customerName", "张三", PUSH);
             assertEquals("yes", js(browser, "return window.kefuSamePage;"), "the page was not reloaded");
-            assertTrue(browser.driver().findElement(By.id("phone:caller")).getText().contains("13800138000"));
-            assertTrue(browser.driver().findElement(By.id("phone:queue")).getText().contains("hotline"));
-            assertTrue(browser.driver().findElement(By.id("pop:vip")).getText().contains("3"));
-            browser.waitForText(By.id("pop:accounts"), "6222020000000001", PUSH);
-            assertTrue(browser.driver().findElement(By.id("pop:accounts")).getText().contains("10,000.00"),
-                    "张三's balance from the ledger: " + browser.driver().findElement(By.id("pop:accounts")).getText());
+            await(browser, "phone:caller", "13800138000", PUSH);
+            await(browser, "phone:queue", "hotline", PUSH);
+            await(browser, "pop:vip", "3", PUSH);
+            await(browser, "pop:accounts", "6222020000000001", PUSH);
+            await(browser, "pop:accounts", "CNY", PUSH); // 张三's balance, read from the ledger
             browser.screenshot("console-2-ringing-screen-pop");
 
             click(browser, "phone:answer");
-            browser.waitForText(By.id("acd:state"), "通话中", PUSH);
-            browser.waitForText(By.id("phone:callState"), "通话中", PUSH);
+            await(browser, "acd:state", "通话中", PUSH);
+            await(browser, "phone:callState", "通话中", PUSH);
             browser.screenshot("console-3-talking");
             String callRef = callRefShown(browser);
 
             select(browser, "phone:transferKind", "AGENT");
             type(browser, "phone:transferTarget", "1002");
             click(browser, "phone:transfer");
-            browser.waitUntil(d -> {
+            until(browser, d -> {
                 String state = d.findElement(By.id("acd:state")).getText();
                 return state.contains("话后处理") || state.contains("就绪");
             }, PUSH);
@@ -118,8 +119,8 @@ class AgentConsoleIT {
             select(browser, "wrap:code", "TRANSFERRED");
             type(browser, "wrap:notes", "客户咨询理财，转李娜");
             click(browser, "wrap:save");
-            browser.waitForText(By.id("wrap:info"), "联络记录已保存", PUSH);
-            browser.waitForText(By.id("acd:state"), "就绪", PUSH);
+            await(browser, "wrap:info", "联络记录已保存", PUSH);
+            await(browser, "acd:state", "就绪", PUSH);
             browser.screenshot("console-5-wrapped-up");
 
             String records = rest("GET", "contact-records?callRef=" + callRef, "1001", null).body();
@@ -147,25 +148,76 @@ class AgentConsoleIT {
             awaitPushChannel(browser);
             type(browser, "acd:extension", "8003");
             click(browser, "acd:login");
-            browser.waitForText(By.id("acd:state"), "示忙", PUSH);
+            await(browser, "acd:state", "示忙", PUSH);
             click(browser, "acd:ready");
-            browser.waitForText(By.id("acd:state"), "就绪", PUSH);
+            await(browser, "acd:state", "就绪", PUSH);
 
             Sipp caller = Sipp.start("caller-waits-for-agent.xml",
                     Map.of("service", "12345", "caller", "075583281234", "key", "1", "talk", "12000"));
             sipps.add(caller);
 
-            browser.waitForText(By.id("pop:region"), "广东 深圳", PUSH);
+            await(browser, "pop:region", "广东 深圳", PUSH);
             assertEquals("075583281234", browser.driver().findElement(By.id("pop:newPhone")).getAttribute("value"),
                     "the new-customer form carries the caller's number");
             browser.screenshot("console-6-unknown-caller");
 
             type(browser, "pop:newName", "陈先生");
             click(browser, "pop:createCustomer");
-            browser.waitForText(By.id("pop:customerName"), "陈先生", PUSH);
+            await(browser, "pop:customerName", "陈先生", PUSH);
             browser.screenshot("console-7-new-customer");
             assertEquals(0, caller.await(40), caller.report());
         }
+    }
+
+    @Test
+    void assistedBankingTheCallerTypesThePinOnThePhoneAndTheAgentTransfersMoney() throws Exception {
+        deskPhone("8001", "500");
+        try (Browser browser = Browser.open("zh-CN")) {
+            browser.signIn("1001", PASSWORD);
+            browser.go("agent/index.xhtml");
+            agents.add("1001");
+            awaitPushChannel(browser);
+            type(browser, "acd:extension", "8001");
+            click(browser, "acd:login");
+            await(browser, "acd:state", "示忙", PUSH);
+            click(browser, "acd:ready");
+            await(browser, "acd:state", "就绪", PUSH);
+
+            // 张三 calls; 12 s after pressing 1 it types its PIN 123456 (the agent asks before that).
+            Sipp caller = Sipp.start("caller-enters-pin.xml",
+                    Map.of("service", "12345", "caller", "13800138000", "key", "1", "pin_after", "12000", "talk", "15000"));
+            sipps.add(caller);
+            await(browser, "acd:state", "通话中", PUSH);
+            select(browser, "bank:account", "6222020000000001");
+            click(browser, "bank:askPin");
+            await(browser, "bank:pinStatus", "正在输入", PUSH);
+            browser.screenshot("console-8-pin-entry");
+            await(browser, "bank:pinStatus", "已验证", Duration.ofSeconds(30));
+            assertTrue(!browser.driver().getPageSource().contains("123456"), "the agent's page never shows the PIN");
+
+            click(browser, "bank:balance");
+            String before = await(browser, "bank:balanceText", "CNY", PUSH);
+            select(browser, "bank:payee", "6222020000000002");
+            type(browser, "bank:amount", "100.00");
+            click(browser, "bank:transfer");
+            await(browser, "bank:receipt", "流水号", PUSH);
+            click(browser, "bank:balance");
+            String after = until(browser, d -> {
+                String shown = d.findElement(By.id("bank:balanceText")).getText();
+                return shown.contains("CNY") && !shown.equals(before) ? shown : null;
+            }, PUSH);
+            browser.screenshot("console-9-assisted-transfer");
+            assertEquals(amountOf(before).subtract(new java.math.BigDecimal("100.00")), amountOf(after), before + " → " + after);
+            assertEquals(0, caller.await(60), caller.report());
+        }
+        String audit = rest("GET", "audit?actor=1001&limit=200", "1006", null).body();
+        assertTrue(audit.contains("ASSISTED_PIN_CHECK") && audit.contains("ASSISTED_TRANSFER"), audit);
+    }
+
+    private static java.math.BigDecimal amountOf(String balanceText) {
+        Matcher m = Pattern.compile("([0-9]+\\.[0-9]{2}) CNY").matcher(balanceText);
+        assertTrue(m.find(), balanceText);
+        return new java.math.BigDecimal(m.group(1));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -178,6 +230,18 @@ class AgentConsoleIT {
         Sipp phone = Sipp.start("phone-answers.xml", Map.of("ext", ext, "answer_after", answerAfter), port);
         sipps.add(phone);
         return phone;
+    }
+
+    /** Waits until the element's text contains {@code text}, across pushed refreshes that replace it. */
+    private static String await(Browser browser, String id, String text, Duration timeout) {
+        return new WebDriverWait(browser.driver(), timeout).ignoring(StaleElementReferenceException.class).until(d -> {
+            String shown = d.findElement(By.id(id)).getText();
+            return shown.contains(text) ? shown : null;
+        });
+    }
+
+    private static <T> T until(Browser browser, ExpectedCondition<T> condition, Duration timeout) {
+        return new WebDriverWait(browser.driver(), timeout).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Clicks an element, finding it again when a pushed refresh replaced it meanwhile. */
@@ -213,7 +277,7 @@ class AgentConsoleIT {
     }
 
     private static void awaitPushChannel(Browser browser) {
-        browser.waitUntil(d -> "open".equals(((JavascriptExecutor) d).executeScript(
+        until(browser, d -> "open".equals(((JavascriptExecutor) d).executeScript(
                 "return document.body.getAttribute('data-push');")), PUSH);
     }
 
@@ -222,7 +286,7 @@ class AgentConsoleIT {
     }
 
     private static String callRefShown(Browser browser) {
-        String info = browser.waitForText(By.id("wrap:info"), "通话", PUSH);
+        String info = await(browser, "wrap:info", "通话", PUSH);
         Matcher m = Pattern.compile("通话\\s+(\\S+)").matcher(info);
         assertTrue(m.find(), info);
         return m.group(1);

@@ -18,6 +18,12 @@ import org.kefu.acd.SoftPhone;
 import org.kefu.acd.SoftPhoneException;
 import org.kefu.acd.routing.AgentSnapshot;
 import org.kefu.acd.routing.AgentState;
+import org.kefu.banking.AccountBalance;
+import org.kefu.banking.AssistedBanking;
+import org.kefu.banking.AssistedBankingException;
+import org.kefu.banking.BankingException;
+import org.kefu.banking.PayeeSummary;
+import org.kefu.banking.Receipt;
 import org.kefu.crm.ContactRecordException;
 import org.kefu.crm.ContactRecords;
 import org.kefu.crm.QuickCustomers;
@@ -27,8 +33,10 @@ import org.kefu.crm.WrapUpCode;
 import org.primefaces.PrimeFaces;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The agent's workplace (agent/index.xhtml, R-7.1–R-7.5): ACD login at a chosen desk phone, the
@@ -53,6 +61,8 @@ public class Workplace implements Serializable {
     private ContactRecords contactRecords;
     @EJB
     private QuickCustomers quickCustomers;
+    @EJB
+    private AssistedBanking assisted;
 
     @Inject
     private CurrentUser currentUser;
@@ -77,6 +87,15 @@ public class Workplace implements Serializable {
     private String lastPhone;
     private Long lastCustomerId;
     private Long savedRecordId;
+
+    // Assisted banking: the account whose PIN is asked, what the bank answered
+    private String bankAccount;
+    private String bankBalance;
+    private String payee;
+    private String amount;
+    private String bankReceipt;
+    /** One key per transfer form: a double click is one transfer (the bank's idempotency). */
+    private String transferKey = UUID.randomUUID().toString();
 
     @PostConstruct
     void init() {
@@ -107,12 +126,15 @@ public class Workplace implements Serializable {
             lastPhone = pop.getPhone();
             lastCustomerId = pop.getCustomerId();
             savedRecordId = null;
+            bankAccount = null;
+            bankBalance = null;
+            bankReceipt = null;
             wrapUpCode = null;
             wrapUpNotes = null;
             newCustomerName = null;
             FacesContext faces = FacesContext.getCurrentInstance();
             if (faces != null && faces.getPartialViewContext().isAjaxRequest()) {
-                PrimeFaces.current().ajax().update("pop");
+                PrimeFaces.current().ajax().update("pop", "bank");
             }
         }
     }
@@ -208,6 +230,121 @@ public class Workplace implements Serializable {
         act(() -> phone.dial(dialNumber.trim()));
     }
 
+    // ------------------------------------------------------------------ assisted banking
+
+    /** Sends the caller to PIN entry on the phone; the agent is held meanwhile and sees no digits. */
+    public void askForPin() {
+        if (bankAccount == null || bankAccount.isBlank()) {
+            Messages.error("workplace.bank.accountRequired");
+            return;
+        }
+        act(() -> assisted.askForPin(bankAccount));
+    }
+
+    public void showBalance() {
+        act(() -> {
+            try {
+                AccountBalance b = assisted.balance();
+                bankBalance = b.balance().toPlainString() + " " + b.currency() + " (" + Messages.text("workplace.bank.available") + " "
+                        + b.available().toPlainString() + ")";
+            } catch (BankingException e) {
+                Messages.error("workplace.bank." + e.getError().name());
+            }
+        });
+    }
+
+    public void bankTransfer() {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(amount == null ? "" : amount.trim());
+        } catch (NumberFormatException e) {
+            Messages.error("workplace.bank.INVALID_AMOUNT");
+            return;
+        }
+        if (payee == null || payee.isBlank()) {
+            Messages.error("workplace.bank.payeeRequired");
+            return;
+        }
+        String key = transferKey;
+        act(() -> {
+            try {
+                Receipt r = assisted.transfer(payee, value, key);
+                bankReceipt = Messages.text("workplace.bank.done", r.reference());
+                transferKey = UUID.randomUUID().toString();
+            } catch (BankingException e) {
+                Messages.error("workplace.bank." + e.getError().name());
+            }
+        });
+    }
+
+    public void reportCardLoss() {
+        act(() -> {
+            try {
+                Receipt r = assisted.reportCardLoss("loss-" + UUID.randomUUID());
+                bankReceipt = Messages.text("workplace.bank.done", r.reference());
+            } catch (BankingException e) {
+                Messages.error("workplace.bank." + e.getError().name());
+            }
+        });
+    }
+
+    /** NONE, WAITING, VERIFIED or a refusal code, for the page. */
+    public String getBankStatus() {
+        try {
+            return isLoggedIn() ? assisted.status() : "NONE";
+        } catch (RuntimeException e) {
+            return "NONE";
+        }
+    }
+
+    public List<PayeeSummary> getPayees() {
+        try {
+            return "VERIFIED".equals(getBankStatus()) ? assisted.payees() : List.of();
+        } catch (BankingException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    public List<String> getBankAccounts() {
+        List<String> list = new java.util.ArrayList<>();
+        if (pop != null) {
+            pop.getAccounts().stream().filter(a -> "BANK".equals(a.getKind())).forEach(a -> list.add(a.getAccountNumber()));
+        }
+        return list;
+    }
+
+    public String getBankAccount() {
+        return bankAccount;
+    }
+
+    public void setBankAccount(String bankAccount) {
+        this.bankAccount = bankAccount;
+    }
+
+    public String getBankBalance() {
+        return bankBalance;
+    }
+
+    public String getBankReceipt() {
+        return bankReceipt;
+    }
+
+    public String getPayee() {
+        return payee;
+    }
+
+    public void setPayee(String payee) {
+        this.payee = payee;
+    }
+
+    public String getAmount() {
+        return amount;
+    }
+
+    public void setAmount(String amount) {
+        this.amount = amount;
+    }
+
     // ------------------------------------------------------------------ wrap-up and customer
 
     public void saveWrapUp() {
@@ -259,6 +396,8 @@ public class Workplace implements Serializable {
             Messages.error("workplace.phone." + s.getCode());
         } else if (cause instanceof ContactRecordException c) {
             Messages.error("workplace.record." + c.getCode());
+        } else if (cause instanceof AssistedBankingException b) {
+            Messages.error("workplace.bank." + b.getCode());
         } else if (cause instanceof EJBAccessException) {
             Messages.error("workplace.error.forbidden");
         } else {
