@@ -122,9 +122,10 @@ public class AssistedBanking {
             sw.collectDigits(caller, new DigitCollection(PIN_DIGITS, '#', Duration.ofSeconds(20), Duration.ofSeconds(8), true));
         } catch (TelephonyException e) {
             checks.remove(callId);
+            LOG.infof("Call %s: PIN entry not started: %s", callId, e.getMessage());
             throw new AssistedBankingException("SWITCH_REFUSED");
         }
-        audit.record(job, "ASSISTED_PIN_REQUEST", accountNumber, AuditOutcome.SUCCESS, "call " + callId, null);
+        audit.record(job, "ASSISTED_PIN_REQUEST", masked(accountNumber), AuditOutcome.SUCCESS, "call " + callId, null);
     }
 
     /**
@@ -139,13 +140,17 @@ public class AssistedBanking {
         }
         char[] pin = d.digits().toCharArray();
         String outcome;
-        try {
-            banking.verifyPin(OperationContext.agent(check.callId, check.jobNumber, "pin-" + UUID.randomUUID()), check.account, pin);
-            outcome = "VERIFIED";
-        } catch (BankingException e) {
-            outcome = e.getError().name();
-        } finally {
-            Arrays.fill(pin, '\0');
+        if (pin.length == 0) {
+            outcome = "NO_INPUT"; // the caller typed nothing: no attempt is counted against the card
+        } else {
+            try {
+                banking.verifyPin(OperationContext.agent(check.callId, check.jobNumber, "pin-" + UUID.randomUUID()), check.account, pin);
+                outcome = "VERIFIED";
+            } catch (BankingException e) {
+                outcome = e.getError().name();
+            } finally {
+                Arrays.fill(pin, '\0');
+            }
         }
         check.status = outcome;
         try {
@@ -154,7 +159,7 @@ public class AssistedBanking {
         } catch (TelephonyException e) {
             LOG.infof("Call %s: agent not retrieved after PIN entry: %s", check.callId, e.getMessage());
         }
-        audit.record(check.jobNumber, "ASSISTED_PIN_CHECK", check.account,
+        audit.record(check.jobNumber, "ASSISTED_PIN_CHECK", masked(check.account),
                 "VERIFIED".equals(outcome) ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, "call " + check.callId + ": " + outcome, null);
         notifications.publish(check.jobNumber, "PIN");
         return true;
@@ -174,7 +179,7 @@ public class AssistedBanking {
     public AccountBalance balance() throws BankingException {
         Check check = myCheck(true);
         AccountBalance balance = banking.balance(check.account);
-        audit.record(check.jobNumber, "ASSISTED_BALANCE", check.account, AuditOutcome.SUCCESS, "call " + check.callId, null);
+        audit.record(check.jobNumber, "ASSISTED_BALANCE", masked(check.account), AuditOutcome.SUCCESS, "call " + check.callId, null);
         return balance;
     }
 
@@ -188,12 +193,12 @@ public class AssistedBanking {
         try {
             Receipt receipt = banking.transfer(OperationContext.agent(check.callId, check.jobNumber, requestKey), check.account,
                     payeeAccount, amount);
-            audit.record(check.jobNumber, "ASSISTED_TRANSFER", check.account, AuditOutcome.SUCCESS,
-                    "to " + payeeAccount + " " + amount + " ref " + receipt.reference(), null);
+            audit.record(check.jobNumber, "ASSISTED_TRANSFER", masked(check.account), AuditOutcome.SUCCESS,
+                    "to " + masked(payeeAccount) + " " + amount + " ref " + receipt.reference(), null);
             return receipt;
         } catch (BankingException e) {
-            audit.recordIndependently(check.jobNumber, "ASSISTED_TRANSFER", check.account, AuditOutcome.FAILURE,
-                    "to " + payeeAccount + ": " + e.getError(), null);
+            audit.recordIndependently(check.jobNumber, "ASSISTED_TRANSFER", masked(check.account), AuditOutcome.FAILURE,
+                    "to " + masked(payeeAccount) + ": " + e.getError(), null);
             throw e;
         }
     }
@@ -201,8 +206,13 @@ public class AssistedBanking {
     public Receipt reportCardLoss(String requestKey) throws BankingException {
         Check check = myCheck(true);
         Receipt receipt = banking.reportCardLoss(OperationContext.agent(check.callId, check.jobNumber, requestKey), check.account);
-        audit.record(check.jobNumber, "ASSISTED_CARD_LOSS", check.account, AuditOutcome.SUCCESS, "ref " + receipt.reference(), null);
+        audit.record(check.jobNumber, "ASSISTED_CARD_LOSS", masked(check.account), AuditOutcome.SUCCESS, "ref " + receipt.reference(), null);
         return receipt;
+    }
+
+    /** Card and account numbers are not written in full to the audit trail: the last 4 digits. */
+    static String masked(String account) {
+        return account == null || account.length() <= 4 ? "****" : "****" + account.substring(account.length() - 4);
     }
 
     /** Forgets a call's check when it ends (called by the callflow). */

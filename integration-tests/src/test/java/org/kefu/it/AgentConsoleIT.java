@@ -185,14 +185,24 @@ class AgentConsoleIT {
 
             // 张三 calls; 12 s after pressing 1 it types its PIN 123456 (the agent asks before that).
             Sipp caller = Sipp.start("caller-enters-pin.xml",
-                    Map.of("service", "12345", "caller", "13800138000", "key", "1", "pin_after", "12000", "talk", "15000"));
+                    Map.of("service", "12345", "caller", "13800138000", "key", "1", "pin_after", "12000", "talk", "15000",
+                            "pindir", pinPcaps("123456").toString()));
             sipps.add(caller);
             await(browser, "acd:state", "通话中", PUSH);
             select(browser, "bank:account", "6222020000000001");
             click(browser, "bank:askPin");
-            await(browser, "bank:pinStatus", "正在输入", PUSH);
+            String asked = until(browser, d -> {
+                String status = d.findElement(By.id("bank:pinStatus")).getText();
+                String messages = d.findElement(By.id("msgs")).getText();
+                return status.contains("正在输入") || status.contains("已验证") ? "asked" : messages.isBlank() ? null : messages;
+            }, PUSH);
+            assertEquals("asked", asked, "the caller is asked for the PIN");
             browser.screenshot("console-8-pin-entry");
-            await(browser, "bank:pinStatus", "已验证", Duration.ofSeconds(30));
+            String checked = until(browser, d -> {
+                String status = d.findElement(By.id("bank:pinStatus")).getText();
+                return status.contains("正在输入") ? null : status;
+            }, Duration.ofSeconds(40));
+            assertEquals("已验证", checked, "the PIN typed on the phone was checked");
             assertTrue(!browser.driver().getPageSource().contains("123456"), "the agent's page never shows the PIN");
 
             click(browser, "bank:balance");
@@ -212,6 +222,33 @@ class AgentConsoleIT {
         }
         String audit = rest("GET", "audit?actor=1001&limit=200", "1006", null).body();
         assertTrue(audit.contains("ASSISTED_PIN_CHECK") && audit.contains("ASSISTED_TRANSFER"), audit);
+    }
+
+    /**
+     * sipp's DTMF pcaps start each key's event at one fixed RTP timestamp, so "1" for the menu and
+     * then "1" as the PIN's first digit would be one event to the receiver (RFC 4733: same
+     * timestamp, same press). These copies carry increasing timestamps and sequence numbers, later
+     * than any of sipp's own.
+     */
+    private static java.nio.file.Path pinPcaps(String digits) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pin-pcap-");
+        for (int i = 0; i < digits.length(); i++) {
+            byte[] bytes = java.nio.file.Files.readAllBytes(
+                    java.nio.file.Path.of("/usr/share/sip-tester/dtmf_2833_" + digits.charAt(i) + ".pcap"));
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+            int offset = 24; // pcap file header; records: 16-byte header (little-endian), Ethernet + IPv4 + UDP, RTP
+            int n = 0;
+            while (offset + 16 <= bytes.length) {
+                int length = Integer.reverseBytes(b.getInt(offset + 8));
+                int rtp = offset + 16 + 14 + 20 + 8;
+                b.putShort(rtp + 2, (short) (40000 + i * 50 + n));
+                b.putInt(rtp + 4, 1_000_000 + i * 20_000);
+                offset += 16 + length;
+                n++;
+            }
+            java.nio.file.Files.write(dir.resolve("pin_" + i + ".pcap"), bytes);
+        }
+        return dir;
     }
 
     private static java.math.BigDecimal amountOf(String balanceText) {

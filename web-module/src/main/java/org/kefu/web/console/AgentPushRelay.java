@@ -26,6 +26,10 @@ public class AgentPushRelay {
 
     @PreDestroy
     void stop() {
-        notifications.removeListener(listener);
+        try {
+            notifications.removeListener(listener);
+        } catch (RuntimeException e) {
+            // The EJB jar may stop first on undeployment: its registry goes with it.
+        }
     }
 }

@@ -404,7 +404,7 @@ public class Workplace implements Serializable {
             LOG.warnf(e, "Workplace action failed for %s", currentUser.getLogin());
             Messages.error("workplace.error.general");
         }
-        LOG.debugf("Workplace refusal for %s: %s", currentUser.getLogin(), cause.getMessage());
+        LOG.infof("Workplace: %s refused for %s: %s", cause.getClass().getSimpleName(), currentUser.getLogin(), cause.getMessage());
     }
 
     private static void info(String key) {
