@@ -125,6 +125,7 @@ public class AssistedBanking {
             LOG.infof("Call %s: PIN entry not started: %s", callId, e.getMessage());
             throw new AssistedBankingException("SWITCH_REFUSED");
         }
+        LOG.infof("Call %s: agent %s sent the caller to PIN entry", callId, job);
         audit.record(job, "ASSISTED_PIN_REQUEST", masked(accountNumber), AuditOutcome.SUCCESS, "call " + callId, null);
     }
 
@@ -137,6 +138,10 @@ public class AssistedBanking {
         Check check = checks.get(d.call().value());
         if (check == null || !"WAITING".equals(check.status)) {
             return false;
+        }
+        if (d.end() == CallEvent.DigitsEnd.CANCELLED) {
+            // The collection we replaced (the waiting caller's "9 for a callback"): not the PIN.
+            return true;
         }
         char[] pin = d.digits().toCharArray();
         String outcome;
@@ -153,6 +158,7 @@ public class AssistedBanking {
             }
         }
         check.status = outcome;
+        LOG.infof("Call %s: PIN check %s (%s, %d key(s))", check.callId, outcome, d.end(), d.digits().length());
         try {
             sw.retrieve(check.agentLeg);
             sw.attachData(d.call(), Map.of(STEP, "WITH_AGENT"));

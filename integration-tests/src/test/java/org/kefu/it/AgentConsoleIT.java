@@ -191,11 +191,17 @@ class AgentConsoleIT {
             await(browser, "acd:state", "通话中", PUSH);
             select(browser, "bank:account", "6222020000000001");
             click(browser, "bank:askPin");
-            String asked = until(browser, d -> {
-                String status = d.findElement(By.id("bank:pinStatus")).getText();
-                String messages = d.findElement(By.id("msgs")).getText();
-                return status.contains("正在输入") || status.contains("已验证") ? "asked" : messages.isBlank() ? null : messages;
-            }, PUSH);
+            String asked;
+            try {
+                asked = until(browser, d -> {
+                    String status = d.findElement(By.id("bank:pinStatus")).getText();
+                    String messages = d.findElement(By.id("msgs")).getText();
+                    return status.contains("正在输入") || status.contains("已验证") ? "asked" : messages.isBlank() ? null : messages;
+                }, PUSH);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                browser.screenshot("console-8-pin-entry-failed");
+                throw new AssertionError("PIN status: " + browser.driver().findElement(By.id("bank:state")).getText(), e);
+            }
             assertEquals("asked", asked, "the caller is asked for the PIN");
             browser.screenshot("console-8-pin-entry");
             String checked = until(browser, d -> {
