@@ -109,6 +109,9 @@ public class Acd {
     @EJB
     private org.kefu.callflow.InboundCalls inbound;
 
+    @EJB
+    private AgentNotifications notifications;
+
     private final Clock clock = Clock.systemUTC();
     private final ThreadLocal<List<AgentStateChange>> pending = ThreadLocal.withInitial(ArrayList::new);
     private final Map<String, CallQueue> queueConfig = new ConcurrentHashMap<>();
@@ -410,6 +413,11 @@ public class Acd {
         return em.createQuery("select r.code from NotReadyReason r order by r.code", String.class).getResultList();
     }
 
+    /** The configured not-ready reasons with their zh/en names, for the console. */
+    public List<NotReadyReason> notReadyReasonNames() {
+        return em.createQuery("select r from NotReadyReason r order by r.code", NotReadyReason.class).getResultList();
+    }
+
     private Agent requireAgent(String jobNumber) {
         Agent agent = jobNumber == null ? null : em.find(Agent.class, jobNumber);
         if (agent == null) {
@@ -464,6 +472,7 @@ public class Acd {
             }
             LOG.debugf("Agent %s: %s -> %s %s", change.jobNumber(), change.from(), change.to(),
                     change.reason() == null ? "" : change.reason());
+            notifications.publish(change.jobNumber(), change.to().name());
         }
     }
 
@@ -817,6 +826,8 @@ public class Acd {
                 sw.routeTo(new CallId(c.callId), new DeviceId(destination));
                 LOG.infof("Call %s offered to agent %s at %s (queue %s)", c.callId, offer.jobNumber(), destination,
                         offer.call().queue());
+                // After the call data is attached: the screen pop reads it.
+                notifications.publish(offer.jobNumber(), "RINGING");
             } catch (TelephonyException e) {
                 LOG.infof("Call %s cannot ring agent %s at %s: %s", c.callId, offer.jobNumber(), offer.extension(), e.getMessage());
                 Optional<Offer> next;
@@ -837,6 +848,72 @@ public class Acd {
                 next.ifPresent(todo::add);
             }
         }
+    }
+
+    /** The call ringing at or talking with this agent (the ACD's view), if any. */
+    public Optional<String> callOf(String jobNumber) {
+        for (AcdCall c : calls.values()) {
+            synchronized (c) {
+                if (jobNumber.equals(c.jobNumber) && c.phase != AcdCall.Phase.WAITING) {
+                    return Optional.of(c.callId);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The agent sends its caller to another queue (a blind transfer to a queue): the agent's part
+     * ends as for any transfer (wrap-up follows), the caller waits in {@code queue} with music and
+     * is offered there as a new arrival; its VIP level and customer travel with it.
+     */
+    public EnqueueResult.Outcome transferToQueue(String jobNumber, String queue) {
+        requireAgent(jobNumber);
+        if (queue == null || !queueConfig.containsKey(queue)) {
+            throw new AcdException(AcdException.Kind.NOT_FOUND, "unknown queue " + queue);
+        }
+        AcdCall c = null;
+        for (AcdCall candidate : calls.values()) {
+            synchronized (candidate) {
+                if (jobNumber.equals(candidate.jobNumber) && candidate.phase == AcdCall.Phase.TALKING) {
+                    c = candidate;
+                }
+            }
+        }
+        if (c == null) {
+            throw new AcdException(AcdException.Kind.CONFLICT, "agent " + jobNumber + " is not talking with an ACD caller");
+        }
+        String extension;
+        WaitingCall was;
+        synchronized (c) {
+            extension = c.extension;
+            was = c.waiting;
+        }
+        agentCallEnded(c, true);
+        Instant now = clock.instant();
+        WaitingCall waiting = new WaitingCall(c.callId, queue, now, was.basePriority(), was.customerId(), null);
+        AcdCall moved = new AcdCall(c.callId, c.caller);
+        moved.waiting = waiting;
+        moved.nextAnnouncement = now.plus(ANNOUNCE_EVERY);
+        calls.put(c.callId, moved);
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            sw.attachData(new CallId(c.callId), Map.of(STEP, "WAITING_FOR_AGENT", "kefu.transferredBy", jobNumber));
+            // The agent's leg goes first: its Cleared event then finds a waiting call, not a talk.
+            sw.clearConnection(new ConnectionId(new CallId(c.callId), new DeviceId(extension)));
+            sw.play(c.caller, new Prompt(List.of("transfer-to-agent", "please-hold"), Locale.SIMPLIFIED_CHINESE, false, false));
+        } catch (TelephonyException e) {
+            LOG.infof("Call %s: transfer to queue %s: %s", c.callId, queue, e.getMessage());
+        }
+        EnqueueResult result = enqueue(waiting);
+        switch (result.outcome()) {
+            case OFFERED -> ring(result.offer().orElseThrow());
+            case QUEUED -> LOG.infof("Call %s transferred by agent %s waits in %s", c.callId, jobNumber, queue);
+            default -> {
+                calls.remove(c.callId);
+                LOG.infof("Call %s not queued in %s after transfer: %s", c.callId, queue, result.outcome());
+            }
+        }
+        return result.outcome();
     }
 
     // ------------------------------------------------------------------ the clock

@@ -90,6 +90,9 @@ public class InboundCalls {
     @EJB
     private Voicemails voicemails;
 
+    @EJB
+    private org.kefu.banking.AssistedBanking assistedBanking;
+
     public void handle(CallEvent event) {
         try (SwitchConnection sw = switchFactory.getConnection()) {
             if (event instanceof CallEvent.Delivered d) {
@@ -107,12 +110,15 @@ public class InboundCalls {
             } else if (event instanceof CallEvent.RecordingFinished r) {
                 recordingFinished(sw, r);
             } else if (event instanceof CallEvent.DigitsReceived d) {
-                digits(sw, d);
+                if (!assistedBanking.onDigits(sw, d)) {
+                    digits(sw, d);
+                }
             } else if (event instanceof CallEvent.PromptFinished p) {
                 promptFinished(sw, p);
             } else if (event instanceof CallEvent.Cleared c) {
                 if (c.callEnded()) {
                     ivr.end(c.call());
+                    assistedBanking.callEnded(c.call());
                 }
                 if (!acd.onCallEvent(c)) {
                     cleared(sw, c);

@@ -1,0 +1,69 @@
+package org.kefu.acd;
+
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * A call at the agent's desk phone as the console shows it: who calls, from which queue, after how
+ * long a wait, and where the agent's own leg stands (ALERTING, CONNECTED, HELD). Getters for EL.
+ */
+public class AgentCall implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String callId;
+    private final String legState;
+    private final Map<String, String> data;
+    private final boolean consultation;
+
+    public AgentCall(String callId, String legState, Map<String, String> data, boolean consultation) {
+        this.callId = callId;
+        this.legState = legState;
+        this.data = Map.copyOf(data);
+        this.consultation = consultation;
+    }
+
+    public String getCallId() {
+        return callId;
+    }
+
+    /** The agent's own connection: ALERTING (ringing), CONNECTED, HELD. */
+    public String getLegState() {
+        return legState;
+    }
+
+    public boolean isRinging() {
+        return "ALERTING".equals(legState) || "INITIATED".equals(legState);
+    }
+
+    public boolean isHeld() {
+        return "HELD".equals(legState);
+    }
+
+    public boolean isConsultation() {
+        return consultation;
+    }
+
+    /** The caller's number (the far end for an outbound call). */
+    public String getCallerNumber() {
+        String ani = data.get("kefu.ani");
+        return ani != null ? ani : data.getOrDefault("kefu.dialled", "");
+    }
+
+    public String getQueue() {
+        return data.getOrDefault("kefu.queue", "");
+    }
+
+    /** Seconds the caller waited in the queue before it rang here. */
+    public String getWaitSeconds() {
+        return data.getOrDefault("kefu.waitSeconds", "");
+    }
+
+    public String getServiceNumber() {
+        return data.getOrDefault("kefu.dnis", "");
+    }
+
+    public Map<String, String> getData() {
+        return data;
+    }
+}

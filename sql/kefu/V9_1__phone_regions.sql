@@ -1,0 +1,166 @@
+-- Caller-number regions (号段 and area codes) for the screen pop of an unknown caller.
+-- prefix: a landline area code with its leading 0 (010, 0755), a mobile number's first 3 digits
+-- (carrier only) or its first 7 digits (号段: province, city and carrier). The longest prefix wins.
+-- This is a realistic starter set: every province's capital and the major cities, the mobile
+-- prefixes by carrier, and the 号段 of the demo numbers. A full 号段 table (about 500,000 rows,
+-- published by the carriers and in open data sets as prefix,province,city,carrier) loads into
+-- the same columns; see README.md (Agent console) for the commands.
+CREATE TABLE phone_region (
+    prefix    VARCHAR(8)  NOT NULL,
+    kind      VARCHAR(8)  NOT NULL,
+    province  VARCHAR(32),
+    city      VARCHAR(32),
+    carrier   VARCHAR(32),
+    CONSTRAINT pk_phone_region PRIMARY KEY (prefix),
+    CONSTRAINT ck_phone_region_kind CHECK (kind IN ('LANDLINE', 'MOBILE'))
+);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('010', 'LANDLINE', '北京', '北京', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('021', 'LANDLINE', '上海', '上海', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('022', 'LANDLINE', '天津', '天津', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('023', 'LANDLINE', '重庆', '重庆', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('020', 'LANDLINE', '广东', '广州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('024', 'LANDLINE', '辽宁', '沈阳', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('025', 'LANDLINE', '江苏', '南京', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('027', 'LANDLINE', '湖北', '武汉', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('028', 'LANDLINE', '四川', '成都', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('029', 'LANDLINE', '陕西', '西安', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0311', 'LANDLINE', '河北', '石家庄', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0312', 'LANDLINE', '河北', '保定', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0310', 'LANDLINE', '河北', '邯郸', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0315', 'LANDLINE', '河北', '唐山', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0335', 'LANDLINE', '河北', '秦皇岛', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0351', 'LANDLINE', '山西', '太原', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0352', 'LANDLINE', '山西', '大同', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0471', 'LANDLINE', '内蒙古', '呼和浩特', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0472', 'LANDLINE', '内蒙古', '包头', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0476', 'LANDLINE', '内蒙古', '赤峰', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0411', 'LANDLINE', '辽宁', '大连', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0412', 'LANDLINE', '辽宁', '鞍山', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0431', 'LANDLINE', '吉林', '长春', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0432', 'LANDLINE', '吉林', '吉林', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0451', 'LANDLINE', '黑龙江', '哈尔滨', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0452', 'LANDLINE', '黑龙江', '齐齐哈尔', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0459', 'LANDLINE', '黑龙江', '大庆', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0512', 'LANDLINE', '江苏', '苏州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0510', 'LANDLINE', '江苏', '无锡', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0519', 'LANDLINE', '江苏', '常州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0513', 'LANDLINE', '江苏', '南通', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0516', 'LANDLINE', '江苏', '徐州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0514', 'LANDLINE', '江苏', '扬州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0571', 'LANDLINE', '浙江', '杭州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0574', 'LANDLINE', '浙江', '宁波', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0577', 'LANDLINE', '浙江', '温州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0573', 'LANDLINE', '浙江', '嘉兴', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0575', 'LANDLINE', '浙江', '绍兴', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0579', 'LANDLINE', '浙江', '金华', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0576', 'LANDLINE', '浙江', '台州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0551', 'LANDLINE', '安徽', '合肥', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0553', 'LANDLINE', '安徽', '芜湖', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0552', 'LANDLINE', '安徽', '蚌埠', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0591', 'LANDLINE', '福建', '福州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0592', 'LANDLINE', '福建', '厦门', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0595', 'LANDLINE', '福建', '泉州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0791', 'LANDLINE', '江西', '南昌', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0792', 'LANDLINE', '江西', '九江', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0797', 'LANDLINE', '江西', '赣州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0531', 'LANDLINE', '山东', '济南', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0532', 'LANDLINE', '山东', '青岛', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0535', 'LANDLINE', '山东', '烟台', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0536', 'LANDLINE', '山东', '潍坊', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0537', 'LANDLINE', '山东', '济宁', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0371', 'LANDLINE', '河南', '郑州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0379', 'LANDLINE', '河南', '洛阳', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0373', 'LANDLINE', '河南', '新乡', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0717', 'LANDLINE', '湖北', '宜昌', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0710', 'LANDLINE', '湖北', '襄阳', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0731', 'LANDLINE', '湖南', '长沙', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0730', 'LANDLINE', '湖南', '岳阳', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0734', 'LANDLINE', '湖南', '衡阳', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0755', 'LANDLINE', '广东', '深圳', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0756', 'LANDLINE', '广东', '珠海', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0757', 'LANDLINE', '广东', '佛山', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0760', 'LANDLINE', '广东', '中山', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0769', 'LANDLINE', '广东', '东莞', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0754', 'LANDLINE', '广东', '汕头', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0752', 'LANDLINE', '广东', '惠州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0750', 'LANDLINE', '广东', '江门', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0759', 'LANDLINE', '广东', '湛江', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0771', 'LANDLINE', '广西', '南宁', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0772', 'LANDLINE', '广西', '柳州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0773', 'LANDLINE', '广西', '桂林', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0898', 'LANDLINE', '海南', '海口', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0851', 'LANDLINE', '贵州', '贵阳', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0852', 'LANDLINE', '贵州', '遵义', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0871', 'LANDLINE', '云南', '昆明', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0872', 'LANDLINE', '云南', '大理', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0891', 'LANDLINE', '西藏', '拉萨', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0816', 'LANDLINE', '四川', '绵阳', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0817', 'LANDLINE', '四川', '南充', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0917', 'LANDLINE', '陕西', '宝鸡', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0931', 'LANDLINE', '甘肃', '兰州', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0937', 'LANDLINE', '甘肃', '酒泉', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0971', 'LANDLINE', '青海', '西宁', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0951', 'LANDLINE', '宁夏', '银川', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0991', 'LANDLINE', '新疆', '乌鲁木齐', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('0990', 'LANDLINE', '新疆', '克拉玛依', NULL);
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('134', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('135', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('136', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('137', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('138', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('139', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('147', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('148', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('150', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('151', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('152', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('157', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('158', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('159', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('172', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('178', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('182', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('183', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('184', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('187', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('188', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('195', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('197', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('198', 'MOBILE', NULL, NULL, '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('130', 'MOBILE', NULL, NULL, '中国联通');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('131', 'MOBILE', NULL, NULL, '中国联通');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('132', 'MOBILE', NULL, NULL, '中国联通');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('145', 'MOBILE', NULL, NULL, '中国联通');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('146', 'MOBILE', NULL, NULL, '中国联通');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('155', 'MOBILE', NULL, NULL, '中国联通');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('156', 'MOBILE', NULL, NULL, '中国联通');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('166', 'MOBILE', NULL, NULL, '中国联通');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('175', 'MOBILE', NULL, NULL, '中国联通');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('176', 'MOBILE', NULL, NULL, '中国联通');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('185', 'MOBILE', NULL, NULL, '中国联通');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('186', 'MOBILE', NULL, NULL, '中国联通');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('196', 'MOBILE', NULL, NULL, '中国联通');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('133', 'MOBILE', NULL, NULL, '中国电信');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('149', 'MOBILE', NULL, NULL, '中国电信');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('153', 'MOBILE', NULL, NULL, '中国电信');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('173', 'MOBILE', NULL, NULL, '中国电信');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('174', 'MOBILE', NULL, NULL, '中国电信');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('177', 'MOBILE', NULL, NULL, '中国电信');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('180', 'MOBILE', NULL, NULL, '中国电信');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('181', 'MOBILE', NULL, NULL, '中国电信');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('189', 'MOBILE', NULL, NULL, '中国电信');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('190', 'MOBILE', NULL, NULL, '中国电信');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('191', 'MOBILE', NULL, NULL, '中国电信');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('193', 'MOBILE', NULL, NULL, '中国电信');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('199', 'MOBILE', NULL, NULL, '中国电信');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('192', 'MOBILE', NULL, NULL, '中国广电');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('162', 'MOBILE', NULL, NULL, '虚拟运营商');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('165', 'MOBILE', NULL, NULL, '虚拟运营商');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('167', 'MOBILE', NULL, NULL, '虚拟运营商');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('170', 'MOBILE', NULL, NULL, '虚拟运营商');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('171', 'MOBILE', NULL, NULL, '虚拟运营商');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('1380013', 'MOBILE', '北京', '北京', '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('1390013', 'MOBILE', '北京', '北京', '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('1370013', 'MOBILE', '北京', '北京', '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('1360013', 'MOBILE', '北京', '北京', '中国移动');
+INSERT INTO phone_region (prefix, kind, province, city, carrier) VALUES ('1380000', 'MOBILE', '北京', '北京', '中国移动');
