@@ -133,7 +133,9 @@ public class CustomerRecords {
         d.setLanguage(c.getLanguage());
         d.setAddress(c.getAddress());
         c.getPhones().forEach(p -> d.getPhones().add(new PhoneEntry(p.getPhone(), p.getKind())));
-        c.getAccounts().forEach(a -> d.getAccounts().add(new AccountEntry(a.getAccountNumber(), a.getKind(), a.getBranchCode())));
+        // By number: the database keeps no order, and an export should read the same every time.
+        c.getAccounts().stream().sorted(java.util.Comparator.comparing(LinkedAccount::getAccountNumber))
+                .forEach(a -> d.getAccounts().add(new AccountEntry(a.getAccountNumber(), a.getKind(), a.getBranchCode())));
         return d;
     }
 
