@@ -33,7 +33,7 @@ class FaqIT {
 
     @Deployment(name = "sql-probe", order = 2, testable = false)
     static WebArchive probe() {
-        return SqlProbe.war();
+        return SqlProbeClient.war();
     }
 
     @Test
@@ -55,27 +55,27 @@ class FaqIT {
             admin.type(By.id("faq:edit-keywords"), keywordZh + "，" + keywordEn);
             admin.driver().findElement(By.id("faq:save")).click();
             // No English yet: refused, the missing fields marked.
-            admin.waitForText(By.id("faq:editor"), "必填", WAIT);
-            assertThat(SqlProbe.value("SELECT COUNT(*) FROM faq_article WHERE title_zh = ?", titleZh)).isEqualTo("0");
+            Waits.forText(admin, By.id("faq:editor"), "必填", WAIT);
+            assertThat(SqlProbeClient.value("SELECT COUNT(*) FROM faq_article WHERE title_zh = ?", titleZh)).isEqualTo("0");
 
             admin.type(By.id("faq:edit-titleEn"), titleEn);
             admin.type(By.id("faq:edit-bodyEn"), "Call 95500 at once to block the card, keep the SMS alerts and file a dispute with the issuing bank.");
             admin.driver().findElement(By.id("faq:save")).click();
-            admin.waitForText(By.id("faq:msgs"), "文章已保存", WAIT);
-            admin.waitForText(By.id("faq:list"), titleZh, WAIT);
+            Waits.forText(admin, By.id("faq:msgs"), "文章已保存", WAIT);
+            Waits.forText(admin, By.id("faq:list"), titleZh, WAIT);
             admin.screenshot("faq-admin-saved");
         }
-        String id = SqlProbe.value("SELECT id FROM faq_article WHERE title_zh = ?", titleZh);
-        assertThat(SqlProbe.value("SELECT category || '|' || status || '|' || updated_by || '|' || keywords FROM faq_article WHERE id = ?", id))
+        String id = SqlProbeClient.value("SELECT id FROM faq_article WHERE title_zh = ?", titleZh);
+        assertThat(SqlProbeClient.value("SELECT category || '|' || status || '|' || updated_by || '|' || keywords FROM faq_article WHERE id = ?", id))
                 .isEqualTo("CARDS|ACTIVE|1006|" + keywordZh + ", " + keywordEn);
-        assertThat(SqlProbe.value("SELECT actor FROM audit_event WHERE action = 'FAQ_CREATE' AND target = ?", "faq:" + id)).isEqualTo("1006");
+        assertThat(SqlProbeClient.value("SELECT actor FROM audit_event WHERE action = 'FAQ_CREATE' AND target = ?", "faq:" + id)).isEqualTo("1006");
 
         try (Browser agent = Browser.open("en")) {
             agent.signIn("1002", "kefu2026");
             agent.go("agent/faq.xhtml");
             agent.type(By.id("faq:text"), keywordZh);
             agent.driver().findElement(By.id("faq:go")).click();
-            String found = agent.waitForText(By.id("faq:results"), titleEn, WAIT);
+            String found = Waits.forText(agent, By.id("faq:results"), titleEn, WAIT);
             assertThat(found).contains("block the card").contains(titleZh);
             agent.screenshot("faq-agent-found");
         }
@@ -84,11 +84,11 @@ class FaqIT {
             agent.go("agent/faq.xhtml");
             agent.type(By.id("faq:text"), keywordEn.toUpperCase());
             agent.driver().findElement(By.id("faq:go")).click();
-            assertThat(agent.waitForText(By.id("faq:results"), titleZh, WAIT)).contains("冻结卡片");
+            assertThat(Waits.forText(agent, By.id("faq:results"), titleZh, WAIT)).contains("冻结卡片");
             // A demo article, by a word of its English text, from the Chinese screen.
             agent.type(By.id("faq:text"), "stamp duty");
             agent.driver().findElement(By.id("faq:go")).click();
-            agent.waitForText(By.id("faq:results"), "证券交易时间与委托规则", WAIT);
+            Waits.forText(agent, By.id("faq:results"), "证券交易时间与委托规则", WAIT);
         }
 
         try (Browser admin = Browser.open("zh-CN")) {
@@ -96,18 +96,18 @@ class FaqIT {
             admin.go("admin/faq.xhtml");
             admin.type(By.id("faq:filter"), tag);
             admin.driver().findElement(By.id("faq:find")).click();
-            admin.waitUntil(d -> d.findElements(By.cssSelector("#faq\\:list tbody tr")).size() == 1
+            Waits.until(admin, d -> d.findElements(By.cssSelector("#faq\\:list tbody tr")).size() == 1
                     && d.findElement(By.id("faq:list")).getText().contains(titleZh), WAIT);
             admin.driver().findElement(By.id("faq:list:0:retire")).click();
-            admin.waitForText(By.id("faq:msgs"), "文章已停用", WAIT);
+            Waits.forText(admin, By.id("faq:msgs"), "文章已停用", WAIT);
         }
-        assertThat(SqlProbe.value("SELECT status FROM faq_article WHERE id = ?", id)).isEqualTo("RETIRED");
+        assertThat(SqlProbeClient.value("SELECT status FROM faq_article WHERE id = ?", id)).isEqualTo("RETIRED");
         try (Browser agent = Browser.open("en")) {
             agent.signIn("1002", "kefu2026");
             agent.go("agent/faq.xhtml");
             agent.type(By.id("faq:text"), keywordZh);
             agent.driver().findElement(By.id("faq:go")).click();
-            agent.waitForText(By.id("faq:results"), "No article found", WAIT);
+            Waits.forText(agent, By.id("faq:results"), "No article found", WAIT);
         }
     }
 }
