@@ -194,7 +194,8 @@ class CustomerRecordsIT {
             browser.signIn("1005", PASSWORD);
             browser.go("agent/customers.xhtml");
             new Select(browser.driver().findElement(By.id("customers:search-vip"))).selectByValue("3");
-            browser.type(By.id("customers:search-text"), "张");
+            // Found by a linked account's number (the securities account), filtered on VIP level 3.
+            browser.type(By.id("customers:search-text"), "s0100001");
             browser.driver().findElement(By.id("customers:search-go")).click();
             Waits.until(browser, d -> d.findElement(By.id("customers:export-csv")).getAttribute("href").contains("vip=3"), WAIT);
             String csvUrl = browser.driver().findElement(By.id("customers:export-csv")).getAttribute("href");
