@@ -46,6 +46,12 @@ public class Customer {
     @CollectionTable(name = "customer_phone", joinColumns = @JoinColumn(name = "customer_id"))
     private List<CustomerPhone> phones = new ArrayList<>();
 
+    // Lazy: two eager lists on one entity cannot be fetched together; the editor reads them
+    // inside its transaction.
+    @ElementCollection
+    @CollectionTable(name = "customer_account", joinColumns = @JoinColumn(name = "customer_id"))
+    private List<LinkedAccount> accounts = new ArrayList<>();
+
     protected Customer() {
     }
 
@@ -102,5 +108,27 @@ public class Customer {
 
     public void addPhone(CustomerPhone phone) {
         phones.add(phone);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public List<LinkedAccount> getAccounts() {
+        return List.copyOf(accounts);
+    }
+
+    /** The editor's change: every field as the agent left it (checked by CustomerRules before). */
+    public void edit(String newName, String newIdNumber, int newVipLevel, String newLanguage, String newAddress,
+                     List<CustomerPhone> newPhones, List<LinkedAccount> newAccounts) {
+        name = newName;
+        idNumber = newIdNumber;
+        vipLevel = newVipLevel;
+        language = newLanguage;
+        address = newAddress;
+        phones.clear();
+        phones.addAll(newPhones);
+        accounts.clear();
+        accounts.addAll(newAccounts);
     }
 }

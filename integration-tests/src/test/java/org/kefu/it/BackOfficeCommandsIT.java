@@ -126,11 +126,11 @@ class BackOfficeCommandsIT {
         assertDeadLettered("{\"type\":\"freeze-account\",\"account\":\"" + account + "\"}", "command \"freeze-account\" needs an \"id\"");
         assertDeadLettered("{\"type\":\"freeze-account\",\"id\":\"x3\",\"account\":42}", "field \"account\" must be a string");
         assertDeadLettered("{\"type\":\"update-customer\",\"id\":\"x4\",\"idNumber\":\"nobody\"}", "UNKNOWN_CUSTOMER");
-        assertDeadLettered("{\"type\":\"update-customer\",\"id\":\"x5\",\"idNumber\":\"440101198502020022\",\"vipLevel\":12}", "field \"vipLevel\" must be between 0 and 9");
+        assertDeadLettered("{\"type\":\"update-customer\",\"id\":\"x5\",\"idNumber\":\"440101198502020029\",\"vipLevel\":12}", "field \"vipLevel\" must be between 0 and 9");
         assertDeadLettered("{\"type\":\"request-callback\",\"id\":\"x6\",\"phone\":\"call me\"}", "field \"phone\" must be 3 to 20 digits");
         assertDeadLettered("{\"type\":\"transfer-everything\",\"id\":\"x7\"}", "unknown command type");
         assertEquals("ACTIVE", f.ledgerString("SELECT status FROM ledger_account WHERE account_number = ?", account));
-        assertEquals("0", kefuRow("SELECT vip_level FROM customer WHERE id_number = ?", "440101198502020022"));
+        assertEquals("0", kefuRow("SELECT vip_level FROM customer WHERE id_number = ?", "440101198502020029"));
     }
 
     private void assertDeadLettered(String command, String reasonStart) throws Exception {
