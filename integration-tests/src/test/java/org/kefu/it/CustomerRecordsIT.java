@@ -109,7 +109,7 @@ class CustomerRecordsIT {
             Waits.forText(browser, By.id("customers:msgs"), "未保存", WAIT);
             browser.screenshot("customers-bad-id");
         }
-        assertThat(SqlProbeClient.value("SELECT address FROM customer WHERE id = ?", id)).isEqualTo("广州市天河区体育西路1号");
+        assertThat(SqlProbeClient.value("SELECT address FROM customer WHERE id = CAST(? AS BIGINT)", id)).isEqualTo("广州市天河区体育西路1号");
         assertThat(SqlProbeClient.value("SELECT COUNT(*) FROM customer WHERE id_number = ?", "440101198001010011")).isEqualTo("0");
     }
 

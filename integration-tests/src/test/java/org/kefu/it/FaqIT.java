@@ -66,7 +66,7 @@ class FaqIT {
             admin.screenshot("faq-admin-saved");
         }
         String id = SqlProbeClient.value("SELECT id FROM faq_article WHERE title_zh = ?", titleZh);
-        assertThat(SqlProbeClient.value("SELECT category || '|' || status || '|' || updated_by || '|' || keywords FROM faq_article WHERE id = ?", id))
+        assertThat(SqlProbeClient.value("SELECT category || '|' || status || '|' || updated_by || '|' || keywords FROM faq_article WHERE id = CAST(? AS BIGINT)", id))
                 .isEqualTo("CARDS|ACTIVE|1006|" + keywordZh + ", " + keywordEn);
         assertThat(SqlProbeClient.value("SELECT actor FROM audit_event WHERE action = 'FAQ_CREATE' AND target = ?", "faq:" + id)).isEqualTo("1006");
 
@@ -101,7 +101,7 @@ class FaqIT {
             admin.driver().findElement(By.id("faq:list:0:retire")).click();
             Waits.forText(admin, By.id("faq:msgs"), "文章已停用", WAIT);
         }
-        assertThat(SqlProbeClient.value("SELECT status FROM faq_article WHERE id = ?", id)).isEqualTo("RETIRED");
+        assertThat(SqlProbeClient.value("SELECT status FROM faq_article WHERE id = CAST(? AS BIGINT)", id)).isEqualTo("RETIRED");
         try (Browser agent = Browser.open("en")) {
             agent.signIn("1002", "kefu2026");
             agent.go("agent/faq.xhtml");
