@@ -8,6 +8,9 @@
 # password from KEFU_DB_PASSWORD as for the server), SKIP_BUILD=1 to use the existing build.
 # KEFU_BENCH_TX_JOURNAL=1: an experiment, not Kefu's configuration: Narayana keeps its log in its
 # journal store (use-journal-store=true) instead of the default file-per-transaction store.
+# KEFU_BENCH_MODES: the modes to run (default "local xa xa2 service").
+# KEFU_BENCH_CLI (extra jboss-cli lines for the server's configuration) and KEFU_BENCH_OPTS (extra
+# server arguments, e.g. -Dname=value): for experiments with the configuration, recorded as such.
 # PostgreSQL needs max_prepared_transactions > 0 (wildfly-config/postgres/prepare.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,6 +19,7 @@ offset=${KEFU_BENCH_OFFSET:-700}
 db=${KEFU_BENCH_DB:-kefu_bench} ledger_db=${KEFU_BENCH_LEDGER_DB:-kefu_bench_ledger}
 host=${KEFU_DB_HOST:-127.0.0.1} port=${KEFU_DB_PORT:-5432} user=${KEFU_DB_USER:-postgres}
 http=$((8080 + offset)) mgmt=$((9990 + offset))
+modes=${KEFU_BENCH_MODES:-"local xa xa2 service"}
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   echo "xa-transfers: building (./mvnw install -DskipTests -Ppostgres)"
@@ -44,6 +48,7 @@ embed-server --server-config=standalone-full.xml --std-out=discard
 data-source add --name=BenchLocalDS --jndi-name=java:jboss/datasources/BenchLocalDS --driver-name=postgresql --jta=false --connection-url="jdbc:postgresql://\${kefu.db.host:127.0.0.1}:\${kefu.db.port:5432}/\${kefu.ledger.db.name:kefu_ledger}" --user-name="\${kefu.db.user:postgres}" --password="\${env.KEFU_DB_PASSWORD:postgres}" --min-pool-size=1 --max-pool-size=50
 jms-queue add --queue-address=kefu.bench.events --entries=[java:/jms/queue/kefu/bench/events]
 $( [ "${KEFU_BENCH_TX_JOURNAL:-}" = 1 ] && echo "/subsystem=transactions:write-attribute(name=use-journal-store, value=true)" )
+${KEFU_BENCH_CLI:-}
 stop-embedded-server
 CLI
 [ "${KEFU_BENCH_TX_JOURNAL:-}" = 1 ] && echo "xa-transfers: EXPERIMENT: Narayana journal store (not Kefu's configuration)"
@@ -53,7 +58,7 @@ echo "xa-transfers: starting WildFly (port offset $offset, databases $db and $le
 LAUNCH_JBOSS_IN_BACKGROUND=1 "$jboss_home/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
   -Djboss.socket.binding.port-offset="$offset" -Dkefu.sip.port=$((5060 + offset)) -Dkefu.node=kefu-bench \
   -Dkefu.db.host="$host" -Dkefu.db.port="$port" -Dkefu.db.user="$user" -Dkefu.db.name="$db" -Dkefu.ledger.db.name="$ledger_db" \
-  -Dkefu.branchSimulator=false >"$base/console.log" 2>&1 &
+  -Dkefu.branchSimulator=false ${KEFU_BENCH_OPTS:-} >"$base/console.log" 2>&1 &
 server=$!
 stop() {
   "$jboss_home/bin/jboss-cli.sh" --connect --controller=127.0.0.1:$mgmt --command=:shutdown >/dev/null 2>&1 || kill "$server" 2>/dev/null || true
@@ -79,11 +84,11 @@ run() { # mode n
   curl -fsS "http://127.0.0.1:$http/xa-bench/run?mode=$1&n=$2&clients=$clients"
 }
 echo "xa-transfers: warm-up"
-for mode in local xa xa2 service; do run "$mode" 400 >/dev/null; done
+for mode in $modes; do run "$mode" 400 >/dev/null; done
 echo "xa-transfers: $rounds round(s) of $n transfers by $clients clients per mode"
 results=$(mktemp)
 for r in $(seq 1 "$rounds"); do
-  for mode in local xa xa2 service; do
+  for mode in $modes; do
     line=$(run "$mode" "$n"); echo "  round $r: $line"; echo "$line" >> "$results"
   done
 done
@@ -91,9 +96,10 @@ awk '
   { split($0, f, " "); for (i in f) { split(f[i], kv, "="); v[kv[1]] = kv[2] }
     sum[v["mode"]] += v["tps"]; cnt[v["mode"]]++; fail += v["failures"] }
   END {
-    l = sum["local"] / cnt["local"]; x = sum["xa"] / cnt["xa"]; x2 = sum["xa2"] / cnt["xa2"]; s = sum["service"] / cnt["service"]
+    l = cnt["local"] ? sum["local"] / cnt["local"] : 0; x = cnt["xa"] ? sum["xa"] / cnt["xa"] : 0
+    x2 = cnt["xa2"] ? sum["xa2"] / cnt["xa2"] : 0; s = cnt["service"] ? sum["service"] / cnt["service"] : 0
     printf "non-XA (one local transaction, BenchLocalDS)          : %8.1f transfers/s\n", l
-    printf "XA (LedgerDS + KefuDS + JMS, two-phase commit)        : %8.1f transfers/s (%.0f%% of non-XA; target >= 50%%)\n", x, 100 * x / l
+    printf "XA (LedgerDS + KefuDS + JMS, two-phase commit)        : %8.1f transfers/s (%.0f%% of non-XA; target >= 50%%)\n", x, l ? 100 * x / l : 0
     printf "XA without the JMS message (2 resources), for info   : %8.1f transfers/s\n", x2
     printf "BankingService.transfer (JPA, checks, 2PC), for info  : %8.1f transfers/s\n", s
     printf "failed transfers: %d\n", fail

@@ -1,6 +1,7 @@
 package org.kefu.acd;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -21,6 +22,9 @@ public class StickyAgents {
     @PersistenceContext(unitName = "kefu")
     private EntityManager em;
 
+    @EJB
+    private RecentAnswers recent;
+
     /**
      * In a transaction of its own: two first answers for the same new number at the same moment
      * collide on the primary key, and that must not undo the answer itself.
@@ -36,15 +40,25 @@ public class StickyAgents {
         } else {
             row.answeredBy(jobNumber, at);
         }
+        recent.answered(ani, jobNumber, at);
     }
 
-    /** The agent who last answered this number at or after {@code since}. */
+    /**
+     * The agent who last answered this number at or after {@code since}; from this node's memory
+     * when it is fresh, so that an arriving call usually costs no database read nor transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<String> lastAgentOf(String ani, Instant since) {
         if (!isCallerNumber(ani)) {
             return Optional.empty();
         }
-        CallerLastAgent row = em.find(CallerLastAgent.class, ani);
-        return row == null || row.getAnsweredAt().isBefore(since) ? Optional.empty() : Optional.of(row.getJobNumber());
+        RecentAnswers.Known known = recent.lookup(ani);
+        if (known == null) {
+            Optional<CallerLastAgent> row = Optional.ofNullable(em.find(CallerLastAgent.class, ani));
+            known = recent.put(ani, row);
+        }
+        return known.jobNumber() == null || known.answeredAt().isBefore(since)
+                ? Optional.empty() : Optional.of(known.jobNumber());
     }
 
     private static boolean isCallerNumber(String ani) {

@@ -34,7 +34,7 @@ import java.util.function.UnaryOperator;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigrator")
+@DependsOn({"SchemaMigrator", "CdrWriter"}) // the writer must outlive the last flush at shutdown
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @PermitAll // local only
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -51,27 +51,8 @@ public class CallRecord {
     @Column(name = "end_cause", length = 32)
     private String endCause;
 
+    /** Rows are written by {@link CdrWriter} with JDBC; the entity is for reading. */
     protected CallRecord() {
-    }
-
-    CallRecord(String callRef, String direction, String ani, String dnis, Long customerId, Instant startedAt) {
-        this.callRef = callRef;
-        this.direction = direction;
-        this.ani = ani;
-        this.dnis = dnis;
-        this.customerId = customerId;
-        this.startedAt = startedAt;
-    }
-
-    void answered(Instant at) {
-        if (answeredAt == null) {
-            answeredAt = at;
-        }
-    }
-
-    void assigned(String queue, String agent) {
-        this.queueCode = queue;
-        this.agentJobNumber = agent;
     }
 
     public String getQueueCode() {
@@ -80,13 +61,6 @@ public class CallRecord {
 
     public String getAgentJobNumber() {
         return agentJobNumber;
-    }
-
-    void ended(Instant at, String cause) {
-        if (endedAt == null) {
-            endedAt = at;
-            endCause = cause;
-        }
     }
 
     public String getCallRef() {

@@ -77,19 +77,6 @@ final class PendingCdr {
         return this;
     }
 
-    /** Applies the later facts to a row (the row keeps its first answer and end, as before). */
-    void applyTo(CallRecord row) {
-        if (answeredAt != null) {
-            row.answered(answeredAt);
-        }
-        if (queueCode != null || agentJobNumber != null) {
-            row.assigned(queueCode, agentJobNumber);
-        }
-        if (endedAt != null) {
-            row.ended(endedAt, endCause);
-        }
-    }
-
     /** A number from the network may be longer than the column: keep its start rather than lose the row. */
     private static String fit(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);

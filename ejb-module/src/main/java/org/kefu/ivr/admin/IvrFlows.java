@@ -124,23 +124,7 @@ public class IvrFlows {
     private Optional<IvrFlow> loadActive(String dnis) {
         List<?> ids = em.createNativeQuery("SELECT flow_id FROM service_number WHERE dnis = ? AND flow_id IS NOT NULL")
                 .setParameter(1, dnis).getResultList();
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        String flowId = (String) ids.get(0);
-        List<?> versions = em.createNativeQuery(
-                        "SELECT flow_version FROM ivr_flow_version WHERE flow_id = ? AND status = 'ACTIVE'")
-                .setParameter(1, flowId).getResultList();
-        if (versions.isEmpty()) {
-            return Optional.empty();
-        }
-        int version = ((Number) versions.get(0)).intValue();
-        try {
-            return Optional.of(new FlowParser().parse(text(flowId, version)).withVersion(version));
-        } catch (FlowFormatException e) {
-            LOG.errorf("IVR flow %s version %d cannot be read any more: %s", flowId, version, e.getMessage());
-            return Optional.empty();
-        }
+        return ids.isEmpty() ? Optional.empty() : loadFlow((String) ids.get(0));
     }
 
     /** Every stored version, flow by flow, newest first. */

@@ -2,7 +2,10 @@ package org.kefu.telephony.media;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +18,12 @@ import org.jboss.logging.Logger;
  * Each tick runs three phases in order, which makes mixing deterministic: {@link Phase#INPUT}
  * (sessions pull a frame from their jitter buffer and handle received digits), {@link Phase#MIX}
  * (bridges compute what each leg hears) and {@link Phase#OUTPUT} (sessions send one RTP packet).
+ * <p>
+ * With many calls the per-leg phases ({@code INPUT} and {@code OUTPUT}: one socket read or send per
+ * leg) are split across {@link #parallelism} threads, the clock thread taking one share and waiting
+ * for the others before the next phase: 1,000 legs mean 1,000 {@code send} system calls per tick,
+ * more than one core does comfortably in 20 ms. Sessions lock themselves, so two of them running at
+ * once is safe; {@code MIX} stays on the clock thread (a bridge reads several sessions).
  * <p>
  * Time inside the engine is {@link #nowMillis()} = ticks x 20 ms, so timeouts measured against it
  * are exact and tests can drive the clock by hand with {@link #tick()} instead of sleeping.
@@ -30,18 +39,36 @@ public final class MediaClock implements AutoCloseable {
         void onTick(long nowMillis);
     }
 
+    /** Below this many tasks a phase runs on the clock thread alone: handing work over costs more. */
+    static final int PARALLEL_MIN_TASKS = 64;
+
     private final List<Task> input = new CopyOnWriteArrayList<>();
     private final List<Task> mix = new CopyOnWriteArrayList<>();
     private final List<Task> output = new CopyOnWriteArrayList<>();
     private final AtomicLong ticks = new AtomicLong();
     private final Object tickLock = new Object();
     private ScheduledExecutorService timer;
+    /** Threads that take the other shares of a phase (parallelism - 1 of them), while the timer runs. */
+    private ExecutorService workers;
+    private final int parallelism;
     private volatile long lastTickNanos;
     private volatile long maxTickNanos;
     /** When the real-time timer started, so each tick's lateness can be measured against its due time. */
     private volatile long timerStartNanos = -1;
-    private final java.util.concurrent.atomic.AtomicLong lateTicks = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong timedTicks = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong lateTicks = new AtomicLong();
+    private final AtomicLong timedTicks = new AtomicLong();
+
+    /** A clock whose per-leg phases use up to as many threads as the machine has processors (at most 8). */
+    public MediaClock() {
+        this(Math.min(8, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public MediaClock(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+        }
+        this.parallelism = parallelism;
+    }
 
     /** Starts the real-time 20 ms timer. Without this call the clock only moves through {@link #tick()}. */
     public synchronized void start(ThreadFactory threadFactory) {
@@ -49,6 +76,9 @@ public final class MediaClock implements AutoCloseable {
             return;
         }
         timer = Executors.newSingleThreadScheduledExecutor(threadFactory);
+        if (parallelism > 1) {
+            workers = Executors.newFixedThreadPool(parallelism - 1, threadFactory);
+        }
         long base = ticks.get();
         timerStartNanos = System.nanoTime();
         timer.scheduleAtFixedRate(() -> {
@@ -63,8 +93,9 @@ public final class MediaClock implements AutoCloseable {
     }
 
     public synchronized void start() {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
         start(r -> {
-            Thread t = new Thread(r, "kefu-media-clock");
+            Thread t = new Thread(r, "kefu-media-clock-" + made.getAndIncrement());
             t.setDaemon(true);
             t.setPriority(Thread.MAX_PRIORITY); // late ticks are audible
             return t;
@@ -83,9 +114,9 @@ public final class MediaClock implements AutoCloseable {
         synchronized (tickLock) {
             long start = System.nanoTime();
             long now = ticks.incrementAndGet() * Audio.FRAME_MILLIS;
-            run(input, now);
+            runShared(input, now);
             run(mix, now);
-            run(output, now);
+            runShared(output, now);
             lastTickNanos = System.nanoTime() - start;
             maxTickNanos = Math.max(maxTickNanos, lastTickNanos);
         }
@@ -93,13 +124,67 @@ public final class MediaClock implements AutoCloseable {
 
     private static void run(List<Task> tasks, long now) {
         for (Task t : tasks) {
+            runOne(t, now);
+        }
+    }
+
+    private static void runOne(Task t, long now) {
+        try {
+            t.onTick(now);
+        } catch (RuntimeException | Error e) {
+            // A broken session must never stop the clock for every other call.
+            LOG.warnf(e, "media task %s failed", t);
+        }
+    }
+
+    /** One phase, in shares over the worker threads when there are enough tasks; returns when all are done. */
+    private void runShared(List<Task> tasks, long now) {
+        ExecutorService pool = workers;
+        Object[] all = tasks.toArray();
+        if (pool == null || all.length < PARALLEL_MIN_TASKS) {
+            runRange(all, 0, all.length, now);
+            return;
+        }
+        int share = (all.length + parallelism - 1) / parallelism;
+        Future<?>[] others = new Future<?>[parallelism - 1];
+        for (int i = 1; i < parallelism; i++) {
+            int from = Math.min(all.length, i * share);
+            int to = Math.min(all.length, from + share);
             try {
-                t.onTick(now);
-            } catch (RuntimeException | Error e) {
-                // A broken session must never stop the clock for every other call.
-                LOG.warnf(e, "media task %s failed", t);
+                others[i - 1] = pool.submit(() -> runRange(all, from, to, now));
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                runRange(all, from, to, now);
             }
         }
+        runRange(all, 0, Math.min(all.length, share), now);
+        boolean interrupted = false;
+        for (Future<?> f : others) {
+            while (f != null) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the phase must finish before the next one reads its results
+                } catch (ExecutionException e) {
+                    LOG.warnf(e.getCause(), "media tick share failed");
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void runRange(Object[] tasks, int from, int to, long now) {
+        for (int i = from; i < to; i++) {
+            runOne((Task) tasks[i], now);
+        }
+    }
+
+    /** Threads a phase may use at once. */
+    public int parallelism() {
+        return parallelism;
     }
 
     public long nowMillis() {
@@ -137,6 +222,10 @@ public final class MediaClock implements AutoCloseable {
         if (timer != null) {
             timer.shutdownNow();
             timer = null;
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+            workers = null;
         }
     }
 }
