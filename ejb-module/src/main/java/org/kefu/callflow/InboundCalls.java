@@ -133,8 +133,9 @@ public class InboundCalls {
                 LOG.debugf("%s", event);
             }
         } catch (TelephonyException e) {
-            // The call may have ended meanwhile; nothing to undo on our side.
-            LOG.infof("Call %s: %s", event.call(), e.getMessage());
+            // The call ended meanwhile (a caller hanging up during a prompt, every few calls): nothing
+            // to undo on our side, and not worth a log line per call at INFO.
+            LOG.debugf("Call %s: %s", event.call(), e.getMessage());
         }
     }
 
