@@ -9,6 +9,8 @@
 # stops it. Part 1: sipp's built-in uac against the hotline 12345 (INVITE, Kefu answers and plays
 # its greeting, 1 s later BYE) at rising rates, side by side with sipp uac against sipp uas on the
 # same machine in the same run: calls/s reached, failed calls, p95 call setup (INVITE→200).
+# KEFU_BENCH_JVM replaces the server JVM's heap and GC options (default: wildfly-config/server-jvm.options,
+# what ./mvnw -Pstart runs Kefu with).
 # Part 2: CALLS concurrent calls waiting in the hotline queue (one agent logged in, not ready) with RTP both ways; late and lost packets from Kefu's
 # media statistics (/kefu/api/health). Results go to bench/out/<time>/ and stdout.
 set -euo pipefail
@@ -41,7 +43,7 @@ stop() {
   [ -n "$server_pid" ] && wait "$server_pid" 2>/dev/null || true
 }
 trap stop EXIT
-JAVA_OPTS="-Xms1g -Xmx2g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true" \
+JAVA_OPTS="${KEFU_BENCH_JVM:-$(cat "$root/wildfly-config/server-jvm.options")} -Djava.net.preferIPv4Stack=true" \
   "$jboss/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
   -Djboss.socket.binding.port-offset=$offset -Dkefu.sip.port=$sip > "$out/server.out" 2>&1 &
 server_pid=$!
@@ -99,22 +101,44 @@ if [ "$what" = all ] || [ "$what" = media ]; then
   mkdir -p "$dir"
   ln -sfn /usr/share/sip-tester "$dir/pcap"
   sed "s/\[service\]/12345/g; s/\[hold\]/$hold_ms/g" "$root/bench/sip/uac-hold-rtp.xml" > "$dir/uac-hold-rtp.xml"
+  # Warm-up, as for any JVM benchmark: MEDIA_WARMUP calls (default 300) through the same
+  # scenario with a 10 s hold, so the measured run does not time the JIT compiling the media
+  # and call paths. The figures below are the differences over the measured run alone.
+  warm=${MEDIA_WARMUP:-300}
+  if [ "$warm" -gt 0 ]; then
+    mkdir -p "$dir/warmup" && ln -sfn /usr/share/sip-tester "$dir/warmup/pcap"
+    sed "s/\[service\]/12345/g; s/\[hold\]/10000/g" "$root/bench/sip/uac-hold-rtp.xml" > "$dir/warmup/uac-hold-rtp.xml"
+    (cd "$dir/warmup" && sipp "127.0.0.1:$sip" -sf uac-hold-rtp.xml -r 50 -m "$warm" -l "$warm" \
+        -i 127.0.0.1 -p 38000 -mp 40000 -nostdin -timeout $((warm / 50 + 60))s > sipp.out 2>&1) || true
+    for _ in $(seq 1 60); do
+      curl -fs "http://127.0.0.1:$http/kefu/api/health" | grep -q 'media: 0 session' && break
+      sleep 1
+    done
+  fi
   curl -fs "http://127.0.0.1:$http/kefu/api/health" > "$dir/health-before.json" || true
   (cd "$dir" && sipp "127.0.0.1:$sip" -sf uac-hold-rtp.xml -r 50 -m "$calls" -l "$calls" \
       -i 127.0.0.1 -p 38000 -mp 40000 -nostdin -timeout $((hold_ms / 1000 + calls / 50 + 90))s \
       -trace_stat -stf stat.csv -fd 1 -trace_err > sipp.out 2>&1) &
   sipp_pid=$!
   peak=0
+  # Every 2 s: calls in progress, and the media line (in media-timeline.txt, to see when ticks ran late).
   while kill -0 $sipp_pid 2>/dev/null; do
-    now=$(curl -fs "http://127.0.0.1:$http/kefu/api/health" | grep -o '[0-9]* call(s)' | grep -o '^[0-9]*' || echo 0)
+    health=$(curl -fs "http://127.0.0.1:$http/kefu/api/health" || true)
+    echo "$(date +%T) $(echo "$health" | grep -o 'media: [^"]*' || true)" >> "$dir/media-timeline.txt"
+    now=$(echo "$health" | grep -o '[0-9]* call(s)' | grep -o '^[0-9]*' || echo 0)
     [ "${now:-0}" -gt "$peak" ] && peak=$now
     sleep 2
   done
   sleep 3
   curl -fs "http://127.0.0.1:$http/kefu/api/health" > "$dir/health-after.json" || true
   media=$(grep -o 'media: [^"]*' "$dir/health-after.json" || echo "media: n/a")
-  printf "media    %s calls asked, peak %s concurrent on Kefu, %s ok, %s failed; %s\n" "$calls" "$peak" \
-    "$(stat_of "$dir/stat.csv" "SuccessfulCall(C)")" "$(stat_of "$dir/stat.csv" "FailedCall(C)")" "$media" | tee -a "$out/summary.txt"
+  # Over the measured run only: the counters after less those before (warm-up left out).
+  counts() { grep -o 'media: [^"]*' "$1" | sed -E 's/.* ([0-9]+) packets in.*sent late: ([0-9]+) of ([0-9]+)\), .*ticks late \(([0-9]+) of ([0-9]+)\).*/\1 \2 \3 \4 \5/'; }
+  run_media=$(paste -d' ' <(counts "$dir/health-before.json") <(counts "$dir/health-after.json") | awk '{
+    printf "measured run: %d packets in, %d of %d packets sent late (%.3f%%), %d of %d ticks late (%.3f%%)",
+      $6 - $1, $7 - $2, $8 - $3, ($8 - $3) ? 100 * ($7 - $2) / ($8 - $3) : 0, $9 - $4, $10 - $5, ($10 - $5) ? 100 * ($9 - $4) / ($10 - $5) : 0 }')
+  printf "media    %s calls asked, peak %s concurrent on Kefu, %s ok, %s failed; %s; server totals: %s\n" "$calls" "$peak" \
+    "$(stat_of "$dir/stat.csv" "SuccessfulCall(C)")" "$(stat_of "$dir/stat.csv" "FailedCall(C)")" "$run_media" "$media" | tee -a "$out/summary.txt"
 fi
 if [ "$what" = cpu ]; then
   # CPU time the server's JVM spends per call (user + system, from /proc), measured over CALLS

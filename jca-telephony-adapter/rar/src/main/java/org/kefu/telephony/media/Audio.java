@@ -12,8 +12,15 @@ public final class Audio {
     private Audio() {
     }
 
+    /** One frame of silence shared by every session: frames are never written after they are made. */
+    private static final short[] SILENCE = new short[FRAME_SAMPLES];
+
+    /**
+     * A frame of silence. The same array every time (a session with nothing to hear or say asks for
+     * one 50 times a second; 1,000 such calls made 17 MB of garbage a second): read it, never write it.
+     */
     public static short[] silence() {
-        return new short[FRAME_SAMPLES];
+        return SILENCE;
     }
 
     /** Root-mean-square level of a frame; 0 for silence. Used by tests and for simple level checks. */

@@ -57,6 +57,9 @@ public final class MediaClock implements AutoCloseable {
     private volatile long timerStartNanos = -1;
     private final AtomicLong lateTicks = new AtomicLong();
     private final AtomicLong timedTicks = new AtomicLong();
+    /** Session sends (one packet each) in real-time ticks, and those made in a late tick. */
+    private final AtomicLong timedSends = new AtomicLong();
+    private final AtomicLong lateSends = new AtomicLong();
 
     /** A clock whose per-leg phases use up to as many threads as the machine has processors (at most 8). */
     public MediaClock() {
@@ -84,10 +87,17 @@ public final class MediaClock implements AutoCloseable {
         timer.scheduleAtFixedRate(() -> {
             // A tick that starts more than half a frame after its due time sends its packets late.
             long due = timerStartNanos + (ticks.get() - base + 1) * Audio.FRAME_MILLIS * 1_000_000L;
-            if (System.nanoTime() - due > Audio.FRAME_MILLIS * 500_000L) {
-                lateTicks.incrementAndGet();
+            boolean late = System.nanoTime() - due > Audio.FRAME_MILLIS * 500_000L;
+            // Only ticks with sessions count: an idle engine's punctual ticks would dilute the figure.
+            int sending = output.size();
+            if (sending > 0) {
+                timedTicks.incrementAndGet();
+                timedSends.addAndGet(sending);
+                if (late) {
+                    lateTicks.incrementAndGet();
+                    lateSends.addAndGet(sending);
+                }
             }
-            timedTicks.incrementAndGet();
             tick();
         }, Audio.FRAME_MILLIS, Audio.FRAME_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -195,7 +205,19 @@ public final class MediaClock implements AutoCloseable {
         return input.size() + mix.size() + output.size();
     }
 
-    /** Real-time ticks run so far, and how many of them started over half a frame late. */
+    /**
+     * Sessions' sending turns in real-time ticks so far (one packet each), and how many fell in a
+     * tick that started over half a frame late: the share of outgoing packets sent late.
+     */
+    public long timedSends() {
+        return timedSends.get();
+    }
+
+    public long lateSends() {
+        return lateSends.get();
+    }
+
+    /** Real-time ticks that had sessions to serve, and how many of them started over half a frame late. */
     public long timedTicks() {
         return timedTicks.get();
     }

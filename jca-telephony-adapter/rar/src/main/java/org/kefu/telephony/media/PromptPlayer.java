@@ -17,6 +17,7 @@ public final class PromptPlayer {
     private int clip;
     private int position;
     private boolean finished;
+    private final short[] frame = new short[Audio.FRAME_SAMPLES];
 
     public PromptPlayer(List<short[]> clips, boolean bargeIn, boolean loop, Consumer<PlaybackOutcome> onDone) {
         this.clips = List.copyOf(clips);
@@ -25,12 +26,16 @@ public final class PromptPlayer {
         this.onDone = onDone;
     }
 
-    /** @return the next frame, or null when playback is over (the callback has then been called) */
+    /**
+     * @return the next frame, or null when playback is over (the callback has then been called).
+     *         The array is the player's own and is overwritten by the next call: use it (send,
+     *         record) before asking for the next one. A playing call asks 50 times a second, so a
+     *         fresh array each time was garbage the collector paid for in pauses.
+     */
     public short[] nextFrame() {
         if (finished) {
             return null;
         }
-        short[] frame = new short[Audio.FRAME_SAMPLES];
         int filled = 0;
         while (filled < frame.length) {
             if (clip >= clips.size()) {
@@ -53,7 +58,8 @@ public final class PromptPlayer {
             finish(PlaybackOutcome.COMPLETED);
             return null;
         }
-        return frame; // a partial last frame is padded with silence
+        java.util.Arrays.fill(frame, filled, frame.length, (short) 0); // a partial last frame is padded with silence
+        return frame;
     }
 
     public boolean isBargeIn() {

@@ -1,5 +1,7 @@
 package org.kefu.telephony.switching;
 
+import org.kefu.telephony.media.MediaClock;
+
 import org.jboss.logging.Logger;
 import org.kefu.telephony.media.AudioCodec;
 import org.kefu.telephony.media.MediaEngine;
@@ -46,17 +48,21 @@ final class SwitchMedia implements MediaNegotiator {
     }
 
     /**
-     * One line on media health: sessions now, packets in (late and lost as a share), packets out,
-     * and how many 20 ms ticks of the sending clock ran late.
+     * One line on media health: sessions now, packets in (late and lost as a share), packets out
+     * (the share sent late: in a 20 ms tick that started over 10 ms behind its time), and how many
+     * ticks with sessions to serve ran late.
      */
     String summary() {
         long in = packetsIn.sum();
-        long ticks = engine.clock().timedTicks();
+        MediaClock clock = engine.clock();
+        long ticks = clock.timedTicks();
+        long sends = clock.timedSends();
         return String.format(java.util.Locale.ROOT,
-                "media: %d session(s), %d packets in (%.3f%% late, %.3f%% lost), %d out, %.3f%% ticks late, slowest tick %d us",
+                "media: %d session(s), %d packets in (%.3f%% late, %.3f%% lost), %d out (%.3f%% sent late: %d of %d), %.3f%% ticks late (%d of %d), slowest tick %d us",
                 sessions.size(), in, in == 0 ? 0.0 : 100.0 * packetsLate.sum() / in,
                 in == 0 ? 0.0 : 100.0 * packetsLost.sum() / in, packetsOut.sum(),
-                ticks == 0 ? 0.0 : 100.0 * engine.clock().lateTicks() / ticks, engine.clock().maxTickMicros());
+                sends == 0 ? 0.0 : 100.0 * clock.lateSends() / sends, clock.lateSends(), sends,
+                ticks == 0 ? 0.0 : 100.0 * clock.lateTicks() / ticks, clock.lateTicks(), ticks, clock.maxTickMicros());
     }
 
     @Override
