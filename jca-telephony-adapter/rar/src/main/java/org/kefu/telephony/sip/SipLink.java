@@ -176,6 +176,37 @@ public final class SipLink {
         return new SipLinkStatus(stack != null, endpoints(), ctx == null ? 0 : ctx.calls.size(), registrations.size());
     }
 
+    /** UDP datagrams dropped because the receive queue was full (a flood), since start. */
+    public synchronized long udpDatagramsDropped() {
+        long n = 0;
+        for (BoundedUdpMessageProcessor p : udpProcessors()) {
+            n += p.dropped();
+        }
+        return n;
+    }
+
+    /** UDP datagrams waiting to be parsed now. */
+    synchronized int udpDatagramsQueued() {
+        int n = 0;
+        for (BoundedUdpMessageProcessor p : udpProcessors()) {
+            n += p.queued();
+        }
+        return n;
+    }
+
+    private List<BoundedUdpMessageProcessor> udpProcessors() {
+        List<BoundedUdpMessageProcessor> out = new ArrayList<>();
+        if (provider != null) {
+            for (ListeningPoint lp : provider.getListeningPoints()) {
+                if (lp instanceof gov.nist.javax.sip.ListeningPointImpl impl
+                        && impl.getMessageProcessor() instanceof BoundedUdpMessageProcessor b) {
+                    out.add(b);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Place calls. Only while running. */
     public synchronized Uac uac() {
         if (uac == null) throw new IllegalStateException("SIP link not running");
@@ -204,7 +235,10 @@ public final class SipLink {
         // No TCP_POST_PARSING_THREAD_POOL_SIZE: that pool is static in JAIN-SIP and any stack's stop() shuts it
         // down for every other stack in the JVM.
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        // Also the size of the buffer each received datagram is read into and queued with.
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.maxMessageSize()));
+        // UDP with a bounded receive queue: a flood is dropped at the door, not buffered until the heap is gone.
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", BoundedMessageProcessorFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(config.udpReceiveBuffer()));
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(config.udpReceiveBuffer()));
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(config.maxServerTransactions()));

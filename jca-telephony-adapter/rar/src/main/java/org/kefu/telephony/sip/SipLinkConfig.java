@@ -19,7 +19,9 @@ import java.util.Set;
  * @param threadPoolSize     JAIN-SIP message processing threads
  * @param maxPendingWork     cap on requests handed to the application executor and not yet done; beyond it, 503
  * @param retryAfterSeconds  Retry-After sent with 503
- * @param maxMessageSize     largest accepted message (TCP), bytes
+ * @param maxMessageSize     largest accepted message, bytes (16 KiB by default: every received UDP datagram
+ *                           is read into a buffer of this size; RFC 3261 wants UDP messages under the
+ *                           path MTU anyway, and the longest RFC 4475 message is 3.4 KB)
  * @param udpReceiveBuffer   SO_RCVBUF for UDP, bytes
  * @param nonceLifetime      digest nonce validity; older nonces are answered with stale=true
  * @param defaultExpires     registration lifetime when the phone names none
@@ -64,7 +66,7 @@ public record SipLinkConfig(
 
     public static SipLinkConfig defaults() {
         return new SipLinkConfig("0.0.0.0", null, 5060, Set.of("udp", "tcp"), List.of("127.0.0.0/8"), "kefu",
-                10_000, 8, 256, 5, 64 * 1024, 4 * 1024 * 1024, Duration.ofMinutes(5), 3600, 7200);
+                10_000, 8, 256, 5, 16 * 1024, 4 * 1024 * 1024, Duration.ofMinutes(5), 3600, 7200);
     }
 
     /** The address peers should use to reach us. */
