@@ -25,10 +25,14 @@ public interface CallHandler {
     }
 
     /**
-     * A phone asked to transfer the call (REFER, already answered with 202 Accepted).
-     * Only surfaced: the application decides whether to place the new call.
+     * A phone asked to transfer the call (REFER, already answered with 202 Accepted and a NOTIFY
+     * "100 Trying"). The application decides whether to place the new call, and returns the SIP
+     * status the referrer is told in the final NOTIFY (RFC 3515): 200 when the call went to the
+     * target, else a failure (404 unknown target, 503 refused...). A leg hung up while the REFER is
+     * pending reports 200 first: being released is how a blind transfer ends for the referrer.
      */
-    default void onRefer(SipCall call, String referTo) {
+    default int onRefer(SipCall call, String referTo) {
+        return 501;
     }
 
     /** The far end put the call on hold / retrieved it (re-INVITE already answered). */

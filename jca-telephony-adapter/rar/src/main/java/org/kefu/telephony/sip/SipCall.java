@@ -64,6 +64,9 @@ public abstract class SipCall {
         if (d == null || d.getState() != DialogState.CONFIRMED) {
             throw new IllegalStateException("call " + callId + " is not established");
         }
+        // A referrer released while its REFER is pending: the transfer went ahead. Say so before
+        // the BYE ends the dialog the NOTIFY travels in.
+        referFinished(Response.OK);
         try {
             Request bye = d.createRequest(Request.BYE);
             ClientTransaction tx = ctx.provider.getNewClientTransaction(bye);
@@ -74,6 +77,76 @@ public abstract class SipCall {
         } finally {
             end(CallEnd.LOCAL_HANGUP);
         }
+    }
+
+    /** CSeq of the REFER whose outcome the referrer has not been told yet (RFC 3515), or -1. */
+    private long pendingRefer = -1;
+
+    /**
+     * A REFER on this leg was answered 202: it creates an implicit subscription (RFC 3515, 2.4.4),
+     * so the referrer gets a NOTIFY at once ("100 Trying") and another with the outcome.
+     */
+    synchronized void referAccepted(long referCseq) {
+        if (pendingRefer >= 0) {
+            referFinished(Response.REQUEST_TERMINATED); // a second REFER replaces the first
+        }
+        pendingRefer = referCseq;
+        notifyReferrer(referCseq, Response.TRYING, false);
+    }
+
+    /** The outcome of the pending REFER, as a SIP status (sent once; later calls do nothing). */
+    synchronized void referFinished(int status) {
+        long cseq = pendingRefer;
+        if (cseq < 0) {
+            return;
+        }
+        pendingRefer = -1;
+        notifyReferrer(cseq, status, true);
+    }
+
+    private void notifyReferrer(long referCseq, int status, boolean last) {
+        Dialog d = dialog;
+        if (d == null || d.getState() != DialogState.CONFIRMED) {
+            return;
+        }
+        try {
+            Request notify = d.createRequest(Request.NOTIFY);
+            javax.sip.header.EventHeader event = ctx.headers.createEventHeader("refer");
+            event.setEventId(Long.toString(referCseq)); // id = the REFER's CSeq (RFC 3515, 2.4.6)
+            notify.setHeader(event);
+            javax.sip.header.SubscriptionStateHeader state = ctx.headers.createSubscriptionStateHeader(
+                    last ? javax.sip.header.SubscriptionStateHeader.TERMINATED : javax.sip.header.SubscriptionStateHeader.ACTIVE);
+            if (last) {
+                state.setReasonCode(javax.sip.header.SubscriptionStateHeader.NO_RESOURCE);
+            } else {
+                state.setExpires(60);
+            }
+            notify.setHeader(state);
+            notify.setHeader(ctx.contact(transport()));
+            javax.sip.header.ContentTypeHeader type = ctx.headers.createContentTypeHeader("message", "sipfrag");
+            type.setParameter("version", "2.0");
+            notify.setContent("SIP/2.0 " + status + " " + reasonPhrase(status) + "\r\n", type);
+            ClientTransaction tx = ctx.provider.getNewClientTransaction(notify);
+            tx.setApplicationData(IgnoringSink.INSTANCE);
+            d.sendRequest(tx);
+        } catch (Exception e) {
+            LOG.debugf(e, "NOTIFY of the REFER outcome on %s failed", callId);
+        }
+    }
+
+    private static String reasonPhrase(int status) {
+        return switch (status) {
+            case Response.TRYING -> "Trying";
+            case Response.OK -> "OK";
+            case Response.NOT_FOUND -> "Not Found";
+            case Response.BUSY_HERE -> "Busy Here";
+            case Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST -> "Call Does Not Exist";
+            case Response.REQUEST_TERMINATED -> "Request Terminated";
+            case Response.NOT_IMPLEMENTED -> "Not Implemented";
+            case Response.SERVICE_UNAVAILABLE -> "Service Unavailable";
+            case Response.DECLINE -> "Decline";
+            default -> status < 300 ? "OK" : "Failed";
+        };
     }
 
     /** Put the far end on hold: re-INVITE with a=sendonly. Completes with the final status of the re-INVITE. */

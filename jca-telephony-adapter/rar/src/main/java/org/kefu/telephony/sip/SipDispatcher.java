@@ -236,7 +236,15 @@ final class SipDispatcher implements SipListener {
         }
         String target = referTo.toString().substring(referTo.toString().indexOf(':') + 1).trim();
         ctx.respond(tx, refer, Response.ACCEPTED);
-        ctx.work.notify("refer", () -> ctx.handler.onRefer(call, target));
+        call.referAccepted(((javax.sip.header.CSeqHeader) refer.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber());
+        ctx.work.notify("refer", () -> {
+            int outcome = 500;
+            try {
+                outcome = ctx.handler.onRefer(call, target);
+            } finally {
+                call.referFinished(outcome);
+            }
+        });
     }
 
     private void onAck(RequestEvent event) {

@@ -287,16 +287,21 @@ public final class SipSwitch implements SwitchLink {
         }
 
         @Override
-        public void onRefer(SipCall leg, String referTo) {
+        public int onRefer(SipCall leg, String referTo) {
             SwitchCall call = callOf(leg);
             Party party = call == null ? null : partyOf(call, leg);
             if (party == null) {
-                return;
+                return 481; // the leg is no longer part of a call
             }
             try {
                 singleStepTransfer(party.id, new DeviceId(userOf(referTo)));
+                return 200;
             } catch (TelephonyException e) {
                 LOG.infof("Transfer asked by %s to %s refused: %s", party.id, referTo, e.getMessage());
+                return 503;
+            } catch (IllegalArgumentException e) {
+                LOG.infof("Transfer asked by %s to %s refused: %s", party.id, referTo, e.getMessage());
+                return 404;
             }
         }
     }

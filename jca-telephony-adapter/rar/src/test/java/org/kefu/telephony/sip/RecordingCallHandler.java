@@ -23,7 +23,10 @@ final class RecordingCallHandler implements CallHandler {
     @Override public void onCancel(InboundCall call) { events.add("cancel " + call.dnis()); }
     @Override public void onEstablished(SipCall call) { events.add("established"); }
     @Override public void onHangup(SipCall call) { events.add("hangup"); }
-    @Override public void onRefer(SipCall call, String referTo) { events.add("refer " + referTo); }
+    /** What onRefer answers (the final NOTIFY's status); 200 unless a test says otherwise. */
+    volatile int referOutcome = 200;
+
+    @Override public int onRefer(SipCall call, String referTo) { events.add("refer " + referTo); return referOutcome; }
     @Override public void onMediaChange(SipCall call, MediaDirection d) { events.add("media " + d); }
 
     String next() throws InterruptedException {

@@ -237,6 +237,63 @@ class SipLinkTest {
         }
     }
 
+    @Test
+    void aReferrerIsToldTheOutcomeByNotify() throws Exception {
+        start(TestLinks.config(PORT));
+        try (RawSipClient c = new RawSipClient(PORT)) {
+            RawCall call = new RawCall(c, PORT, "8001");
+            String ok = call.invite();
+            call.ack(ok);
+            String r = call.request("REFER", ok, "Refer-To: <sip:8003@127.0.0.1>\r\n");
+            assertThat(RawSipClient.status(r)).isEqualTo(202);
+            List<String> notifies = notifies(c, 2);
+            assertThat(notifies.get(0)).contains("SIP/2.0 100 Trying");
+            assertThat(RawSipClient.header(notifies.get(0), "Subscription-State")).startsWith("active");
+            assertThat(RawSipClient.header(notifies.get(0), "Event")).isEqualTo("refer;id=2");
+            assertThat(RawSipClient.header(notifies.get(0), "Content-Type")).startsWith("message/sipfrag");
+            assertThat(notifies.get(1)).contains("SIP/2.0 200 OK");
+            assertThat(RawSipClient.header(notifies.get(1), "Subscription-State")).startsWith("terminated");
+            assertThat(RawSipClient.status(call.bye(ok))).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRefusedTransferIsNotifiedAsAFailureAndTheCallGoesOn() throws Exception {
+        handler.referOutcome = 404;
+        start(TestLinks.config(PORT));
+        try (RawSipClient c = new RawSipClient(PORT)) {
+            RawCall call = new RawCall(c, PORT, "8001");
+            String ok = call.invite();
+            call.ack(ok);
+            assertThat(RawSipClient.status(call.request("REFER", ok, "Refer-To: <sip:9999@127.0.0.1>\r\n"))).isEqualTo(202);
+            List<String> notifies = notifies(c, 2);
+            assertThat(notifies.get(1)).contains("SIP/2.0 404 Not Found");
+            assertThat(RawSipClient.header(notifies.get(1), "Subscription-State")).startsWith("terminated");
+            assertThat(RawSipClient.status(call.bye(ok))).as("the call is still up").isEqualTo(200);
+        }
+    }
+
+    /** Reads until {@code n} NOTIFY requests arrived, answering each with 200 as a phone does. */
+    private static List<String> notifies(RawSipClient c, int n) throws Exception {
+        List<String> got = new java.util.ArrayList<>();
+        long deadline = System.currentTimeMillis() + 5000;
+        while (got.size() < n && System.currentTimeMillis() < deadline) {
+            String m = c.receive(1000);
+            if (m != null && m.startsWith("NOTIFY ")) {
+                got.add(m);
+                c.send("SIP/2.0 200 OK\r\n"
+                        + "Via: " + RawSipClient.header(m, "Via") + "\r\n"
+                        + "From: " + RawSipClient.header(m, "From") + "\r\n"
+                        + "To: " + RawSipClient.header(m, "To") + "\r\n"
+                        + "Call-ID: " + RawSipClient.header(m, "Call-ID") + "\r\n"
+                        + "CSeq: " + RawSipClient.header(m, "CSeq") + "\r\n"
+                        + "Content-Length: 0\r\n\r\n");
+            }
+        }
+        assertThat(got).as("NOTIFY requests").hasSize(n);
+        return got;
+    }
+
     // --- helpers: what a phone would write ---
 
     static String nonce(String challenge) {
