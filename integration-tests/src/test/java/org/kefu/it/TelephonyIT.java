@@ -251,6 +251,146 @@ class TelephonyIT {
         }
     }
 
+    @Test
+    @OperateOnDeployment("probe")
+    void alternateSwapsTheHeldAndTheActiveCall() throws Exception {
+        Sipp first = deskPhone("8004", "phone-answers.xml", "200");
+        Sipp second = deskPhone("8005", "phone-answers.xml", "200");
+        try {
+            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000008", "talk", "12000"));
+            try (SwitchConnection sw = switchFactory.getConnection()) {
+                awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
+                ConnectionId agent = connectedAt(sw, "8004");
+                ConnectionId customer = partyOf(sw, agent, "13800000008");
+                ConnectionId consulting = sw.consultationCall(agent, new DeviceId("8005"));
+                awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 answers the consultation");
+                ConnectionId colleague = partyOf(sw, consulting, "8005");
+                assertEquals(ConnectionState.HELD, stateOf(sw, customer), "the customer waits");
+
+                sw.alternate(agent, consulting);
+                assertEquals(ConnectionState.CONNECTED, stateOf(sw, customer), "back with the customer");
+                assertEquals(ConnectionState.HELD, stateOf(sw, colleague), "the colleague waits now");
+
+                sw.alternate(consulting, agent);
+                assertEquals(ConnectionState.HELD, stateOf(sw, customer), "and the other way round");
+                assertEquals(ConnectionState.CONNECTED, stateOf(sw, colleague));
+
+                sw.completeTransfer(agent, consulting);
+                assertEquals(0, first.await(15), "8004 left after completing the transfer: " + first.report());
+                assertTrue(sw.snapshotCall(agent.call()).parties().stream()
+                        .anyMatch(p -> p.connection().device().value().equals("8005") && p.state() == ConnectionState.CONNECTED));
+            }
+            assertEquals(0, caller.await(30), caller.report());
+            assertEquals(0, second.await(15), "8005 got the caller's BYE: " + second.report());
+        } finally {
+            first.kill();
+            second.kill();
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aRingingCallIsDeflectedAndAnotherIsPickedUp() throws Exception {
+        Sipp ringing = deskPhone("8002", "phone-never-answers.xml", "0");
+        Sipp target = deskPhone("8003", "phone-answers.xml", "200");
+        try {
+            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8002", "caller", "13800000009", "talk", "4000"));
+            try (SwitchConnection sw = switchFactory.getConnection()) {
+                awaitTrue(() -> alertingAt(sw, "8002") != null, "8002 rings");
+                ConnectionId alerting = alertingAt(sw, "8002");
+                sw.deflect(alerting, new DeviceId("8003"));
+                assertEquals(0, ringing.await(15), "8002 was cancelled: " + ringing.report());
+                awaitTrue(() -> connectedAt(sw, "8003") != null, "8003 took the deflected call");
+                assertEquals(alerting.call(), connectedAt(sw, "8003").call(), "the same call went on");
+            }
+            assertEquals(0, caller.await(30), caller.report());
+            assertEquals(0, target.await(15), "8003 got the caller's BYE: " + target.report());
+        } finally {
+            ringing.kill();
+            target.kill();
+        }
+
+        Sipp ringing2 = deskPhone("8002", "phone-never-answers.xml", "0");
+        Sipp picker = deskPhone("8006", "phone-answers.xml", "200");
+        try {
+            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8002", "caller", "13800000010", "talk", "4000"));
+            try (SwitchConnection sw = switchFactory.getConnection()) {
+                awaitTrue(() -> alertingAt(sw, "8002") != null, "8002 rings");
+                ConnectionId alerting = alertingAt(sw, "8002");
+                sw.pickup(alerting, new DeviceId("8006"));
+                assertEquals(0, ringing2.await(15), "8002 stopped ringing: " + ringing2.report());
+                awaitTrue(() -> connectedAt(sw, "8006") != null, "8006 picked the call up");
+                assertEquals(alerting.call(), connectedAt(sw, "8006").call());
+            }
+            assertEquals(0, caller.await(30), caller.report());
+            assertEquals(0, picker.await(15), "8006 got the caller's BYE: " + picker.report());
+        } finally {
+            ringing2.kill();
+            picker.kill();
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aSupervisorMonitorsWhispersAndBargesAndTheCallIsRecorded() throws Exception {
+        Sipp agentPhone = deskPhone("8004", "phone-answers.xml", "200");
+        Sipp supervisorPhone = deskPhone("8005", "phone-answers.xml", "200");
+        try {
+            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000011", "talk", "9000"));
+            java.nio.file.Path wav;
+            try (SwitchConnection sw = switchFactory.getConnection()) {
+                awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
+                ConnectionId agent = connectedAt(sw, "8004");
+                sw.recordCall(agent.call());
+                wav = java.nio.file.Path.of(System.getProperty("jboss.server.data.dir"), "kefu", "recordings", agent.call() + ".wav");
+
+                ConnectionId supervisor = sw.monitor(agent.call(), new DeviceId("8005"), org.kefu.telephony.MonitorMode.SILENT);
+                awaitTrue(() -> {
+                    try {
+                        return stateOf(sw, supervisor) == ConnectionState.CONNECTED;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }, "the supervisor's phone answered");
+                assertEquals(3, sw.snapshotCall(agent.call()).parties().size(), "caller, agent and supervisor");
+                assertEquals("SILENT", sw.callData(agent.call()).get("kefu.monitor.8005"));
+                sw.changeMonitorMode(supervisor, org.kefu.telephony.MonitorMode.WHISPER);
+                assertEquals("WHISPER", sw.callData(agent.call()).get("kefu.monitor.8005"));
+                sw.changeMonitorMode(supervisor, org.kefu.telephony.MonitorMode.BARGE);
+                assertEquals("BARGE", sw.callData(agent.call()).get("kefu.monitor.8005"));
+                assertTrue(sw.snapshotCall(agent.call()).parties().stream().allMatch(p -> p.state() == ConnectionState.CONNECTED));
+            }
+            assertEquals(0, caller.await(30), caller.report());
+            assertEquals(0, agentPhone.await(15), "8004 got BYE: " + agentPhone.report());
+            assertEquals(0, supervisorPhone.await(15), "the supervisor got BYE: " + supervisorPhone.report());
+            // The recording is finished when the call ends: a WAV of the seconds it lasted.
+            awaitTrue(() -> java.nio.file.Files.isRegularFile(wav), "recording " + wav);
+            awaitTrue(() -> {
+                try {
+                    return java.nio.file.Files.size(wav) > 44 + 8000 * 2 * 3; // header + more than 3 s of 16-bit 8 kHz audio
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }, "recording " + wav + " holds the call");
+            byte[] header = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(wav), 12);
+            assertEquals("RIFF", new String(header, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals("WAVE", new String(header, 8, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        } finally {
+            agentPhone.kill();
+            supervisorPhone.kill();
+        }
+    }
+
+    private ConnectionId alertingAt(SwitchConnection sw, String ext) {
+        try {
+            DeviceSnapshot d = sw.snapshotDevice(new DeviceId(ext));
+            return d.connections().stream().filter(p -> p.state() == ConnectionState.ALERTING)
+                    .map(CallSnapshot.Party::connection).findFirst().orElse(null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     private static ConnectionId partyOf(SwitchConnection sw, ConnectionId any, String device) throws Exception {
         return sw.snapshotCall(any.call()).parties().stream()
                 .filter(p -> p.connection().device().value().equals(device))

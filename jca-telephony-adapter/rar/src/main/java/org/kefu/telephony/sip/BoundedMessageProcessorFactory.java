@@ -24,11 +24,28 @@ public final class BoundedMessageProcessorFactory implements MessageProcessorFac
 
     private final OIOMessageProcessorFactory others = new OIOMessageProcessorFactory();
 
+    /**
+     * What JAIN-SIP's own factory does besides creating the processor: it tells the stack that UDP
+     * is there (a package-private flag the stack consults when it sends). Without it the stack's
+     * client transactions over UDP never complete (outgoing calls time out).
+     */
+    private static void markUdpPresent(SIPTransactionStack stack) throws IOException {
+        try {
+            java.lang.reflect.Field flag = SIPTransactionStack.class.getDeclaredField("udpFlag");
+            flag.setAccessible(true);
+            flag.setBoolean(stack, true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IOException("cannot enable UDP on this JAIN-SIP version (field udpFlag): " + e, e);
+        }
+    }
+
     @Override
     public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port, String transport)
             throws IOException {
         if ("udp".equalsIgnoreCase(transport)) {
-            return new BoundedUdpMessageProcessor(address, stack, port, UDP_QUEUE_CAPACITY);
+            MessageProcessor udp = new BoundedUdpMessageProcessor(address, stack, port, UDP_QUEUE_CAPACITY);
+            markUdpPresent(stack);
+            return udp;
         }
         return others.createMessageProcessor(stack, address, port, transport);
     }
