@@ -491,12 +491,27 @@ public class InboundCalls {
 
     private void failed(SwitchConnection sw, CallEvent.Failed f) throws TelephonyException {
         Map<String, String> data = sw.callData(f.call());
-        if (CallFlowStep.DIRECT_DIAL.name().equals(data.get(STEP))) {
+        // A desk phone the switch stopped ringing on purpose (the call was deflected or picked up
+        // elsewhere) leaves the call to the phone now ringing or talking: only the last one ends it.
+        if (CallFlowStep.DIRECT_DIAL.name().equals(data.get(STEP)) && !anotherPhoneRemains(sw, f.call(), data.get("kefu.ani"))) {
             // Nobody at that desk: tell the caller and end the call.
             ConnectionId caller = new ConnectionId(f.call(), new DeviceId(data.get("kefu.ani")));
             sw.attachData(f.call(), Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.clearCall(f.call());
             LOG.debugf("Direct dial failed for %s (%s)", caller, f.cause());
+        }
+    }
+
+    /** Whether a party other than the caller still rings or talks in the call. */
+    private static boolean anotherPhoneRemains(SwitchConnection sw, org.kefu.telephony.CallId call, String ani) {
+        try {
+            return sw.snapshotCall(call).parties().stream()
+                    .filter(p -> ani == null || !ani.equals(p.connection().device().value()))
+                    .anyMatch(p -> p.state() == org.kefu.telephony.ConnectionState.ALERTING
+                            || p.state() == org.kefu.telephony.ConnectionState.CONNECTED
+                            || p.state() == org.kefu.telephony.ConnectionState.HELD);
+        } catch (TelephonyException e) {
+            return false; // the call is gone already
         }
     }
 }

@@ -288,42 +288,44 @@ class TelephonyIT {
         }
     }
 
+    // 8004 and 8005 only: other test classes leave ACD agents logged in at 8001-8003, whose phones
+    // would also be offered the ACD's calls.
     @Test
     @OperateOnDeployment("probe")
     void aRingingCallIsDeflectedAndAnotherIsPickedUp() throws Exception {
-        Sipp ringing = deskPhone("8002", "phone-never-answers.xml", "0");
-        Sipp target = deskPhone("8003", "phone-answers.xml", "200");
+        Sipp ringing = deskPhone("8004", "phone-never-answers.xml", "0");
+        Sipp target = deskPhone("8005", "phone-answers.xml", "200");
         try {
-            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8002", "caller", "13800000009", "talk", "4000"));
+            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000009", "talk", "4000"));
             try (SwitchConnection sw = switchFactory.getConnection()) {
-                awaitTrue(() -> alertingAt(sw, "8002") != null, "8002 rings");
-                ConnectionId alerting = alertingAt(sw, "8002");
-                sw.deflect(alerting, new DeviceId("8003"));
-                assertEquals(0, ringing.await(15), "8002 was cancelled: " + ringing.report());
-                awaitTrue(() -> connectedAt(sw, "8003") != null, "8003 took the deflected call");
-                assertEquals(alerting.call(), connectedAt(sw, "8003").call(), "the same call went on");
+                awaitTrue(() -> alertingAt(sw, "8004") != null, "8004 rings");
+                ConnectionId alerting = alertingAt(sw, "8004");
+                sw.deflect(alerting, new DeviceId("8005"));
+                assertEquals(0, ringing.await(15), "8004 was cancelled: " + ringing.report());
+                awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 took the deflected call");
+                assertEquals(alerting.call(), connectedAt(sw, "8005").call(), "the same call went on");
             }
             assertEquals(0, caller.await(30), caller.report());
-            assertEquals(0, target.await(15), "8003 got the caller's BYE: " + target.report());
+            assertEquals(0, target.await(15), "8005 got the caller's BYE: " + target.report());
         } finally {
             ringing.kill();
             target.kill();
         }
 
-        Sipp ringing2 = deskPhone("8002", "phone-never-answers.xml", "0");
-        Sipp picker = deskPhone("8006", "phone-answers.xml", "200");
+        Sipp ringing2 = deskPhone("8004", "phone-never-answers.xml", "0");
+        Sipp picker = deskPhone("8005", "phone-answers.xml", "200");
         try {
-            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8002", "caller", "13800000010", "talk", "4000"));
+            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000010", "talk", "4000"));
             try (SwitchConnection sw = switchFactory.getConnection()) {
-                awaitTrue(() -> alertingAt(sw, "8002") != null, "8002 rings");
-                ConnectionId alerting = alertingAt(sw, "8002");
-                sw.pickup(alerting, new DeviceId("8006"));
-                assertEquals(0, ringing2.await(15), "8002 stopped ringing: " + ringing2.report());
-                awaitTrue(() -> connectedAt(sw, "8006") != null, "8006 picked the call up");
-                assertEquals(alerting.call(), connectedAt(sw, "8006").call());
+                awaitTrue(() -> alertingAt(sw, "8004") != null, "8004 rings");
+                ConnectionId alerting = alertingAt(sw, "8004");
+                sw.pickup(alerting, new DeviceId("8005"));
+                assertEquals(0, ringing2.await(15), "8004 stopped ringing: " + ringing2.report());
+                awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 picked the call up");
+                assertEquals(alerting.call(), connectedAt(sw, "8005").call());
             }
             assertEquals(0, caller.await(30), caller.report());
-            assertEquals(0, picker.await(15), "8006 got the caller's BYE: " + picker.report());
+            assertEquals(0, picker.await(15), "8005 got the caller's BYE: " + picker.report());
         } finally {
             ringing2.kill();
             picker.kill();
