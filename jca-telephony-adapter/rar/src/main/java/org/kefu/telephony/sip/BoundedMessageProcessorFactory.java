@@ -22,9 +22,6 @@ public final class BoundedMessageProcessorFactory implements MessageProcessorFac
      */
     static final int UDP_QUEUE_CAPACITY = 4096;
 
-    /** Retry-After of the 503 an INVITE gets when the queue is full (the link's own 503s use its configuration). */
-    static final int RETRY_AFTER_SECONDS = 5;
-
     private final OIOMessageProcessorFactory others = new OIOMessageProcessorFactory();
 
     /**
@@ -46,7 +43,7 @@ public final class BoundedMessageProcessorFactory implements MessageProcessorFac
     public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port, String transport)
             throws IOException {
         if ("udp".equalsIgnoreCase(transport)) {
-            MessageProcessor udp = new BoundedUdpMessageProcessor(address, stack, port, UDP_QUEUE_CAPACITY, RETRY_AFTER_SECONDS);
+            MessageProcessor udp = new BoundedUdpMessageProcessor(address, stack, port, UDP_QUEUE_CAPACITY);
             markUdpPresent(stack);
             return udp;
         }

@@ -15,22 +15,17 @@ import org.jboss.logging.Logger;
  * datagram size, and drops entries only once they are 8 s old: a flood that arrives faster than
  * the stack parses (a cold server offered 1,500 calls/s) filled a 2 GB heap within a minute and
  * killed the listener thread. Here a datagram that finds the queue full is dropped at once, as
- * the kernel drops one that finds the socket buffer full; an INVITE among them is answered "503
- * Service Unavailable" with Retry-After straight from this thread ({@link OverloadAnswer}), so
- * the caller's side learns at once instead of retransmitting until its timer gives up.
+ * the kernel drops one that finds the socket buffer full: the sender's retransmission timers
+ * (RFC 3261, 17.1.1.2) try again, and what does get through is answered, 503 included.
  */
 final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
     private static final Logger LOG = Logger.getLogger(BoundedUdpMessageProcessor.class);
 
     private final LongAdder dropped = new LongAdder();
-    private final LongAdder refused = new LongAdder();
-    private final int retryAfterSeconds;
     private volatile long lastWarnMillis;
 
-    BoundedUdpMessageProcessor(InetAddress address, SIPTransactionStack stack, int port, int capacity, int retryAfterSeconds)
-            throws IOException {
+    BoundedUdpMessageProcessor(InetAddress address, SIPTransactionStack stack, int port, int capacity) throws IOException {
         super(address, stack, port);
-        this.retryAfterSeconds = retryAfterSeconds;
         if (capacity < 1) {
             throw new IllegalArgumentException("UDP receive queue capacity must be positive: " + capacity);
         }
@@ -43,41 +38,25 @@ final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
                 if (super.offer(message)) {
                     return true;
                 }
-                onDropped(message.packet);
+                onDropped();
                 return false;
             }
         };
     }
 
-    private void onDropped(java.net.DatagramPacket packet) {
+    private void onDropped() {
         dropped.increment();
-        // An INVITE gets a quick 503 (the response is routed back to where the request came from,
-        // as the stack would with rport); everything else is just dropped.
-        byte[] busy = OverloadAnswer.to(packet.getData(), packet.getLength(), retryAfterSeconds);
-        if (busy != null && sock != null) {
-            try {
-                sock.send(new java.net.DatagramPacket(busy, busy.length, packet.getSocketAddress()));
-                refused.increment();
-            } catch (IOException | RuntimeException e) {
-                LOG.debugf("503 for a dropped INVITE not sent: %s", e.getMessage());
-            }
-        }
         long now = System.currentTimeMillis();
         if (now - lastWarnMillis > 10_000) { // at most one line per 10 s under a flood
             lastWarnMillis = now;
-            LOG.warnf("SIP over UDP on port %d: receive queue full (%d waiting), %d datagram(s) dropped so far, %d INVITE(s) among them answered 503",
-                    getPort(), messageQueue.size(), dropped.sum(), refused.sum());
+            LOG.warnf("SIP over UDP on port %d: receive queue full (%d waiting), %d datagram(s) dropped so far",
+                    getPort(), messageQueue.size(), dropped.sum());
         }
     }
 
     /** Datagrams dropped because the queue was full, since the listener started. */
     long dropped() {
         return dropped.sum();
-    }
-
-    /** INVITEs among the dropped datagrams that were answered 503 at once. */
-    long refused() {
-        return refused.sum();
     }
 
     /** Datagrams waiting to be parsed, and how many more fit. */

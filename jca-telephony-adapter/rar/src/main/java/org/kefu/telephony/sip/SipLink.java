@@ -185,15 +185,6 @@ public final class SipLink {
         return n;
     }
 
-    /** INVITEs among the dropped datagrams that were answered 503 at once, since start. */
-    public synchronized long udpInvitesRefused() {
-        long n = 0;
-        for (BoundedUdpMessageProcessor p : udpProcessors()) {
-            n += p.refused();
-        }
-        return n;
-    }
-
     /** UDP datagrams waiting to be parsed now. */
     synchronized int udpDatagramsQueued() {
         int n = 0;
