@@ -113,9 +113,24 @@ public class SoftPhone {
         run(sw -> sw.singleStepTransfer(myLeg(call), target));
     }
 
-    /** Blind transfer to another agent, by job number: rings the desk that agent is logged in at. */
+    /**
+     * Blind transfer to another agent, by job number: rings the desk that agent is logged in at.
+     * The ACD counts that agent busy for the call (see {@link Acd#reserveForDirectCall}); an agent
+     * who rings or talks already is refused as AGENT_BUSY.
+     */
     public void transferToAgent(String jobNumber) {
-        blindTransfer(extensionOfAgent(jobNumber));
+        String job = jobNumber == null ? null : jobNumber.strip();
+        DeviceId target = device(extensionOfAgent(job));
+        AgentCall call = firstCall();
+        String reservation = reserve(job, call, false);
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            ConnectionId caller = otherParty(sw, call);
+            sw.singleStepTransfer(myLeg(call), target);
+            acd.directCallPlaced(reservation, call.getCallId(), caller);
+        } catch (TelephonyException | RuntimeException e) {
+            acd.directCallFailed(job, reservation);
+            throw e instanceof TelephonyException ? new SoftPhoneException("SWITCH_REFUSED", e.getMessage()) : (RuntimeException) e;
+        }
     }
 
     public void transferToQueue(String queue) {
@@ -128,15 +143,31 @@ public class SoftPhone {
 
     /** Consultation: the caller waits with music while the agent calls a number or another agent. */
     public void consult(String destination, boolean isAgent) {
-        DeviceId target = device(isAgent ? extensionOfAgent(destination) : destination);
+        String job = isAgent && destination != null ? destination.strip() : null;
+        DeviceId target = device(isAgent ? extensionOfAgent(job) : destination);
         AgentCall call = firstCall();
-        run(sw -> sw.consultationCall(myLeg(call), target));
+        if (!isAgent) {
+            run(sw -> sw.consultationCall(myLeg(call), target));
+            return;
+        }
+        // A consulted colleague is busy for the ACD while the consultation lasts.
+        String reservation = reserve(job, call, true);
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            ConnectionId consultation = sw.consultationCall(myLeg(call), target);
+            acd.directCallPlaced(reservation, consultation.call().value(), null);
+        } catch (TelephonyException | RuntimeException e) {
+            acd.directCallFailed(job, reservation);
+            throw e instanceof TelephonyException ? new SoftPhoneException("SWITCH_REFUSED", e.getMessage()) : (RuntimeException) e;
+        }
     }
 
     /** Ends a consultation by joining the caller and the consulted party; the agent leaves. */
     public void completeTransfer() {
         AgentCall[] pair = consultationPair();
-        run(sw -> sw.completeTransfer(myLeg(pair[0]), myLeg(pair[1])));
+        run(sw -> {
+            acd.consultationCompleted(jobNumber(), pair[0].getCallId(), pair[1].getCallId(), otherParty(sw, pair[0]));
+            sw.completeTransfer(myLeg(pair[0]), myLeg(pair[1]));
+        });
     }
 
     public void alternate() {
@@ -146,7 +177,19 @@ public class SoftPhone {
 
     public void conference() {
         AgentCall[] pair = consultationPair();
-        run(sw -> sw.conference(myLeg(pair[0]), myLeg(pair[1])));
+        run(sw -> {
+            acd.consultationConferenced(jobNumber(), pair[0].getCallId(), pair[1].getCallId(), otherParty(sw, pair[0]));
+            sw.conference(myLeg(pair[0]), myLeg(pair[1]));
+        });
+    }
+
+    /** Reserves the colleague in the ACD; a busy colleague is AGENT_BUSY, nothing changed. */
+    private String reserve(String job, AgentCall call, boolean consultation) {
+        try {
+            return acd.reserveForDirectCall(jobNumber(), job, call.getCallId(), consultation);
+        } catch (AcdException e) {
+            throw new SoftPhoneException(e.getKind() == AcdException.Kind.CONFLICT ? "AGENT_BUSY" : "BAD_DESTINATION", e.getMessage());
+        }
     }
 
     /** Click to dial: the agent's desk phone rings first; when it answers, the number is called. */
