@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
 public class SoftPhone {
 
     private static final Pattern NUMBER = Pattern.compile("[0-9*#+]{2,32}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9*#A-Da-d]{1,32}");
 
     @Resource
     private SessionContext context;
@@ -190,6 +191,28 @@ public class SoftPhone {
         } catch (AcdException e) {
             throw new SoftPhoneException(e.getKind() == AcdException.Kind.CONFLICT ? "AGENT_BUSY" : "BAD_DESTINATION", e.getMessage());
         }
+    }
+
+    /**
+     * The keypad: sends DTMF from the agent's leg of the active call (the consultation while the
+     * agent consults) to the other party, as if keyed on the desk phone: for an outside IVR, a
+     * bank's host, a conference bridge's PIN. 1 to 32 of 0-9 * # A-D; anything else is
+     * BAD_DIGITS and nothing is sent. The digits are never logged nor put in a message.
+     */
+    public void sendDigits(String digits) {
+        String keys = digits == null ? "" : digits.strip();
+        if (!DIGITS.matcher(keys).matches()) {
+            throw new SoftPhoneException("BAD_DIGITS", null);
+        }
+        List<AgentCall> calls = calls();
+        if (calls.isEmpty()) {
+            throw new SoftPhoneException("NO_CALL", null);
+        }
+        AgentCall target = calls.stream().filter(AgentCall::isConsultation).findFirst().orElse(calls.get(0));
+        if (target.isRinging()) {
+            throw new SoftPhoneException("NO_CALL", "the call is not answered yet");
+        }
+        run(sw -> sw.sendDigits(myLeg(target), keys));
     }
 
     /** Click to dial: the agent's desk phone rings first; when it answers, the number is called. */
