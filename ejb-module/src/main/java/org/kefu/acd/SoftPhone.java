@@ -62,13 +62,20 @@ public class SoftPhone {
                     continue;
                 }
                 Map<String, String> data;
+                List<CallSnapshot.Party> parties;
                 try {
                     data = sw.callData(party.connection().call());
+                    parties = sw.snapshotCall(party.connection().call()).parties();
                 } catch (TelephonyException e) {
                     continue; // ended meanwhile
                 }
+                List<CallSnapshot.Party> others = parties.stream()
+                        .filter(p -> !p.connection().equals(party.connection())
+                                && p.state() != ConnectionState.CLEARED && p.state() != ConnectionState.FAILED)
+                        .toList();
+                boolean othersHeld = !others.isEmpty() && others.stream().allMatch(p -> p.state() == ConnectionState.HELD);
                 result.add(new AgentCall(party.connection().call().value(), state.name(), data,
-                        data.containsKey("kefu.consultationOf")));
+                        data.containsKey("kefu.consultationOf"), othersHeld, others.size() + 1));
             }
         } catch (TelephonyException e) {
             throw new SoftPhoneException("SWITCH_REFUSED", e.getMessage());
