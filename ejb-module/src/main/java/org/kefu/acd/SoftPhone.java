@@ -178,9 +178,13 @@ public class SoftPhone {
         });
     }
 
+    /** Swaps the call on hold and the one in conversation, whichever way round they are now. */
     public void alternate() {
         AgentCall[] pair = consultationPair();
-        run(sw -> sw.alternate(myLeg(pair[0]), myLeg(pair[1])));
+        // After one alternate the original call is the active one: hold the consultation then.
+        AgentCall held = pair[0].isOthersHeld() ? pair[0] : pair[1];
+        AgentCall active = held == pair[0] ? pair[1] : pair[0];
+        run(sw -> sw.alternate(myLeg(held), myLeg(active)));
     }
 
     public void conference() {
