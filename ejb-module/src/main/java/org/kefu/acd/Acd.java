@@ -609,6 +609,15 @@ public class Acd {
         }
     }
 
+    /**
+     * A call the ACD does not follow changed at a device (the agent's dialled call was answered or
+     * ended, a consultation to a number): the agent logged in there is told, so that its console
+     * shows it without a click. Nothing happens for a device no agent is logged in at.
+     */
+    public void deskChanged(String device) {
+        router.agentAt(device).ifPresent(job -> notifications.publish(job, "CALL"));
+    }
+
     /** True when the call is in the ACD (waiting, ringing at an agent or talking with one). */
     public boolean handles(CallId call) {
         return calls.containsKey(call.value());

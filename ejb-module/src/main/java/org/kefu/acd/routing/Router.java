@@ -206,6 +206,12 @@ public final class Router {
         return agent == null ? Optional.empty() : Optional.of(agent.snapshot());
     }
 
+    /** The agent logged in at a desk phone now, if any. */
+    public synchronized Optional<String> agentAt(String extension) {
+        LiveAgent agent = desks.get(extension);
+        return agent == null ? Optional.empty() : Optional.of(agent.jobNumber);
+    }
+
     /** Midnight: "calls today" starts again from zero (FEWEST_CALLS indexes are rebuilt). */
     public synchronized void resetDailyCounters() {
         List<LiveAgent> readyAgents = agents.values().stream().filter(a -> a.state == AgentState.READY).toList();
