@@ -117,6 +117,11 @@ public class Acd {
     private final Map<String, CallQueue> queueConfig = new ConcurrentHashMap<>();
     /** Calls in the ACD now: waiting, ringing at an agent, or talking with one. */
     private final Map<String, AcdCall> calls = new ConcurrentHashMap<>();
+    /**
+     * Agents who joined a call by a three-party conference after a consultation: call id → their
+     * records (the call's own record stays with the agent who set the conference up).
+     */
+    private final Map<String, List<AcdCall>> conferees = new ConcurrentHashMap<>();
     /** Agents logged in with follow-me on: job number → the outside number their offers ring. */
     private final Map<String, String> followMe = new ConcurrentHashMap<>();
 
@@ -128,8 +133,16 @@ public class Acd {
     static final class AcdCall {
         enum Phase { WAITING, RINGING, TALKING }
 
+        /**
+         * How the call reached its agent: a queue's offer, or directly (a blind transfer to the
+         * agent by job number, a colleague's consultation call). Direct calls keep the agent busy
+         * like offers but stay out of the queues' figures, and have no RONA.
+         */
+        enum Kind { QUEUE, TRANSFER, CONSULTATION }
+
         final String callId;
         final ConnectionId caller;
+        Kind kind = Kind.QUEUE;
         Phase phase = Phase.WAITING;
         WaitingCall waiting;
         String jobNumber;
@@ -596,6 +609,15 @@ public class Acd {
         }
     }
 
+    /**
+     * A call the ACD does not follow changed at a device (the agent's dialled call was answered or
+     * ended, a consultation to a number): the agent logged in there is told, so that its console
+     * shows it without a click. Nothing happens for a device no agent is logged in at.
+     */
+    public void deskChanged(String device) {
+        router.agentAt(device).ifPresent(job -> notifications.publish(job, "CALL"));
+    }
+
     /** True when the call is in the ACD (waiting, ringing at an agent or talking with one). */
     public boolean handles(CallId call) {
         return calls.containsKey(call.value());
@@ -617,9 +639,10 @@ public class Acd {
      * caller left. Returns true when the ACD took care of it.
      */
     public boolean onCallEvent(CallEvent event) {
+        boolean conferee = event instanceof CallEvent.Cleared gone && confereeCleared(gone);
         AcdCall c = calls.get(event.call().value());
         if (c == null) {
-            return false;
+            return conferee;
         }
         if (event instanceof CallEvent.Established e) {
             return answered(c, e.answering());
@@ -653,6 +676,20 @@ public class Acd {
                 persistPending();
             }
         }
+        if (c.kind != AcdCall.Kind.QUEUE) {
+            // Not the queue's answer (that was counted once, for the first agent): no service-level figures.
+            event(AcdEvent.ANSWER, c.callId, null, job, null, null, c.kind.name().toLowerCase(Locale.ROOT));
+            if (c.kind == AcdCall.Kind.TRANSFER) {
+                try (SwitchConnection sw = switchFactory.getConnection()) {
+                    // The caller now talks with this agent: "press * for your last agent" finds it.
+                    rememberAgent(sw.callData(new CallId(c.callId)).get("kefu.ani"), job, c.answeredAt);
+                } catch (TelephonyException e) {
+                    LOG.infof("Call %s: %s", c.callId, e.getMessage());
+                }
+            }
+            LOG.infof("Call %s (%s) answered by agent %s", c.callId, c.kind, job);
+            return true;
+        }
         event(AcdEvent.ANSWER, c.callId, queue, job, waited, null, null);
         cdr.assigned(c.callId, queue, job);
         try (SwitchConnection sw = switchFactory.getConnection()) {
@@ -670,6 +707,10 @@ public class Acd {
             if (c.phase != AcdCall.Phase.RINGING || !failed.device().value().equals(c.extension)) {
                 return false;
             }
+        }
+        if (c.kind != AcdCall.Kind.QUEUE) {
+            directCallFailed(c.jobNumber, c.callId);
+            return false; // the callflow handles the call itself as before
         }
         takeBack(c, "failed: " + cause, false);
         return true;
@@ -719,7 +760,10 @@ public class Acd {
         boolean agentLeg = ext != null && ext.equals(device);
         if (phase == AcdCall.Phase.TALKING && agentLeg) {
             agentCallEnded(c, cleared.cause() == ClearCause.TRANSFERRED);
-            if (!cleared.callEnded() && cleared.cause() != ClearCause.TRANSFERRED) {
+            // A consulted colleague hanging up leaves the consulting agent on the line; an agent
+            // leaving a conference leaves the others talking.
+            boolean othersStay = c.kind == AcdCall.Kind.CONSULTATION || conferees.containsKey(c.callId);
+            if (!cleared.callEnded() && cleared.cause() != ClearCause.TRANSFERRED && !othersStay) {
                 // The agent hung up: the caller's call ends too.
                 try (SwitchConnection sw = switchFactory.getConnection()) {
                     sw.clearCall(cleared.call());
@@ -757,10 +801,12 @@ public class Acd {
                 persistPending();
             }
         }
+        String figuresQueue = c.kind == AcdCall.Kind.QUEUE ? c.waiting.queue() : null;
         if (transferred) {
-            event(AcdEvent.TRANSFER, c.callId, c.waiting.queue(), job, null, talked, null);
+            event(AcdEvent.TRANSFER, c.callId, figuresQueue, job, null, talked, null);
         }
-        event(AcdEvent.END, c.callId, c.waiting.queue(), job, null, talked, null);
+        event(AcdEvent.END, c.callId, figuresQueue, job, null, talked, c.kind == AcdCall.Kind.QUEUE ? null
+                : c.kind.name().toLowerCase(Locale.ROOT));
         next.ifPresent(this::ring);
     }
 
@@ -780,7 +826,8 @@ public class Acd {
                 persistPending();
             }
         }
-        event(AcdEvent.ABANDON, c.callId, c.waiting.queue(), job, waited, null, null);
+        event(AcdEvent.ABANDON, c.callId, c.kind == AcdCall.Kind.QUEUE ? c.waiting.queue() : null, job, waited, null,
+                c.kind == AcdCall.Kind.QUEUE ? null : c.kind.name().toLowerCase(Locale.ROOT));
         LOG.infof("Call %s abandoned in queue %s after %d ms", c.callId, c.waiting.queue(), waited);
         next.ifPresent(this::ring);
     }
@@ -914,6 +961,236 @@ public class Acd {
             }
         }
         return result.outcome();
+    }
+
+    // ------------------------------------------------------------------ direct calls (soft phone)
+
+    /**
+     * A call is about to reach a colleague directly, by job number: a blind transfer of the
+     * agent's call, or a consultation call. Call before the switch's command: the colleague is
+     * reserved for it (RESERVED while its phone rings, TALKING once answered, then wrap-up for the
+     * call's queue or back to its not-ready reason), so that the ACD offers it no second call
+     * meanwhile. Refused (CONFLICT) when the colleague rings, talks, is locked or logged out; then
+     * nothing changed. Then {@link #directCallPlaced} with the switch's call, or
+     * {@link #directCallFailed} if the switch refused.
+     *
+     * @return the reservation's id, for those two
+     */
+    public String reserveForDirectCall(String fromJob, String toJob, String callId, boolean consultation) {
+        requireAgent(toJob);
+        AcdCall was = talkingWith(fromJob, callId);
+        AcdCall.Kind kind = consultation ? AcdCall.Kind.CONSULTATION : AcdCall.Kind.TRANSFER;
+        // The router's id for the call until the switch has placed it (the transferred call is
+        // still the sender's there); short, since it lands in the state history's call_ref.
+        String reservation = (consultation ? "c:" : "t:") + callId;
+        // The queue the call came from decides the colleague's wrap-up; a consultation has none of its own.
+        WaitingCall waiting = was == null || consultation ? WaitingCall.of(reservation, NO_QUEUE, clock.instant())
+                : new WaitingCall(reservation, was.waiting.queue(), was.waiting.enqueuedAt(), was.waiting.basePriority(),
+                        was.waiting.customerId(), null);
+        Offer offer;
+        try {
+            offer = routerCall(() -> router.directCall(toJob, waiting));
+        } finally {
+            persistPending();
+        }
+        reservations.put(reservation, new Reservation(kind, fromJob, toJob, waiting, was == null ? null : was.caller));
+        event(AcdEvent.OFFER, callId, null, toJob, null, null,
+                kind.name().toLowerCase(Locale.ROOT) + " from " + fromJob + " at " + offer.extension());
+        return reservation;
+    }
+
+    /**
+     * The switch placed the direct call ({@code callId}: the transferred call, or the new
+     * consultation call): for a transfer, the sender's part ends as for any transfer (TRANSFER and
+     * END events, wrap-up) if it was the sender's ACD call; the colleague's record follows the call.
+     *
+     * @param caller the party who is transferred (used when the call was not the ACD's)
+     */
+    public void directCallPlaced(String reservation, String callId, ConnectionId caller) {
+        Reservation r = reservations.remove(reservation);
+        if (r == null) {
+            return;
+        }
+        String toJob = r.toJob();
+        AgentSnapshot b = status(toJob);
+        if (!reservation.equals(b.offeredCallId())) {
+            return; // freed meanwhile
+        }
+        if (r.kind() == AcdCall.Kind.TRANSFER) {
+            AcdCall was = talkingWith(r.fromJob(), callId);
+            if (was != null) {
+                agentCallEnded(was, true); // unless the sender's Cleared (TRANSFERRED) did it already
+            }
+        }
+        WaitingCall w = r.waiting();
+        WaitingCall waiting = new WaitingCall(callId, w.queue(), w.enqueuedAt(), w.basePriority(), w.customerId(), null);
+        AcdCall record = new AcdCall(callId, r.caller() != null ? r.caller() : caller);
+        record.kind = r.kind();
+        record.phase = AcdCall.Phase.RINGING;
+        record.jobNumber = toJob;
+        record.extension = b.extension();
+        record.waiting = waiting;
+        routerCall(() -> {
+            router.directCallMoved(toJob, waiting);
+            return null;
+        });
+        calls.put(callId, record);
+        // The colleague may have picked up before the record existed (events run on other threads).
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            ConnectionId leg = new ConnectionId(new CallId(callId), new DeviceId(b.extension()));
+            boolean connected = sw.snapshotCall(new CallId(callId)).parties().stream()
+                    .anyMatch(p -> p.connection().equals(leg) && p.state() == org.kefu.telephony.ConnectionState.CONNECTED);
+            if (connected) {
+                answered(record, leg);
+            }
+        } catch (TelephonyException e) {
+            LOG.debugf("Direct call %s: %s", callId, e.getMessage());
+        }
+    }
+
+    /** What a direct call's reservation remembers until the switch has placed the call. */
+    private record Reservation(AcdCall.Kind kind, String fromJob, String toJob, WaitingCall waiting, ConnectionId caller) {
+    }
+
+    /** Reservation id → what it is for; short-lived (between a soft-phone command and the switch's answer). */
+    private final Map<String, Reservation> reservations = new ConcurrentHashMap<>();
+
+    /**
+     * The agent completes its consultation with a colleague: the colleague now talks with the
+     * caller in the original call, and stays busy for the ACD until that call ends there; the
+     * consulting agent's part ends as for a transfer. Call before the switch's command.
+     */
+    public void consultationCompleted(String fromJob, String originalCallId, String consultCallId, ConnectionId caller) {
+        AcdCall consult = calls.get(consultCallId);
+        if (consult == null || consult.kind != AcdCall.Kind.CONSULTATION) {
+            return; // a number was consulted: the original call's record ends with the sender's leg
+        }
+        AcdCall was = talkingWith(fromJob, originalCallId);
+        calls.remove(consultCallId, consult);
+        if (was != null) {
+            agentCallEnded(was, true); // first: the router then holds the original call for the colleague
+        }
+        AcdCall moved = movedCall(consult, originalCallId, was, caller, AcdCall.Kind.TRANSFER, true);
+        calls.put(originalCallId, moved);
+    }
+
+    /**
+     * The agent joins its consultation with a colleague into a three-party conference: the
+     * colleague stays busy for the ACD while it is in the conference (and wraps up when it leaves);
+     * the agent who set it up keeps the call's record.
+     */
+    public void consultationConferenced(String fromJob, String originalCallId, String consultCallId, ConnectionId caller) {
+        AcdCall consult = calls.get(consultCallId);
+        if (consult == null || consult.kind != AcdCall.Kind.CONSULTATION) {
+            return;
+        }
+        calls.remove(consultCallId, consult);
+        // The router keeps the colleague under the consultation's id: the original call is the
+        // consulting agent's there, and one call id names one agent in the router.
+        AcdCall moved = movedCall(consult, originalCallId, talkingWith(fromJob, originalCallId), caller, AcdCall.Kind.CONSULTATION, false);
+        conferees.computeIfAbsent(originalCallId, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(moved);
+    }
+
+    /** The transfer or consultation never reached the colleague (the switch refused it): it is as before. */
+    public void directCallFailed(String toJob, String callId) {
+        reservations.remove(callId);
+        AgentSnapshot b = status(toJob);
+        if (!callId.equals(b.offeredCallId()) || b.state() != AgentState.RESERVED) {
+            return;
+        }
+        AcdCall record = calls.get(callId);
+        if (record != null && record.kind != AcdCall.Kind.QUEUE && toJob.equals(record.jobNumber)) {
+            calls.remove(callId, record);
+        }
+        Optional<Offer> next;
+        try {
+            next = routerCall(() -> router.directCallFailed(toJob));
+        } finally {
+            persistPending();
+        }
+        next.ifPresent(this::ring);
+    }
+
+    /** Queue code of a direct call that never came through a queue: the router knows no such queue, so no wrap-up. */
+    private static final String NO_QUEUE = "";
+
+    /** The colleague's record from a consultation, now on the original call. */
+    private AcdCall movedCall(AcdCall consult, String originalCallId, AcdCall was, ConnectionId caller, AcdCall.Kind kind,
+                              boolean moveInRouter) {
+        String queue = was == null ? NO_QUEUE : was.waiting.queue();
+        WaitingCall waiting = was == null ? WaitingCall.of(originalCallId, queue, consult.waiting.enqueuedAt())
+                : new WaitingCall(originalCallId, queue, was.waiting.enqueuedAt(), was.waiting.basePriority(), was.waiting.customerId(), null);
+        AcdCall moved = new AcdCall(originalCallId, was == null ? caller : was.caller);
+        moved.kind = kind;
+        synchronized (consult) {
+            moved.phase = consult.phase;
+            moved.jobNumber = consult.jobNumber;
+            moved.extension = consult.extension;
+            moved.answeredAt = consult.answeredAt;
+        }
+        moved.waiting = waiting;
+        if (moveInRouter) {
+            routerCall(() -> {
+                router.directCallMoved(moved.jobNumber, waiting);
+                return null;
+            });
+        }
+        return moved;
+    }
+
+    /** The ACD's record of the call if {@code jobNumber} talks on it now, else null. */
+    private AcdCall talkingWith(String jobNumber, String callId) {
+        AcdCall c = calls.get(callId);
+        if (c == null) {
+            return null;
+        }
+        synchronized (c) {
+            return jobNumber.equals(c.jobNumber) && c.phase == AcdCall.Phase.TALKING ? c : null;
+        }
+    }
+
+    /** A party left a call with conferees: those who left (or all, when the call ended) end their part. */
+    private boolean confereeCleared(CallEvent.Cleared cleared) {
+        List<AcdCall> list = conferees.get(cleared.call().value());
+        if (list == null) {
+            return false;
+        }
+        boolean any = false;
+        for (AcdCall p : list) {
+            if (cleared.callEnded() || cleared.cleared().device().value().equals(p.extension)) {
+                list.remove(p);
+                any = true;
+                confereeEnded(p);
+            }
+        }
+        if (list.isEmpty()) {
+            conferees.remove(cleared.call().value(), list);
+            if (!cleared.callEnded() && !calls.containsKey(cleared.call().value())) {
+                // The last agent left the conference: the caller is not left alone on the line.
+                try (SwitchConnection sw = switchFactory.getConnection()) {
+                    sw.clearCall(cleared.call());
+                } catch (TelephonyException e) {
+                    LOG.debugf("Call %s: %s", cleared.call(), e.getMessage());
+                }
+            }
+        }
+        return any;
+    }
+
+    private void confereeEnded(AcdCall p) {
+        Optional<Offer> next;
+        long talked;
+        synchronized (p) {
+            talked = p.answeredAt == null ? 0 : Duration.between(p.answeredAt, clock.instant()).toMillis();
+            try {
+                next = p.phase == AcdCall.Phase.TALKING ? routerCall(() -> router.callEnded(p.jobNumber))
+                        : routerCall(() -> router.directCallFailed(p.jobNumber));
+            } finally {
+                persistPending();
+            }
+        }
+        event(AcdEvent.END, p.callId, null, p.jobNumber, null, talked, "conference");
+        next.ifPresent(this::ring);
     }
 
     // ------------------------------------------------------------------ the clock

@@ -15,12 +15,35 @@ public class AgentCall implements Serializable {
     private final String legState;
     private final Map<String, String> data;
     private final boolean consultation;
+    /** Everyone else in the call is on hold (music): the agent put this call aside (consultation, alternate). */
+    private final boolean othersHeld;
+    /** Parties in the call, the agent included: 3 or more is a conference. */
+    private final int parties;
 
     public AgentCall(String callId, String legState, Map<String, String> data, boolean consultation) {
+        this(callId, legState, data, consultation, false, 2);
+    }
+
+    public AgentCall(String callId, String legState, Map<String, String> data, boolean consultation,
+                     boolean othersHeld, int parties) {
         this.callId = callId;
         this.legState = legState;
         this.data = Map.copyOf(data);
         this.consultation = consultation;
+        this.othersHeld = othersHeld;
+        this.parties = parties;
+    }
+
+    public boolean isOthersHeld() {
+        return othersHeld;
+    }
+
+    public int getParties() {
+        return parties;
+    }
+
+    public boolean isConference() {
+        return parties >= 3;
     }
 
     public String getCallId() {

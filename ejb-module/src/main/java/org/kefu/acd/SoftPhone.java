@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
 public class SoftPhone {
 
     private static final Pattern NUMBER = Pattern.compile("[0-9*#+]{2,32}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9*#A-Da-d]{1,32}");
 
     @Resource
     private SessionContext context;
@@ -61,13 +62,20 @@ public class SoftPhone {
                     continue;
                 }
                 Map<String, String> data;
+                List<CallSnapshot.Party> parties;
                 try {
                     data = sw.callData(party.connection().call());
+                    parties = sw.snapshotCall(party.connection().call()).parties();
                 } catch (TelephonyException e) {
                     continue; // ended meanwhile
                 }
+                List<CallSnapshot.Party> others = parties.stream()
+                        .filter(p -> !p.connection().equals(party.connection())
+                                && p.state() != ConnectionState.CLEARED && p.state() != ConnectionState.FAILED)
+                        .toList();
+                boolean othersHeld = !others.isEmpty() && others.stream().allMatch(p -> p.state() == ConnectionState.HELD);
                 result.add(new AgentCall(party.connection().call().value(), state.name(), data,
-                        data.containsKey("kefu.consultationOf")));
+                        data.containsKey("kefu.consultationOf"), othersHeld, others.size() + 1));
             }
         } catch (TelephonyException e) {
             throw new SoftPhoneException("SWITCH_REFUSED", e.getMessage());
@@ -113,9 +121,24 @@ public class SoftPhone {
         run(sw -> sw.singleStepTransfer(myLeg(call), target));
     }
 
-    /** Blind transfer to another agent, by job number: rings the desk that agent is logged in at. */
+    /**
+     * Blind transfer to another agent, by job number: rings the desk that agent is logged in at.
+     * The ACD counts that agent busy for the call (see {@link Acd#reserveForDirectCall}); an agent
+     * who rings or talks already is refused as AGENT_BUSY.
+     */
     public void transferToAgent(String jobNumber) {
-        blindTransfer(extensionOfAgent(jobNumber));
+        String job = jobNumber == null ? null : jobNumber.strip();
+        DeviceId target = device(extensionOfAgent(job));
+        AgentCall call = firstCall();
+        String reservation = reserve(job, call, false);
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            ConnectionId caller = otherParty(sw, call);
+            sw.singleStepTransfer(myLeg(call), target);
+            acd.directCallPlaced(reservation, call.getCallId(), caller);
+        } catch (TelephonyException | RuntimeException e) {
+            acd.directCallFailed(job, reservation);
+            throw e instanceof TelephonyException ? new SoftPhoneException("SWITCH_REFUSED", e.getMessage()) : (RuntimeException) e;
+        }
     }
 
     public void transferToQueue(String queue) {
@@ -128,25 +151,79 @@ public class SoftPhone {
 
     /** Consultation: the caller waits with music while the agent calls a number or another agent. */
     public void consult(String destination, boolean isAgent) {
-        DeviceId target = device(isAgent ? extensionOfAgent(destination) : destination);
+        String job = isAgent && destination != null ? destination.strip() : null;
+        DeviceId target = device(isAgent ? extensionOfAgent(job) : destination);
         AgentCall call = firstCall();
-        run(sw -> sw.consultationCall(myLeg(call), target));
+        if (!isAgent) {
+            run(sw -> sw.consultationCall(myLeg(call), target));
+            return;
+        }
+        // A consulted colleague is busy for the ACD while the consultation lasts.
+        String reservation = reserve(job, call, true);
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            ConnectionId consultation = sw.consultationCall(myLeg(call), target);
+            acd.directCallPlaced(reservation, consultation.call().value(), null);
+        } catch (TelephonyException | RuntimeException e) {
+            acd.directCallFailed(job, reservation);
+            throw e instanceof TelephonyException ? new SoftPhoneException("SWITCH_REFUSED", e.getMessage()) : (RuntimeException) e;
+        }
     }
 
     /** Ends a consultation by joining the caller and the consulted party; the agent leaves. */
     public void completeTransfer() {
         AgentCall[] pair = consultationPair();
-        run(sw -> sw.completeTransfer(myLeg(pair[0]), myLeg(pair[1])));
+        run(sw -> {
+            acd.consultationCompleted(jobNumber(), pair[0].getCallId(), pair[1].getCallId(), otherParty(sw, pair[0]));
+            sw.completeTransfer(myLeg(pair[0]), myLeg(pair[1]));
+        });
     }
 
+    /** Swaps the call on hold and the one in conversation, whichever way round they are now. */
     public void alternate() {
         AgentCall[] pair = consultationPair();
-        run(sw -> sw.alternate(myLeg(pair[0]), myLeg(pair[1])));
+        // After one alternate the original call is the active one: hold the consultation then.
+        AgentCall held = pair[0].isOthersHeld() ? pair[0] : pair[1];
+        AgentCall active = held == pair[0] ? pair[1] : pair[0];
+        run(sw -> sw.alternate(myLeg(held), myLeg(active)));
     }
 
     public void conference() {
         AgentCall[] pair = consultationPair();
-        run(sw -> sw.conference(myLeg(pair[0]), myLeg(pair[1])));
+        run(sw -> {
+            acd.consultationConferenced(jobNumber(), pair[0].getCallId(), pair[1].getCallId(), otherParty(sw, pair[0]));
+            sw.conference(myLeg(pair[0]), myLeg(pair[1]));
+        });
+    }
+
+    /** Reserves the colleague in the ACD; a busy colleague is AGENT_BUSY, nothing changed. */
+    private String reserve(String job, AgentCall call, boolean consultation) {
+        try {
+            return acd.reserveForDirectCall(jobNumber(), job, call.getCallId(), consultation);
+        } catch (AcdException e) {
+            throw new SoftPhoneException(e.getKind() == AcdException.Kind.CONFLICT ? "AGENT_BUSY" : "BAD_DESTINATION", e.getMessage());
+        }
+    }
+
+    /**
+     * The keypad: sends DTMF from the agent's leg of the active call (the consultation while the
+     * agent consults) to the other party, as if keyed on the desk phone: for an outside IVR, a
+     * bank's host, a conference bridge's PIN. 1 to 32 of 0-9 * # A-D; anything else is
+     * BAD_DIGITS and nothing is sent. The digits are never logged nor put in a message.
+     */
+    public void sendDigits(String digits) {
+        String keys = digits == null ? "" : digits.strip();
+        if (!DIGITS.matcher(keys).matches()) {
+            throw new SoftPhoneException("BAD_DIGITS", null);
+        }
+        List<AgentCall> calls = calls();
+        if (calls.isEmpty()) {
+            throw new SoftPhoneException("NO_CALL", null);
+        }
+        AgentCall target = calls.stream().filter(AgentCall::isConsultation).findFirst().orElse(calls.get(0));
+        if (target.isRinging()) {
+            throw new SoftPhoneException("NO_CALL", "the call is not answered yet");
+        }
+        run(sw -> sw.sendDigits(myLeg(target), keys));
     }
 
     /** Click to dial: the agent's desk phone rings first; when it answers, the number is called. */

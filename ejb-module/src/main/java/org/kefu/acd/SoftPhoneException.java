@@ -4,7 +4,7 @@ import jakarta.ejb.ApplicationException;
 
 /**
  * A soft-phone command the console cannot carry out, with a code the screens translate
- * (NOT_LOGGED_IN, NO_CALL, ANSWER_ON_PHONE, BAD_DESTINATION, SWITCH_REFUSED). Nothing changed.
+ * (NOT_LOGGED_IN, NO_CALL, ANSWER_ON_PHONE, BAD_DESTINATION, AGENT_BUSY, BAD_DIGITS, SWITCH_REFUSED). Nothing changed.
  */
 @ApplicationException(rollback = true)
 public class SoftPhoneException extends RuntimeException {

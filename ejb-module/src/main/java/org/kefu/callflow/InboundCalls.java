@@ -100,6 +100,7 @@ public class InboundCalls {
             } else if (event instanceof CallEvent.Established e) {
                 if (!acd.onCallEvent(e)) {
                     established(sw, e);
+                    acd.deskChanged(e.answering().device().value());
                 }
             } else if ((event instanceof CallEvent.DigitsReceived || event instanceof CallEvent.PromptFinished
                     || event instanceof CallEvent.RecordingFinished) && ivr.inFlow(event.call())) {
@@ -122,12 +123,14 @@ public class InboundCalls {
                 }
                 if (!acd.onCallEvent(c)) {
                     cleared(sw, c);
+                    acd.deskChanged(c.cleared().device().value());
                 } else if (c.callEnded()) {
                     cdr.ended(c.call().value(), c.at(), c.cause().name());
                 }
             } else if (event instanceof CallEvent.Failed f) {
                 if (!acd.onCallEvent(f)) {
                     failed(sw, f);
+                    acd.deskChanged(f.failed().device().value());
                 }
             } else {
                 LOG.debugf("%s", event);

@@ -134,9 +134,11 @@ public class ScreenPops {
             lines.add(new ContactLine(r.getStartedAt(), "CALL", r.getAgentJobNumber(),
                     r.getQueueCode() == null ? r.getDnis() : r.getQueueCode(), r.getEndCause()));
         }
-        var records = em.createNativeQuery("SELECT recorded_at, agent_job_number, wrap_up_code, notes FROM contact_record"
-                + " WHERE phone IN (:phones)" + (customerId == null ? "" : " OR customer_id = :customer")
-                + " ORDER BY recorded_at DESC")
+        // The code's names come along, so that the agent reads "转接" / "Transferred", not TRANSFERRED.
+        var records = em.createNativeQuery("SELECT c.recorded_at, c.agent_job_number, c.wrap_up_code, c.notes, w.name_zh, w.name_en"
+                + " FROM contact_record c LEFT JOIN wrap_up_code w ON w.code = c.wrap_up_code"
+                + " WHERE c.phone IN (:phones)" + (customerId == null ? "" : " OR c.customer_id = :customer")
+                + " ORDER BY c.recorded_at DESC")
                 .setParameter("phones", phones)
                 .setMaxResults(LAST_CONTACTS);
         if (customerId != null) {
@@ -144,7 +146,8 @@ public class ScreenPops {
         }
         for (Object row : records.getResultList()) {
             Object[] r = (Object[]) row;
-            lines.add(new ContactLine(instant(r[0]), "WRAP_UP", (String) r[1], (String) r[2], (String) r[3]));
+            lines.add(new ContactLine(instant(r[0]), "WRAP_UP", (String) r[1], (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5]));
         }
         lines.sort(Comparator.comparing(ContactLine::getAt, Comparator.nullsLast(Comparator.reverseOrder())));
         return lines.size() > LAST_CONTACTS ? lines.subList(0, LAST_CONTACTS) : lines;

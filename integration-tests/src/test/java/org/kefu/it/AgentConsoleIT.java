@@ -4,6 +4,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,9 +46,15 @@ class AgentConsoleIT {
     private static final String PASSWORD = "kefu2026";
     private static final Duration PUSH = Duration.ofSeconds(20);
 
-    @Deployment(testable = false)
+    @Deployment(name = "kefu", order = 1, testable = false)
     static EnterpriseArchive ear() {
         return Deployments.kefuEar();
+    }
+
+    /** Reads KefuDS for the assertions on what the ACD and the CDR wrote (SqlProbeClient). */
+    @Deployment(name = "sql-probe", order = 2, testable = false)
+    static WebArchive probe() {
+        return SqlProbeClient.war();
     }
 
     private final List<Sipp> sipps = new ArrayList<>();
@@ -115,6 +122,10 @@ class AgentConsoleIT {
                 return state.contains("话后处理") || state.contains("就绪");
             }, PUSH);
             browser.screenshot("console-4-after-transfer");
+            // 李娜 took the transferred call: the ACD counts her busy on it (she was not ready before).
+            awaitAgentState("1002", "TALKING");
+            assertTrue(rest("GET", "agents/1002", "1002", null).body().contains("\"call\":\"" + callRef + "\""),
+                    "the ACD knows 1002 talks on the transferred call");
 
             select(browser, "wrap:code", "TRANSFERRED");
             type(browser, "wrap:notes", "客户咨询理财，转李娜");
@@ -135,6 +146,277 @@ class AgentConsoleIT {
             assertEquals(0, colleaguePhone.await(20), "8002 talked with the caller: " + colleaguePhone.report());
             assertEquals(1, colleaguePhone.received("INVITE"), colleaguePhone.report());
             assertEquals(1, deskPhone.received("INVITE"), deskPhone.report());
+            // The call is over: back to where she was before it, not ready with her reason.
+            awaitAgentState("1002", "NOT_READY");
+            assertEquals("transfer from 1001 at 8002",
+                    SqlProbeClient.value("SELECT detail FROM acd_event WHERE call_ref = ? AND event_type = 'OFFER' AND job_number = '1002'", callRef));
+        }
+    }
+
+    @Test
+    void theAgentConsultsAColleagueWhoIsBusyForTheAcdThenCompletesTheTransfer() throws Exception {
+        Sipp deskPhone = deskPhone("8001", "500");
+        Sipp colleaguePhone = deskPhone("8002", "500");
+        agents.add("1002");
+        assertEquals(200, rest("POST", "agents/1002/login", "1002", "{\"extension\":\"8002\"}").statusCode());
+        try (Browser browser = Browser.open("zh-CN")) {
+            shootOnFailure(browser, "console-consult", () -> {
+                readyAt(browser, "1001", "8001");
+                Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                        Map.of("service", "12345", "caller", "13800138000", "key", "1", "talk", "30000"));
+                sipps.add(caller);
+                await(browser, "acd:state", "通话中", PUSH);
+                String callRef = callRefShown(browser);
+
+                select(browser, "phone:transferKind", "AGENT");
+                type(browser, "phone:transferTarget", "1002");
+                click(browser, "phone:consult");
+                await(browser, "phone:consulting", "正在咨询", PUSH);
+                await(browser, "phone:calls", "原通话: 保持中", PUSH);
+                // 李娜 answers the consultation: busy for the ACD while it lasts.
+                awaitAgentState("1002", "TALKING");
+                browser.screenshot("console-10-consulting");
+
+                click(browser, "phone:complete");
+                until(browser, d -> {
+                    String state = d.findElement(By.id("acd:state")).getText();
+                    return state.contains("话后处理") || state.contains("就绪");
+                }, PUSH);
+                browser.screenshot("console-11-consultation-completed");
+                // Now she talks with the caller in the original call, still busy for the ACD.
+                assertEquals("TALKING", agentState("1002"));
+                assertTrue(rest("GET", "agents/1002", "1002", null).body().contains("\"call\":\"" + callRef + "\""));
+
+                assertEquals(0, caller.await(45), caller.report());
+                assertEquals(0, colleaguePhone.await(20), "8002 talked with the caller until it hung up: " + colleaguePhone.report());
+                assertEquals(1, colleaguePhone.received("INVITE"), colleaguePhone.report());
+                assertEquals(0, deskPhone.await(20), "8001 left with the transfer: " + deskPhone.report());
+                awaitAgentState("1002", "NOT_READY");
+                assertEquals("consultation from 1001 at 8002",
+                        SqlProbeClient.value("SELECT detail FROM acd_event WHERE call_ref = ? AND event_type = 'OFFER' AND job_number = '1002'", callRef));
+                assertEquals("1001", SqlProbeClient.value("SELECT job_number FROM acd_event WHERE call_ref = ? AND event_type = 'TRANSFER'", callRef));
+            });
+        }
+    }
+
+    @Test
+    void theAgentAlternatesBetweenCallerAndColleagueThenConferencesAndLeavesThemTalking() throws Exception {
+        Sipp deskPhone = deskPhone("8001", "500");
+        Sipp colleaguePhone = deskPhone("8002", "500", "60000"); // stays through the whole conference
+        agents.add("1002");
+        assertEquals(200, rest("POST", "agents/1002/login", "1002", "{\"extension\":\"8002\"}").statusCode());
+        try (Browser browser = Browser.open("zh-CN")) {
+            shootOnFailure(browser, "console-conference", () -> {
+                readyAt(browser, "1001", "8001");
+                // An unknown caller: a demo customer's language may have been changed by another test
+                // (CustomerRecordsIT makes 李四 English), and an English caller goes to the english queue.
+                Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                        Map.of("service", "12345", "caller", "13800000221", "key", "1", "talk", "28000"));
+                sipps.add(caller);
+                await(browser, "acd:state", "通话中", PUSH);
+                String callRef = callRefShown(browser);
+                select(browser, "phone:transferKind", "AGENT");
+                type(browser, "phone:transferTarget", "1002");
+                click(browser, "phone:consult");
+                awaitAgentState("1002", "TALKING");
+                await(browser, "phone:calls", "原通话: 保持中", PUSH);
+
+                // Alternate: the caller comes back, the colleague waits with music; and back again.
+                click(browser, "phone:alternate");
+                await(browser, "phone:calls", "咨询通话: 保持中", PUSH);
+                assertTrue(text(browser, "phone:calls").contains("原通话: 通话中"), text(browser, "phone:calls"));
+                browser.screenshot("console-12-alternated");
+                click(browser, "phone:alternate");
+                await(browser, "phone:calls", "原通话: 保持中", PUSH);
+                assertTrue(text(browser, "phone:calls").contains("咨询通话: 通话中"), text(browser, "phone:calls"));
+
+                click(browser, "phone:conference");
+                await(browser, "phone:calls", "3 方会议", PUSH);
+                browser.screenshot("console-13-conference");
+                assertEquals("TALKING", agentState("1002"));
+
+                // The agent leaves the conference; the caller and the colleague go on talking.
+                click(browser, "phone:hangup");
+                until(browser, d -> {
+                    String state = d.findElement(By.id("acd:state")).getText();
+                    return state.contains("话后处理") || state.contains("就绪");
+                }, PUSH);
+                assertEquals(0, deskPhone.await(20), "8001 left the conference: " + deskPhone.report());
+                assertEquals("TALKING", agentState("1002"), "the colleague still talks with the caller");
+
+                assertEquals(0, caller.await(45), "the caller talked to the end: " + caller.report());
+                assertEquals(0, colleaguePhone.await(20), "8002 stayed until the caller hung up: " + colleaguePhone.report());
+                awaitAgentState("1002", "NOT_READY");
+                assertEquals("conference",
+                        SqlProbeClient.value("SELECT detail FROM acd_event WHERE call_ref = ? AND event_type = 'END' AND job_number = '1002'", callRef));
+            });
+        }
+    }
+
+    @Test
+    void aBlindTransferToAQueueIsOfferedThereToAnAgentWhoServesIt() throws Exception {
+        deskPhone("8001", "500");
+        Sipp colleaguePhone = deskPhone("8002", "500");
+        agents.add("1002");
+        assertEquals(200, rest("POST", "agents/1002/login", "1002", "{\"extension\":\"8002\"}").statusCode());
+        try (Browser browser = Browser.open("zh-CN")) {
+            shootOnFailure(browser, "console-to-queue", () -> {
+                readyAt(browser, "1001", "8001");
+                Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                        Map.of("service", "12345", "caller", "13800138000", "key", "1", "talk", "25000"));
+                sipps.add(caller);
+                await(browser, "acd:state", "通话中", PUSH);
+                String callRef = callRefShown(browser);
+                // 李娜 (english 8) gets ready only now, so the hotline call went to 王芳.
+                assertEquals(200, rest("POST", "agents/1002/ready", "1002", null).statusCode());
+
+                select(browser, "phone:transferKind", "QUEUE");
+                type(browser, "phone:transferTarget", "english");
+                click(browser, "phone:transfer");
+                until(browser, d -> {
+                    String state = d.findElement(By.id("acd:state")).getText();
+                    return state.contains("话后处理") || state.contains("就绪");
+                }, PUSH);
+                browser.screenshot("console-14-transferred-to-queue");
+                awaitAgentState("1002", "TALKING");
+
+                assertEquals(0, caller.await(45), caller.report());
+                assertEquals(0, colleaguePhone.await(20), "8002 got the caller from the english queue: " + colleaguePhone.report());
+                assertEquals(1, colleaguePhone.received("INVITE"), colleaguePhone.report());
+                assertEquals("1", SqlProbeClient.value(
+                        "SELECT COUNT(*) FROM acd_event WHERE call_ref = ? AND event_type = 'ENQUEUE' AND queue_code = 'english'", callRef));
+                assertEquals("1002", SqlProbeClient.value(
+                        "SELECT job_number FROM acd_event WHERE call_ref = ? AND event_type = 'ANSWER' AND queue_code = 'english'", callRef));
+                assertEquals("1001", SqlProbeClient.value(
+                        "SELECT job_number FROM acd_event WHERE call_ref = ? AND event_type = 'TRANSFER' AND queue_code = 'hotline'", callRef));
+            });
+        }
+    }
+
+    @Test
+    void clickToDialFromACustomerRecordRingsTheDeskThenTheNumberOnTheTrunk() throws Exception {
+        Sipp deskPhone = deskPhone("8003", "300");
+        Sipp outside = Sipp.start("phone-answers.xml", Map.of("ext", "13800138000", "answer_after", "300"), trunkPort());
+        sipps.add(outside);
+        agents.add("1003");
+        assertEquals(200, rest("POST", "agents/1003/login", "1003", "{\"extension\":\"8003\"}").statusCode());
+        try (Browser browser = Browser.open("zh-CN")) {
+            shootOnFailure(browser, "console-dial", () -> {
+                browser.signIn("1003", PASSWORD);
+                browser.go("agent/customers.xhtml");
+                type(browser, "customers:search-text", "张三");
+                click(browser, "customers:search-go");
+                By dialLink = By.cssSelector("a.kefu-dial[href*='dial=13800138000']");
+                retry(() -> browser.waitFor(dialLink, PUSH).click());
+                browser.waitUntil(d -> d.getCurrentUrl().contains("agent/index.xhtml?dial=13800138000"), PUSH);
+                assertEquals("13800138000", browser.waitFor(By.id("phone:dialNumber"), PUSH).getAttribute("value"),
+                        "the number is prefilled, not dialled yet");
+                assertEquals(0, deskPhone.received("INVITE"), "nothing dialled before the click");
+                awaitPushChannel(browser);
+
+                click(browser, "phone:dial");
+                await(browser, "phone:caller", "13800138000", PUSH);
+                await(browser, "phone:callState", "通话中", PUSH);
+                browser.screenshot("console-15-dialled");
+                Thread.sleep(2000); // the outside phone answers after 300 ms; talk a moment
+                click(browser, "phone:hangup");
+                await(browser, "phone:idle", "", PUSH);
+
+                assertEquals(0, outside.await(20), "the trunk's phone answered and got the BYE: " + outside.report());
+                assertEquals(1, outside.received("INVITE"), outside.report());
+                assertTrue(outside.messages().contains("INVITE sip:13800138000@"), "the trunk was asked for the number: " + outside.report());
+                assertEquals(0, deskPhone.await(20), "the desk phone rang first and was hung up: " + deskPhone.report());
+                assertEquals(1, deskPhone.received("INVITE"), deskPhone.report());
+            });
+        }
+    }
+
+    /**
+     * The keypad, end to end with a real RFC 4733 decoder: Kefu's own hotline IVR. An agent's call
+     * to 12345 leaves by the trunk (the switch has no internal route to its service numbers), so
+     * the test makes the trunk's answer point the call's media at the IVR leg of a real hotline
+     * call whose caller stays silent (third-party call control, as a carrier's hairpin would). The
+     * agent presses 9 on the console: the IVR hears it and ends that call, which only 9 does (a
+     * menu left unanswered leads to an agent, not to goodbye).
+     */
+    @Test
+    void theKeypadSendsRfc4733DigitsThatKefusOwnIvrActsOn() throws Exception {
+        Sipp deskPhone = deskPhone("8004", "300");
+        agents.add("1004");
+        assertEquals(200, rest("POST", "agents/1004/login", "1004", "{\"extension\":\"8004\"}").statusCode()); // not ready
+        String callerNumber = "13800000191";
+        Sipp hotlineCaller = launch("caller-holds-the-line.xml",
+                Map.of("service", "12345", "caller", callerNumber, "hold", "60000"), 90);
+        sipps.add(hotlineCaller);
+        java.nio.file.Path portFile = hotlineCaller.dir().resolve("media-port.txt");
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!(java.nio.file.Files.exists(portFile) && !java.nio.file.Files.readString(portFile).isBlank())
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(java.nio.file.Files.exists(portFile), "the hotline answered the silent caller: " + hotlineCaller.report());
+        String ivrMediaPort = java.nio.file.Files.readString(portFile).trim().split("\\s+")[0];
+        Sipp trunk = Sipp.start("trunk-answers-media-at.xml", Map.of("number", "12345", "rtp_to", ivrMediaPort, "hold", "40000"),
+                trunkPort());
+        sipps.add(trunk);
+
+        try (Browser browser = Browser.open("zh-CN")) {
+            shootOnFailure(browser, "console-keypad", () -> {
+                browser.signIn("1004", PASSWORD);
+                browser.go("agent/index.xhtml?dial=12345");
+                awaitPushChannel(browser);
+                // No call yet: the keypad says so inline and sends nothing.
+                click(browser, key("5"));
+                await(browser, "msgs", "当前没有可操作的通话", PUSH);
+                assertTrue(text(browser, "phone:keysSent").contains("0"), text(browser, "phone:keysSent"));
+
+                click(browser, "phone:dial");
+                await(browser, "phone:callState", "通话中", PUSH);
+                Thread.sleep(2000); // the trunk answers at once; the IVR plays its menu meanwhile
+                assertTrue(hotlineCaller.isRunning(), "the IVR call is still up before the key: " + hotlineCaller.report());
+                browser.screenshot("console-16-keypad");
+
+                click(browser, key("9"));
+                await(browser, "phone:keysSent", "1 个", PUSH);
+                assertEquals(0, hotlineCaller.await(20), "the hotline flow heard 9 and said goodbye: " + hotlineCaller.report());
+                String callRef = awaitValue("SELECT call_ref FROM call_record WHERE ani = ?", callerNumber);
+                assertEquals("0", SqlProbeClient.value(
+                        "SELECT COUNT(*) FROM acd_event WHERE call_ref = ? AND event_type = 'ENQUEUE'", callRef),
+                        "the call ended on 9, it did not time out to an agent");
+
+                click(browser, "phone:hangup");
+                assertEquals(0, trunk.await(20), "the agent's call on the trunk ended: " + trunk.report());
+                assertEquals(0, deskPhone.await(20), deskPhone.report());
+            });
+        }
+    }
+
+    @Test
+    void lastContactsShowTheWrapUpCodesNameInTheAgentsLanguage() throws Exception {
+        deskPhone("8003", "300");
+        String number = "13800000201";
+        try (Browser browser = Browser.open("en")) {
+            shootOnFailure(browser, "console-last-contacts", () -> {
+                readyAt(browser, "1003", "8003");
+                Sipp first = Sipp.start("caller-waits-for-agent.xml",
+                        Map.of("service", "12345", "caller", number, "key", "1", "talk", "6000"));
+                sipps.add(first);
+                await(browser, "phone:callState", "Talking", PUSH);
+                select(browser, "wrap:code", "COMPLAINT");
+                assertEquals(0, first.await(30), first.report());
+                click(browser, "wrap:save");
+                await(browser, "acd:state", "Ready", PUSH);
+                // The desk phone's scenario ended with the first call: register and answer again.
+                deskPhone("8003", "300");
+
+                Sipp second = Sipp.start("caller-waits-for-agent.xml",
+                        Map.of("service", "12345", "caller", number, "key", "1", "talk", "6000"));
+                sipps.add(second);
+                await(browser, "pop:contacts", "Complaint", PUSH);
+                assertTrue(!text(browser, "pop:contacts").contains("COMPLAINT"), "the name, not the code: " + text(browser, "pop:contacts"));
+                browser.screenshot("console-17-last-contacts");
+                assertEquals(0, second.await(30), second.report());
+            });
         }
     }
 
@@ -267,12 +549,117 @@ class AgentConsoleIT {
 
     /** A sipp desk phone: registers from a port, then rings and answers after {@code answerAfter} ms there. */
     private Sipp deskPhone(String ext, String answerAfter) throws Exception {
+        return deskPhone(ext, answerAfter, "30000");
+    }
+
+    /** As {@link #deskPhone(String, String)}, waiting up to {@code byeWithin} ms for the other side to hang up. */
+    private Sipp deskPhone(String ext, String answerAfter, String byeWithin) throws Exception {
         int port = Sipp.nextPort();
         Sipp register = Sipp.start("phone-register.xml", Map.of("ext", ext), port);
         assertEquals(0, register.await(20), ext + " registers: " + register.report());
-        Sipp phone = Sipp.start("phone-answers.xml", Map.of("ext", ext, "answer_after", answerAfter), port);
+        Sipp phone = Sipp.start("phone-answers.xml", Map.of("ext", ext, "answer_after", answerAfter, "bye_within", byeWithin), port);
         sipps.add(phone);
         return phone;
+    }
+
+    /** Signs in, logs in to the ACD at the desk phone from the console, and goes ready. */
+    private void readyAt(Browser browser, String job, String ext) {
+        browser.signIn(job, PASSWORD);
+        browser.go("agent/index.xhtml");
+        agents.add(job);
+        awaitPushChannel(browser);
+        type(browser, "acd:extension", ext);
+        click(browser, "acd:login");
+        until(browser, d -> {
+            String state = d.findElement(By.id("acd:state")).getText();
+            return state.contains("示忙") || state.contains("Not ready");
+        }, PUSH);
+        click(browser, "acd:ready");
+        until(browser, d -> {
+            String state = d.findElement(By.id("acd:state")).getText();
+            return state.equals("就绪") || state.equals("Ready");
+        }, PUSH);
+    }
+
+    private interface Steps {
+        void run() throws Exception;
+    }
+
+    /** Runs a test's steps; when one fails, the page as it was goes to target/screenshots/{name}-failed.png. */
+    private static void shootOnFailure(Browser browser, String name, Steps steps) throws Exception {
+        try {
+            steps.run();
+        } catch (Exception | AssertionError e) {
+            try {
+                browser.screenshot(name + "-failed");
+            } catch (RuntimeException | java.io.IOException shotFailed) {
+                e.addSuppressed(shotFailed);
+            }
+            throw e;
+        }
+    }
+
+    /** The keypad button of a key (ids follow the keypad's order 1-9, *, 0, #). */
+    private static String key(String k) {
+        return "phone:keys:" + "123456789*0#".indexOf(k) + ":key";
+    }
+
+    private static String text(Browser browser, String id) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return browser.driver().findElement(By.id(id)).getText();
+            } catch (StaleElementReferenceException e) {
+                if (attempt > 30) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The agent's ACD state as the REST API reports it. */
+    private String agentState(String job) throws Exception {
+        String body = rest("GET", "agents/" + job, "1005", null).body();
+        Matcher m = Pattern.compile("\"state\":\"([A-Z_]+)\"").matcher(body);
+        assertTrue(m.find(), body);
+        return m.group(1);
+    }
+
+    private void awaitAgentState(String job, String state) throws Exception {
+        long until = System.currentTimeMillis() + PUSH.toMillis();
+        String now = agentState(job);
+        while (!now.equals(state) && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+            now = agentState(job);
+        }
+        assertEquals(state, now, "ACD state of " + job);
+    }
+
+    private static String awaitValue(String sql, String... params) throws Exception {
+        long until = System.currentTimeMillis() + PUSH.toMillis();
+        String v = SqlProbeClient.value(sql, params);
+        while (v == null && System.currentTimeMillis() < until) {
+            Thread.sleep(200); // the CDR is written behind the call
+            v = SqlProbeClient.value(sql, params);
+        }
+        assertTrue(v != null, "no row for " + sql);
+        return v;
+    }
+
+    private static int trunkPort() {
+        return Integer.getInteger("kefu.it.trunk.port", 16060);
+    }
+
+    /** A canned scenario with a longer overall time limit than Sipp.start's. */
+    private static Sipp launch(String scenario, Map<String, String> values, int timeoutSeconds) throws Exception {
+        String xml;
+        try (java.io.InputStream in = AgentConsoleIT.class.getResourceAsStream("/sipp/" + scenario)) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            xml = xml.replace("[" + v.getKey() + "]", v.getValue());
+        }
+        return Sipp.launch(java.nio.file.Files.createTempDirectory("sipp-" + scenario.replace(".xml", "") + "-"),
+                scenario, xml, Sipp.nextPort(), timeoutSeconds);
     }
 
     /** Waits until the element's text contains {@code text}, across pushed refreshes that replace it. */

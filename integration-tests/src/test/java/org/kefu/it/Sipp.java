@@ -74,6 +74,7 @@ final class Sipp {
         for (Map.Entry<String, String> v : values.entrySet()) {
             xml = xml.replace("[" + v.getKey() + "]", v.getValue());
         }
+        xml = xml.replace("[bye_within]", "30000"); // how long a phone waits for the other side's BYE, by default
         Path dir = Files.createTempDirectory("sipp-" + scenario.replace(".xml", "") + "-");
         return launch(dir, scenario, xml, sipPort, 45);
     }
@@ -104,6 +105,11 @@ final class Sipp {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sipp.out").toFile());
         return new Sipp(pb.start(), dir, scenario);
+    }
+
+    /** The folder sipp runs in (its logs, and files a scenario writes with exec). */
+    Path dir() {
+        return dir;
     }
 
     long pid() {
@@ -151,6 +157,22 @@ final class Sipp {
             return -1;
         }
         return 0;
+    }
+
+    boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** sipp's message trace so far (every message sent and received). */
+    String messages() {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith("_messages.log")).toList()) {
+                return Files.readString(f, StandardCharsets.ISO_8859_1);
+            }
+        } catch (IOException e) {
+            return "(cannot read the message trace: " + e.getMessage() + ")";
+        }
+        return "";
     }
 
     void kill() {

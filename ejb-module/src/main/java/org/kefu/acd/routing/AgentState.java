@@ -34,13 +34,15 @@ public enum AgentState {
         return switch (this) {
             case LOGGED_OUT -> EnumSet.of(NOT_READY);
             case READY -> EnumSet.of(RESERVED, NOT_READY, LOCKED, LOGGED_OUT);
-            // NOT_READY -> NOT_READY changes the reason code.
-            case NOT_READY -> EnumSet.of(READY, NOT_READY, LOCKED, LOGGED_OUT);
+            // NOT_READY -> NOT_READY changes the reason code; -> RESERVED: a call transferred to the
+            // agent by job number, or a colleague's consultation (a direct call, see Router#directCall).
+            case NOT_READY -> EnumSet.of(READY, NOT_READY, LOCKED, LOGGED_OUT, RESERVED);
             // -> NOT_READY: ring no answer; -> READY: the caller hung up while it rang.
             case RESERVED -> EnumSet.of(TALKING, NOT_READY, READY);
-            // -> READY directly when the queue has no wrap-up time.
-            case TALKING -> EnumSet.of(WRAP_UP, READY);
-            case WRAP_UP -> EnumSet.of(READY, NOT_READY, LOCKED, LOGGED_OUT);
+            // -> READY directly when the queue has no wrap-up time; -> NOT_READY: back to the reason
+            // the agent had before a direct call.
+            case TALKING -> EnumSet.of(WRAP_UP, READY, NOT_READY);
+            case WRAP_UP -> EnumSet.of(READY, NOT_READY, LOCKED, LOGGED_OUT, RESERVED);
             // Unlocking returns to NOT_READY: the agent says "ready" deliberately.
             case LOCKED -> EnumSet.of(NOT_READY, LOGGED_OUT);
         };

@@ -33,6 +33,10 @@ final class LiveAgent {
     /** The call ringing at (RESERVED) or talked on by (TALKING) this agent. */
     QueuedCall call;
     Instant answeredAt;
+    /** For a direct call taken while NOT_READY: the reason to go back to when it ends (else null). */
+    NotReadyReason returnTo;
+    /** True while {@link #call} is a direct call (transfer or consultation), not a queue's offer. */
+    boolean direct;
     /** When timed wrap-up ends ({@code null}: until the agent ends it). */
     Instant wrapUpUntil;
 

@@ -206,6 +206,12 @@ public final class Router {
         return agent == null ? Optional.empty() : Optional.of(agent.snapshot());
     }
 
+    /** The agent logged in at a desk phone now, if any. */
+    public synchronized Optional<String> agentAt(String extension) {
+        LiveAgent agent = desks.get(extension);
+        return agent == null ? Optional.empty() : Optional.of(agent.jobNumber);
+    }
+
     /** Midnight: "calls today" starts again from zero (FEWEST_CALLS indexes are rebuilt). */
     public synchronized void resetDailyCounters() {
         List<LiveAgent> readyAgents = agents.values().stream().filter(a -> a.state == AgentState.READY).toList();
@@ -265,6 +271,9 @@ public final class Router {
         if (agent.state != AgentState.RESERVED) {
             throw new IllegalAgentStateException(jobNumber, agent.state, AgentState.NOT_READY);
         }
+        if (agent.direct) {
+            throw new IllegalStateException("Agent " + jobNumber + " rings with a direct call, not a queue's offer: see directCallFailed");
+        }
         QueuedCall call = agent.call;
         move(agent, AgentState.NOT_READY, NotReadyReason.NO_ANSWER);
         agent.call = null;
@@ -288,6 +297,16 @@ public final class Router {
             throw new IllegalAgentStateException(jobNumber, agent.state, AgentState.WRAP_UP);
         }
         Instant now = clock.instant();
+        if (agent.direct && agent.returnTo != null) {
+            // A direct call taken while not ready: back to that reason, no wrap-up and no offer.
+            String callId = agent.call.call().callId();
+            withAgent.remove(callId);
+            NotReadyReason back = agent.returnTo;
+            clearCall(agent);
+            agent.lastCallEndedAt = now;
+            move(agent, AgentState.NOT_READY, back, callId);
+            return Optional.empty();
+        }
         LiveQueue queue = queues.get(agent.call.call().queue());
         Duration wrapUp = queue == null ? Duration.ZERO : queue.definition.wrapUp();
         if (queue != null) {
@@ -295,8 +314,7 @@ public final class Router {
         }
         withAgent.remove(agent.call.call().callId());
         String callId = agent.call.call().callId();
-        agent.call = null;
-        agent.answeredAt = null;
+        clearCall(agent);
         agent.lastCallEndedAt = now;
         agent.idleSince = now;
         if (wrapUp != null && wrapUp.isZero()) {
@@ -341,11 +359,80 @@ public final class Router {
         }
         LiveAgent agent = withAgent.get(callId);
         if (agent != null && agent.state == AgentState.RESERVED) {
-            withAgent.remove(callId);
-            agent.call = null;
-            return becomeReady(agent, callId);
+            return freeFromDirectOrOffer(agent, callId);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A call reaches an agent without a queue's offer: a blind transfer to the agent by job
+     * number, or a colleague's consultation call. The agent is RESERVED for it as for an offer
+     * (TALKING on {@link #offerAnswered}), so the router offers it nothing meanwhile; when it ends
+     * ({@link #callEnded}) the agent wraps up for {@code call}'s queue (none for an unknown queue
+     * code, e.g. "" for a call that never came through the ACD) or, if it was NOT_READY before,
+     * goes back to that reason. Allowed from READY, NOT_READY and WRAP_UP; refused while the
+     * agent rings, talks or is locked.
+     */
+    public synchronized Offer directCall(String jobNumber, WaitingCall call) {
+        LiveAgent agent = agent(jobNumber);
+        requireState(agent, AgentState.RESERVED, AgentState.READY, AgentState.NOT_READY, AgentState.WRAP_UP);
+        LiveAgent other = withAgent.get(call.callId());
+        if (other != null) {
+            throw new IllegalStateException("Call " + call.callId() + " is with agent " + other.jobNumber + " already");
+        }
+        NotReadyReason back = agent.state == AgentState.NOT_READY ? agent.reason : null;
+        move(agent, AgentState.RESERVED, null, call.callId());
+        agent.returnTo = back;
+        agent.direct = true;
+        agent.call = new QueuedCall(call, ++sequence);
+        withAgent.put(call.callId(), agent);
+        return new Offer(call, agent.jobNumber, agent.extension, clock.instant());
+    }
+
+    /**
+     * The direct call ringing at the agent did not reach it (its phone refused, or the transfer
+     * failed): the agent is as before, READY (with any waiting call offered) or NOT_READY.
+     */
+    public synchronized Optional<Offer> directCallFailed(String jobNumber) {
+        LiveAgent agent = agent(jobNumber);
+        if (agent.state != AgentState.RESERVED || !agent.direct) {
+            return Optional.empty();
+        }
+        String callId = agent.call.call().callId();
+        return freeFromDirectOrOffer(agent, callId);
+    }
+
+    /**
+     * The agent's direct call now goes on as another call of the switch (a completed consultation:
+     * the consulted agent talks with the transferred caller); the agent keeps its state.
+     */
+    public synchronized void directCallMoved(String jobNumber, WaitingCall to) {
+        LiveAgent agent = agent(jobNumber);
+        if (agent.call == null || !agent.direct) {
+            throw new IllegalStateException("Agent " + jobNumber + " has no direct call");
+        }
+        withAgent.remove(agent.call.call().callId(), agent);
+        agent.call = new QueuedCall(to, agent.call.seq());
+        withAgent.put(to.callId(), agent);
+    }
+
+    /** Frees a RESERVED agent whose call went away before it answered. */
+    private Optional<Offer> freeFromDirectOrOffer(LiveAgent agent, String callId) {
+        withAgent.remove(callId);
+        NotReadyReason back = agent.direct ? agent.returnTo : null;
+        clearCall(agent);
+        if (back != null) {
+            move(agent, AgentState.NOT_READY, back, callId);
+            return Optional.empty();
+        }
+        return becomeReady(agent, callId);
+    }
+
+    private static void clearCall(LiveAgent agent) {
+        agent.call = null;
+        agent.answeredAt = null;
+        agent.direct = false;
+        agent.returnTo = null;
     }
 
     /**

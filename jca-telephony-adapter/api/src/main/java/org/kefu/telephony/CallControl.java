@@ -74,6 +74,17 @@ public interface CallControl {
 
     void stopMedia(ConnectionId connection) throws TelephonyException;
 
+    /**
+     * Sends DTMF on behalf of {@code from} to the other parties of its call, as if its phone's
+     * keys were pressed (CSTA's GenerateDigits): an agent keying into an outside IVR or a bank's
+     * host. {@code digits} are 1 to 32 of {@code 0-9 * # A-D}; anything else is refused with a
+     * {@link TelephonyException} and nothing is sent. The digits are queued and sent one after
+     * another (RFC 4733 telephone-events in the media, or SIP INFO to a party that negotiated no
+     * telephone-event); the call returns once they are queued. Refused when {@code from} is on
+     * hold or nobody else in the call is connected. Digits may be a PIN: the switch never logs them.
+     */
+    void sendDigits(ConnectionId from, String digits) throws TelephonyException;
+
     // --- supervision (R-8.1) ---
 
     ConnectionId monitor(CallId call, DeviceId supervisor, MonitorMode mode) throws TelephonyException;

@@ -87,6 +87,8 @@ public class Workplace implements Serializable {
     private String lastPhone;
     private Long lastCustomerId;
     private Long savedRecordId;
+    /** Keys the agent sent with the keypad in the current call (a count: the keys may be a PIN). */
+    private int keysSent;
 
     // Assisted banking: the account whose PIN is asked, what the bank answered
     private String bankAccount;
@@ -126,6 +128,7 @@ public class Workplace implements Serializable {
             lastPhone = pop.getPhone();
             lastCustomerId = pop.getCustomerId();
             savedRecordId = null;
+            keysSent = 0;
             bankAccount = null;
             bankBalance = null;
             bankReceipt = null;
@@ -229,6 +232,29 @@ public class Workplace implements Serializable {
         }
         act(() -> phone.dial(dialNumber.trim()));
     }
+
+    /** One key of the keypad (0-9 * #), sent to the other party of the active call as DTMF. */
+    public void sendKey(String key) {
+        boolean[] sent = {false};
+        act(() -> {
+            phone.sendDigits(key);
+            sent[0] = true;
+        });
+        if (sent[0]) {
+            keysSent++;
+        }
+    }
+
+    public int getKeysSent() {
+        return keysSent;
+    }
+
+    /** The keypad's keys in a phone's order. */
+    public List<String> getKeys() {
+        return KEYS;
+    }
+
+    private static final List<String> KEYS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#");
 
     // ------------------------------------------------------------------ assisted banking
 

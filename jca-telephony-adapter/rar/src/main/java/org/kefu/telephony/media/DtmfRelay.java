@@ -75,6 +75,22 @@ public final class DtmfRelay {
         throw new IllegalArgumentException("invalid DTMF Signal in INFO body");
     }
 
+    /**
+     * The {@code application/dtmf-relay} body for one key press, as phones send it:
+     * {@code "Signal=5\r\nDuration=100\r\n"}.
+     *
+     * @throws IllegalArgumentException if {@code digit} is not 0-9 * # A-D (the message never echoes it)
+     */
+    public static String relayBody(char digit, int durationMillis) {
+        if (!TelephoneEvent.isDtmf(digit)) {
+            throw new IllegalArgumentException("not a DTMF digit");
+        }
+        if (durationMillis < 1 || durationMillis > 60_000) {
+            throw new IllegalArgumentException("Duration out of range");
+        }
+        return "Signal=" + Character.toUpperCase(digit) + "\r\nDuration=" + durationMillis + "\r\n";
+    }
+
     public char digit() {
         return digit;
     }

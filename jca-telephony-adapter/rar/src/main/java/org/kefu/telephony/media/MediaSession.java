@@ -191,6 +191,11 @@ public final class MediaSession implements BridgeLeg, AutoCloseable {
         dtmfSender.enqueue(digitsToSend);
     }
 
+    /** True when the peer negotiated telephone-event, so {@link #sendDigits} can carry DTMF in the media. */
+    public boolean canSendDtmf() {
+        return rtp.canSendDtmf();
+    }
+
     /** Records both directions of this leg, mixed, until {@link #stopRecording()} or close. */
     public void startRecording(Path file) throws IOException {
         CallRecorder r = new CallRecorder(file);

@@ -135,6 +135,11 @@ class SwitchConnectionImpl implements SwitchConnection {
     }
 
     @Override
+    public void sendDigits(ConnectionId from, String digits) throws TelephonyException {
+        link().sendDigits(from, digits);
+    }
+
+    @Override
     public void record(ConnectionId of, int maxSeconds) throws TelephonyException {
         link().record(of, maxSeconds);
     }

@@ -204,6 +204,44 @@ public abstract class SipCall {
         return result;
     }
 
+    /**
+     * Sends an in-dialog INFO with a body, e.g. {@code application/dtmf-relay} to a peer that
+     * negotiated no telephone-event. Completes with the final status (408 on timeout). The body is
+     * never logged (it may carry a PIN digit).
+     */
+    public CompletableFuture<Integer> info(String type, String subType, String body) {
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        Dialog d = dialog;
+        if (isEnded() || d == null || d.getState() != DialogState.CONFIRMED) {
+            result.completeExceptionally(new IllegalStateException("call " + callId + " is not established"));
+            return result;
+        }
+        try {
+            Request request = d.createRequest(Request.INFO);
+            request.setContent(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    ctx.headers.createContentTypeHeader(type, subType));
+            ClientTransaction tx = ctx.provider.getNewClientTransaction(request);
+            tx.setApplicationData(new ResponseSink() {
+                @Override
+                public void onResponse(ResponseEvent event) {
+                    int status = event.getResponse().getStatusCode();
+                    if (status >= 200) {
+                        result.complete(status);
+                    }
+                }
+
+                @Override
+                public void onTimeout() {
+                    result.complete(Response.REQUEST_TIMEOUT);
+                }
+            });
+            d.sendRequest(tx);
+        } catch (Exception e) {
+            result.completeExceptionally(new SipLinkException("INFO failed for " + callId, e));
+        }
+        return result;
+    }
+
     void ack(ResponseEvent event) {
         try {
             Dialog d = event.getDialog() != null ? event.getDialog() : dialog;

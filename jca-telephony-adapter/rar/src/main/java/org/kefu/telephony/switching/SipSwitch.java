@@ -16,6 +16,8 @@ import org.kefu.telephony.Prompt;
 import org.kefu.telephony.TelephonyException;
 import org.kefu.telephony.media.DigitResult;
 import org.kefu.telephony.media.DigitSpec;
+import org.kefu.telephony.media.DtmfRelay;
+import org.kefu.telephony.media.TelephoneEvent;
 import org.kefu.telephony.media.MediaBridge;
 import org.kefu.telephony.media.MediaConfig;
 import org.kefu.telephony.media.MediaEngine;
@@ -893,6 +895,66 @@ public final class SipSwitch implements SwitchLink {
                 throw new TelephonyException("cannot record call " + id + ": " + e.getMessage(), e);
             }
             call.recordingRef = ref;
+        }
+    }
+
+    /** Digits per command: a long account number with its terminator fits; a runaway script does not. */
+    private static final int MAX_DIGITS = 32;
+    /** SIP INFO fallback: one key every 160 ms, the pace of the RFC 4733 sender (100 ms tone, 60 ms gap). */
+    private static final long INFO_SPACING_MILLIS = 160;
+    private static final int INFO_DURATION_MILLIS = 100;
+
+    @Override
+    public void sendDigits(ConnectionId from, String digits) throws TelephonyException {
+        if (digits == null || digits.isEmpty() || digits.length() > MAX_DIGITS) {
+            throw new TelephonyException("send 1 to " + MAX_DIGITS + " DTMF digits at a time, not "
+                    + (digits == null ? 0 : digits.length()));
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            // The position, never the character: whatever was typed may be part of a PIN.
+            if (!TelephoneEvent.isDtmf(digits.charAt(i))) {
+                throw new TelephonyException("character " + (i + 1) + " of the digits is not a DTMF key (0-9 * # A-D)");
+            }
+        }
+        String keys = digits.toUpperCase(java.util.Locale.ROOT);
+        SwitchCall call = call(from.call());
+        Party sender = party(from);
+        if (sender.state != ConnectionState.CONNECTED) {
+            throw new TelephonyException(from + " is " + sender.state + ": only a connected party sends digits");
+        }
+        List<Party> receivers = new ArrayList<>();
+        synchronized (call) {
+            for (Party p : call.parties) {
+                // Held parties hear music and are not part of the conversation the keys are meant for.
+                if (p != sender && p.state == ConnectionState.CONNECTED) {
+                    receivers.add(p);
+                }
+            }
+        }
+        if (receivers.isEmpty()) {
+            throw new TelephonyException("nobody else is connected in " + call.id + " to receive the digits");
+        }
+        for (Party p : receivers) {
+            MediaSession m = p.media != null ? p.media : negotiator.session(p.sip.callId());
+            if (m != null && m.canSendDtmf()) {
+                m.sendDigits(keys); // RFC 4733 events in the RTP stream towards that party
+            } else {
+                sendByInfo(p, keys);
+            }
+        }
+        LOG.debugf("%d digit(s) from %s sent to %d party(ies)", Integer.valueOf(keys.length()), from, Integer.valueOf(receivers.size()));
+    }
+
+    /** For a party that negotiated no telephone-event: one SIP INFO application/dtmf-relay per key, in order. */
+    private void sendByInfo(Party p, String keys) {
+        ScheduledExecutorService t = timers;
+        for (int i = 0; i < keys.length(); i++) {
+            String body = DtmfRelay.relayBody(keys.charAt(i), INFO_DURATION_MILLIS);
+            t.schedule(() -> p.sip.info("application", "dtmf-relay", body).whenComplete((status, err) -> {
+                if (err != null || status >= 300) {
+                    LOG.debugf("DTMF INFO to %s: %s", p.id, err != null ? err.getMessage() : "answered " + status);
+                }
+            }), i * INFO_SPACING_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -92,6 +92,15 @@ class DtmfTest {
     }
 
     @Test
+    void relayBodyIsWhatPhonesSendAndParsesBack() {
+        String body = DtmfRelay.relayBody('#', 100);
+        assertThat(body).isEqualTo("Signal=#\r\nDuration=100\r\n");
+        assertThat(DtmfRelay.parse("application/dtmf-relay", body).digit()).isEqualTo('#');
+        assertThat(DtmfRelay.parse("application/dtmf-relay", DtmfRelay.relayBody('b', 250)).durationMillis()).isEqualTo(250);
+        assertThatThrownBy(() -> DtmfRelay.relayBody('x', 100)).hasMessageNotContaining("x");
+    }
+
+    @Test
     void senderRejectsNonDtmfWithoutEchoingTheInput() {
         assertThatThrownBy(() -> new DtmfSender().enqueue("12x4"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("position 2").hasMessageNotContaining("12x4");

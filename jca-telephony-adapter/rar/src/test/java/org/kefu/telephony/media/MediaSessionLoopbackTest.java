@@ -188,6 +188,66 @@ class MediaSessionLoopbackTest {
         assertThat(heard).containsExactly('1', '2', '3', '4', '#');
     }
 
+    /**
+     * What a far end that decodes RFC 4733 sees on the wire when we send "5#": for each key a
+     * start packet with the marker bit, duration updates, three end packets, all with the event's
+     * start timestamp; no audio while a key is sent; at least 60 ms of audio between two keys;
+     * sequence numbers one by one; the second key has a later timestamp.
+     */
+    @Test
+    void sentDigitsAreRfc4733EventsOnTheWire() throws IOException {
+        try (DatagramSocket far = new DatagramSocket(0, LOOPBACK)) {
+            far.setSoTimeout(2000);
+            MediaSession s = session();
+            s.connect("127.0.0.1", far.getLocalPort(), AudioCodec.PCMU.payloadType(), 101);
+            assertThat(s.canSendDtmf()).isTrue();
+            List<RtpPacket> wire = new ArrayList<>();
+            byte[] buf = new byte[1500];
+            for (int tick = 0; tick < 32; tick++) {
+                if (tick == 2) {
+                    s.sendDigits("5#"); // after some audio, as when an agent presses keys mid-call
+                }
+                engine.clock().tick();
+                DatagramPacket d = new DatagramPacket(buf, buf.length);
+                far.receive(d);
+                wire.add(RtpPacket.decode(d.getData(), 0, d.getLength()));
+            }
+            List<RtpPacket> events = wire.stream().filter(p -> p.payloadType() == 101).toList();
+            assertThat(events).hasSize(16); // 2 keys x (5 updates + 3 end packets) at 100 ms tones
+            for (int key = 0; key < 2; key++) {
+                List<RtpPacket> one = events.subList(key * 8, key * 8 + 8);
+                char digit = key == 0 ? '5' : '#';
+                assertThat(one.get(0).marker()).as("start of key %d", key).isTrue();
+                assertThat(one.subList(1, 8)).noneMatch(RtpPacket::marker);
+                assertThat(one).allMatch(p -> p.timestamp() == one.get(0).timestamp());
+                for (int i = 0; i < 8; i++) {
+                    TelephoneEvent e = TelephoneEvent.decode(one.get(i).payload());
+                    assertThat(e.digit()).isEqualTo(digit);
+                    assertThat(e.isEnd()).isEqualTo(i >= 5);
+                    assertThat(e.duration()).isEqualTo(Math.min(i + 1, 5) * 160);
+                }
+            }
+            assertThat(events.get(8).timestamp()).isGreaterThan(events.get(7).timestamp());
+            int firstEnd = wire.indexOf(events.get(7));
+            int secondStart = wire.indexOf(events.get(8));
+            assertThat(wire.subList(firstEnd + 1, secondStart)).as("audio between the keys")
+                    .hasSizeGreaterThanOrEqualTo(3).allMatch(p -> p.payloadType() == AudioCodec.PCMU.payloadType());
+            assertThat(wire.subList(wire.indexOf(events.get(0)), firstEnd + 1)).as("no audio during a key")
+                    .allMatch(p -> p.payloadType() == 101);
+            for (int i = 1; i < wire.size(); i++) {
+                assertThat(wire.get(i).sequence()).isEqualTo((wire.get(i - 1).sequence() + 1) & 0xFFFF);
+            }
+        }
+    }
+
+    @Test
+    void aPeerWithoutTelephoneEventCannotBeSentDigitsInTheMedia() throws IOException {
+        MediaSession s = session();
+        s.connect("127.0.0.1", BASE_PORT + 19, AudioCodec.PCMA.payloadType(), -1);
+        assertThat(s.canSendDtmf()).isFalse();
+        assertThatThrownBy(() -> s.sendDigits("1")).isInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void digitTimeoutsAreMeasuredOnTheMediaClock() throws IOException {
         MediaSession[] p = pair(AudioCodec.PCMU);
