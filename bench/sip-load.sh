@@ -33,6 +33,11 @@ mkdir -p "$base/data/kefu" "$base/deployments"
 cp "$root/ear/target/kefu.ear" "$base/deployments/"
 ln -sfn /usr/share/sip-tester "$out/pcap"
 
+# A server left over from an earlier run would answer in this run's place: refuse to measure it.
+if curl -fs "http://127.0.0.1:$http/kefu/api/health" >/dev/null 2>&1 || ss -ltn 2>/dev/null | grep -q ":$http "; then
+  echo "sip-load: something already listens on port $http (a server from an earlier run?); stop it first" >&2
+  exit 1
+fi
 server_pid=
 uas_pid=
 stop() {
