@@ -18,4 +18,14 @@ public interface MediaNegotiator {
 
     /** The call is over: free ports and streams. */
     void released(String callId);
+
+    /**
+     * A DTMF digit the far end sent out of band (SIP INFO, application/dtmf-relay), to be heard
+     * exactly as an RFC 4733 one.
+     *
+     * @return false when the call has no media session (the INFO is then answered 481)
+     */
+    default boolean digit(String callId, char digit) {
+        return false;
+    }
 }

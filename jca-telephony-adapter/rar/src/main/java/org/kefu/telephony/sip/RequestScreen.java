@@ -27,9 +27,9 @@ import javax.sip.message.Response;
  */
 final class RequestScreen {
 
-    static final Set<String> ALLOWED = Set.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "REFER");
+    static final Set<String> ALLOWED = Set.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "REFER", "INFO");
     /** Methods we recognise but do not serve here: 405 with Allow rather than 501. */
-    static final Set<String> KNOWN_NOT_ALLOWED = Set.of("SUBSCRIBE", "NOTIFY", "MESSAGE", "INFO", "PRACK", "UPDATE", "PUBLISH");
+    static final Set<String> KNOWN_NOT_ALLOWED = Set.of("SUBSCRIBE", "NOTIFY", "MESSAGE", "PRACK", "UPDATE", "PUBLISH");
     /** Option tags we support for Require (none yet: no 100rel, no timer). */
     static final Set<String> SUPPORTED_OPTIONS = Set.of();
     static final Set<String> URI_SCHEMES = Set.of("sip", "sips", "tel");

@@ -24,7 +24,7 @@ final class SipContext {
 
     private static final Logger LOG = Logger.getLogger(SipContext.class);
 
-    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, REFER";
+    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, REFER, INFO";
 
     final SipLinkConfig config;
     final SipProvider provider;

@@ -104,6 +104,7 @@ final class SipDispatcher implements SipListener {
             case Request.CANCEL -> onCancel(tx, request);
             case Request.BYE -> onBye(tx, request, event.getDialog());
             case Request.REFER -> onRefer(tx, request, event.getDialog());
+            case Request.INFO -> onInfo(tx, request, event.getDialog());
             default -> ctx.respond(tx, request, Response.NOT_IMPLEMENTED);
         }
     }
@@ -245,6 +246,37 @@ final class SipDispatcher implements SipListener {
                 call.referFinished(outcome);
             }
         });
+    }
+
+    /**
+     * DTMF by SIP INFO (application/dtmf-relay, or application/dtmf): 200 and the digit goes the way
+     * of an RFC 4733 one; 415 for another body type, 400 for a body without a valid signal. The digit
+     * is never logged (PINs travel this way).
+     */
+    private void onInfo(ServerTransaction tx, Request info, Dialog dialog) {
+        SipCall call = dialog == null ? null : (SipCall) dialog.getApplicationData();
+        if (call == null || call.isEnded()) {
+            ctx.respond(tx, info, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        javax.sip.header.ContentTypeHeader type = (javax.sip.header.ContentTypeHeader) info.getHeader(javax.sip.header.ContentTypeHeader.NAME);
+        String contentType = type == null ? null : type.getContentType() + "/" + type.getContentSubType();
+        if (contentType == null || !(contentType.equalsIgnoreCase("application/dtmf-relay") || contentType.equalsIgnoreCase("application/dtmf"))) {
+            ctx.respond(tx, info, Response.UNSUPPORTED_MEDIA_TYPE);
+            return;
+        }
+        org.kefu.telephony.media.DtmfRelay relay;
+        try {
+            relay = org.kefu.telephony.media.DtmfRelay.parse(contentType, SipContext.body(info));
+        } catch (IllegalArgumentException e) {
+            ctx.respond(tx, info, Response.BAD_REQUEST);
+            return;
+        }
+        if (!ctx.media.digit(call.callId(), relay.digit())) {
+            ctx.respond(tx, info, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        ctx.respond(tx, info, Response.OK);
     }
 
     private void onAck(RequestEvent event) {

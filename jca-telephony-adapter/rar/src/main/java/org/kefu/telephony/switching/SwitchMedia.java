@@ -66,6 +66,16 @@ final class SwitchMedia implements MediaNegotiator {
     }
 
     @Override
+    public boolean digit(String sipCallId, char digit) {
+        MediaSession s = sessions.get(sipCallId);
+        if (s == null) {
+            return false;
+        }
+        s.injectDigit(digit);
+        return true;
+    }
+
+    @Override
     public SdpAnswer answer(String sipCallId, String remoteOffer) {
         SdpMedia.Negotiated n;
         try {

@@ -49,6 +49,14 @@ final class G711TestNegotiator implements MediaNegotiator {
         answersReceived.put(callId, remoteAnswer);
     }
 
+    final List<String> digits = new CopyOnWriteArrayList<>();
+
+    @Override
+    public boolean digit(String callId, char digit) {
+        digits.add(callId + ":" + digit);
+        return true;
+    }
+
     @Override
     public void released(String callId) {
         released.add(callId);

@@ -55,6 +55,14 @@ final class RawCall {
         return client.finalResponse(5000);
     }
 
+    /** An in-dialog request with a body (INFO with application/dtmf-relay, ...); returns the final response. */
+    String requestWithBody(String method, String ok, String contentType, String body) throws IOException {
+        String r = inDialog(method, nextCseq++, ok, method.toLowerCase() + nextCseq + fromTag);
+        client.send(r.replace("Content-Length: 0\r\n\r\n",
+                "Content-Type: " + contentType + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body));
+        return client.finalResponse(5000);
+    }
+
     void ack(String ok) throws IOException {
         client.send(inDialog("ACK", 1, ok, "ack" + fromTag));
     }

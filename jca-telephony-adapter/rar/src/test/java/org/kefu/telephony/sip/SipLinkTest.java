@@ -274,6 +274,27 @@ class SipLinkTest {
         }
     }
 
+    @Test
+    void dtmfBySipInfoReachesTheMediaAndBadInfosAreRefused() throws Exception {
+        start(TestLinks.config(PORT));
+        try (RawSipClient c = new RawSipClient(PORT)) {
+            RawCall call = new RawCall(c, PORT, "8001");
+            String ok = call.invite();
+            call.ack(ok);
+            String sipCallId = RawSipClient.header(ok, "Call-ID");
+            assertThat(RawSipClient.status(call.requestWithBody("INFO", ok, "application/dtmf-relay", "Signal=5\r\nDuration=160\r\n")))
+                    .isEqualTo(200);
+            assertThat(RawSipClient.status(call.requestWithBody("INFO", ok, "application/dtmf", "#"))).isEqualTo(200);
+            assertThat(media.digits).containsExactly(sipCallId + ":5", sipCallId + ":#");
+            assertThat(RawSipClient.status(call.requestWithBody("INFO", ok, "application/dtmf-relay", "Signal=Q\r\n")))
+                    .as("no valid signal").isEqualTo(400);
+            assertThat(RawSipClient.status(call.requestWithBody("INFO", ok, "application/x-whatever", "hello")))
+                    .as("not DTMF").isEqualTo(415);
+            assertThat(media.digits).as("refused INFOs deliver nothing").hasSize(2);
+            assertThat(RawSipClient.status(call.bye(ok))).isEqualTo(200);
+        }
+    }
+
     /** Reads until {@code n} NOTIFY requests arrived, answering each with 200 as a phone does. */
     private static List<String> notifies(RawSipClient c, int n) throws Exception {
         List<String> got = new java.util.ArrayList<>();
