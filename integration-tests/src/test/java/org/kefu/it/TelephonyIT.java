@@ -47,6 +47,7 @@ class TelephonyIT {
         return ShrinkWrap.create(WebArchive.class, "telephony-probe.war")
                 .addClasses(TelephonyIT.class, Sipp.class)
                 .addAsResource("sipp/caller-menu-dtmf.xml")
+                .addAsResource("sipp/caller-menu-info.xml")
                 .addAsResource("sipp/caller-refused.xml")
                 .addAsResource("sipp/caller-wrong-codec.xml")
                 .addAsResource("sipp/caller-talks.xml")
@@ -78,6 +79,27 @@ class TelephonyIT {
         assertNotNull(cdr.get("ended_at"), "ended");
         assertEquals("NORMAL", cdr.get("end_cause"));
         assertNotNull(cdr.get("customer_id"), "the caller was recognised as 李四");
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aKeyPressedBySipInfoIsActedOnLikeAnRfc4733One() throws Exception {
+        // The same hotline menu; the caller offers no telephone-event and sends 9 by SIP INFO.
+        Sipp caller = Sipp.start("caller-menu-info.xml", Map.of("service", "12345", "caller", "13900139001", "key", "9"));
+        assertEquals(0, caller.await(40), caller.report());
+        Map<String, Object> cdr = latestCdr("13900139001");
+        assertNotNull(cdr.get("ended_at"), "ended");
+        assertEquals("NORMAL", cdr.get("end_cause"));
+        // The 9 ended it: a menu left unanswered would have sent the caller to an agent instead.
+        try (Connection c = kefu.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM acd_event e JOIN call_record r ON r.call_ref = e.call_ref"
+                     + " WHERE r.ani = ? AND e.event_type = 'ENQUEUE'")) {
+            ps.setString(1, "13900139001");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "the caller was never queued for an agent");
+            }
+        }
     }
 
     @Test
