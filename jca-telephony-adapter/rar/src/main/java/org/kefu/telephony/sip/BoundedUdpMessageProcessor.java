@@ -59,12 +59,8 @@ final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
         return dropped.sum();
     }
 
-    /** Datagrams waiting to be parsed, and how many more fit. */
+    /** Datagrams waiting to be parsed. */
     int queued() {
         return messageQueue.size();
-    }
-
-    int remainingCapacity() {
-        return messageQueue.remainingCapacity();
     }
 }

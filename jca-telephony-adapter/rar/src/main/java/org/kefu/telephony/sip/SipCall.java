@@ -69,9 +69,7 @@ public abstract class SipCall {
         referFinished(Response.OK);
         try {
             Request bye = d.createRequest(Request.BYE);
-            ClientTransaction tx = ctx.provider.getNewClientTransaction(bye);
-            tx.setApplicationData(IgnoringSink.INSTANCE);
-            d.sendRequest(tx);
+            sendInDialog(d, bye, IgnoringSink.INSTANCE);
         } catch (Exception e) {
             LOG.debugf(e, "BYE for %s failed", callId);
         } finally {
@@ -126,9 +124,7 @@ public abstract class SipCall {
             javax.sip.header.ContentTypeHeader type = ctx.headers.createContentTypeHeader("message", "sipfrag");
             type.setParameter("version", "2.0");
             notify.setContent("SIP/2.0 " + status + " " + reasonPhrase(status) + "\r\n", type);
-            ClientTransaction tx = ctx.provider.getNewClientTransaction(notify);
-            tx.setApplicationData(IgnoringSink.INSTANCE);
-            d.sendRequest(tx);
+            sendInDialog(d, notify, IgnoringSink.INSTANCE);
         } catch (Exception e) {
             LOG.debugf(e, "NOTIFY of the REFER outcome on %s failed", callId);
         }
@@ -172,8 +168,7 @@ public abstract class SipCall {
             Request request = d.createRequest(Request.INVITE);
             request.setHeader(ctx.contact(transport()));
             ctx.setSdp(request, offer);
-            ClientTransaction tx = ctx.provider.getNewClientTransaction(request);
-            tx.setApplicationData(new ResponseSink() {
+            sendInDialog(d, request, new ResponseSink() {
                 @Override
                 public void onResponse(ResponseEvent event) {
                     Response response = event.getResponse();
@@ -197,7 +192,6 @@ public abstract class SipCall {
                     result.complete(Response.REQUEST_TIMEOUT);
                 }
             });
-            d.sendRequest(tx);
         } catch (Exception e) {
             result.completeExceptionally(new SipLinkException("re-INVITE failed for " + callId, e));
         }
@@ -220,8 +214,7 @@ public abstract class SipCall {
             Request request = d.createRequest(Request.INFO);
             request.setContent(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     ctx.headers.createContentTypeHeader(type, subType));
-            ClientTransaction tx = ctx.provider.getNewClientTransaction(request);
-            tx.setApplicationData(new ResponseSink() {
+            sendInDialog(d, request, new ResponseSink() {
                 @Override
                 public void onResponse(ResponseEvent event) {
                     int status = event.getResponse().getStatusCode();
@@ -235,11 +228,17 @@ public abstract class SipCall {
                     result.complete(Response.REQUEST_TIMEOUT);
                 }
             });
-            d.sendRequest(tx);
         } catch (Exception e) {
             result.completeExceptionally(new SipLinkException("INFO failed for " + callId, e));
         }
         return result;
+    }
+
+    /** Sends an in-dialog request on a client transaction of its own; its responses go to {@code sink}. */
+    private void sendInDialog(Dialog d, Request request, ResponseSink sink) throws javax.sip.SipException {
+        ClientTransaction tx = ctx.provider.getNewClientTransaction(request);
+        tx.setApplicationData(sink);
+        d.sendRequest(tx);
     }
 
     void ack(ResponseEvent event) {
