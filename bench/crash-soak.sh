@@ -203,6 +203,10 @@ for i in $(seq 1 "$iterations"); do
   total=$(awk -v a="$(secs "$t_kill" "$t_ready")" -v b="$resolve" 'BEGIN { printf "%.1f", a + b }')
   boot_times+=("$(secs "$t_kill" "$t_ready")") resolve_times+=("$resolve") recovery_times+=("$total")
   retried=$(tool retry "$url" "$records" "$run/records/$(printf '%03d' "$i")-retry.tsv")
+  # A retried order that runs now waits for its branch's answer, a retried transfer for its
+  # message: let them arrive (the check below names whatever did not).
+  echo "after the retries:" >>"$run/checks/recovery-$i.txt"
+  tool check "$run/records" --converge "$recovery_limit" >>"$run/checks/recovery-$i.txt" 2>&1 || true
   check "$i"
   say "iteration $i/$iterations: load ${pause}s ($(sed 's/^load [0-9]*: //' "$run/checks/load-$i.txt")), kill -9 ($in_doubt prepared in PostgreSQL); up again in $(secs "$t_kill" "$t_ready")s, recovered ${resolve}s later (total ${total}s); $retried; $(sed -n 's/^figures //p' "$run/checks/check-$i.txt")"
 done
