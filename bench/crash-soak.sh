@@ -181,7 +181,9 @@ check 0
 boot_times=() resolve_times=() recovery_times=() kills=0 in_doubt_total=0
 for i in $(seq 1 "$iterations"); do
   records="$run/records/$(printf '%03d' "$i").tsv"
-  pause=$(awk -v a="$min_sleep" -v b="$max_sleep" -v r="$RANDOM" -v s="$RANDOM" \
+  # $RANDOM read here, not inside $(...): bash reseeds it in every subshell, and SEED would not replay.
+  r1=$RANDOM r2=$RANDOM
+  pause=$(awk -v a="$min_sleep" -v b="$max_sleep" -v r="$r1" -v s="$r2" \
     'BEGIN { printf "%.3f", a + (b - a) * ((r * 32768 + s) / 1073741824) }')
   tool load "$url" "$records" "$i" "$clients" "$order_percent" "$((seed + i))" 600 >"$run/checks/load-$i.txt" 2>&1 &
   load=$!
