@@ -107,6 +107,71 @@ final class Sipp {
         return new Sipp(pb.start(), dir, scenario);
     }
 
+    /**
+     * Many calls of one scenario from one sipp: {@code rate} new calls a second up to {@code calls},
+     * with sipp's per-message counts written every second ({@link #counts()}) instead of a message
+     * trace (which a storm would make hundreds of megabytes long).
+     */
+    static Sipp load(String scenario, Map<String, String> values, int rate, int calls, int timeoutSeconds) throws IOException {
+        String xml;
+        try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
+            if (in == null) {
+                throw new IOException("no scenario " + scenario);
+            }
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            xml = xml.replace("[" + v.getKey() + "]", v.getValue());
+        }
+        Path dir = Files.createTempDirectory("sipp-load-" + scenario.replace(".xml", "") + "-");
+        Files.writeString(dir.resolve(scenario), xml);
+        int sipPort = nextPort();
+        String sippBin = Files.isExecutable(Paths.get("/usr/bin/sipp")) ? "/usr/bin/sipp" : "sipp";
+        List<String> cmd = List.of(sippBin,
+                "127.0.0.1:" + System.getProperty("kefu.sip.port", "15060"),
+                "-sf", dir.resolve(scenario).toString(),
+                "-i", "127.0.0.1", "-p", String.valueOf(sipPort), "-mp", String.valueOf(sipPort + 4),
+                "-r", String.valueOf(rate), "-m", String.valueOf(calls), "-l", String.valueOf(Math.max(calls, 1)),
+                "-timeout", timeoutSeconds + "s", "-max_socket", "60000",
+                "-trace_counts", "-fd", "1", "-trace_err", "-nostdin");
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sipp.out").toFile());
+        return new Sipp(pb.start(), dir, scenario);
+    }
+
+    /**
+     * sipp's counts of the last report ({@code -trace_counts}): column name (for example
+     * {@code 5_200_Recv}: the 200 received at the scenario's sixth message) to count.
+     */
+    Map<String, Long> counts() throws IOException {
+        try (var files = Files.list(dir)) {
+            Path csv = files.filter(p -> p.toString().endsWith("_counts.csv")).findFirst()
+                    .orElseThrow(() -> new IOException("sipp wrote no counts in " + dir));
+            List<String> lines = Files.readAllLines(csv, StandardCharsets.ISO_8859_1).stream().filter(l -> !l.isBlank()).toList();
+            String[] names = lines.get(0).split(";");
+            String[] values = lines.get(lines.size() - 1).split(";");
+            Map<String, Long> out = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < Math.min(names.length, values.length); i++) {
+                try {
+                    out.put(names[i].trim(), Long.parseLong(values[i].trim()));
+                } catch (NumberFormatException notACount) {
+                    // Time and Elapsed columns
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The count of the first scenario message received with this status ({@code Recv} column), or 0. */
+    long firstReceived(int status) throws IOException {
+        return counts().entrySet().stream()
+                .filter(e -> e.getKey().matches("\\d+_" + status + "_Recv"))
+                .min(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.getKey().substring(0, e.getKey().indexOf('_')))))
+                .map(Map.Entry::getValue).orElse(0L);
+    }
+
     /** The folder sipp runs in (its logs, and files a scenario writes with exec). */
     Path dir() {
         return dir;

@@ -6,9 +6,6 @@ import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import jakarta.resource.spi.work.Work;
-import jakarta.resource.spi.work.WorkException;
-import jakarta.resource.spi.work.WorkManager;
 import org.jboss.logging.Logger;
 import org.kefu.telephony.LinkStatus;
 import org.kefu.telephony.TelephonyException;
@@ -19,9 +16,8 @@ import org.kefu.telephony.switching.SwitchLink;
 import javax.transaction.xa.XAResource;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The telephony resource adapter: owns the switch link (Kefu's own SIP switch) for the lifetime
@@ -44,15 +40,34 @@ public class KefuResourceAdapter implements ResourceAdapter {
     private String promptDirectory = "";
     private String outboundTrunk = "";
 
+    private Integer eventWorkerThreads = 8;
+    private Integer sipWorkerThreads = 8;
+    private Integer overloadWaitMillis = 1000;
+    private Integer overloadMediaLagMillis = 40;
+    private Integer watchdogMillis = 5000;
+
+    private static final long STOP_GRACE_MILLIS = 3000;
+
     private volatile EventDispatcher events;
+    private volatile WorkerPool sipWork;
+    private volatile Watchdog watchdog;
+    private volatile java.util.Timer timer;
+    private volatile SipSwitch sipSwitch;
     private volatile SwitchLink link;
     private volatile String failure = "adapter not started";
 
     @Override
     public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
-        WorkManager workManager = ctx.getWorkManager();
+        // The adapter's own pools, not the container's WorkManager: nothing that a call depends on may
+        // ever wait for a slot in a pool (see WorkerPool). As many event workers as the endpoints'
+        // instance pool holds (WildFly's MDB pool: 4 per core, 8 here), so a delivery rarely waits for a bean.
+        WorkerPool eventWorkers = new WorkerPool("kefu-call-events", eventWorkerThreads);
+        sipWork = new WorkerPool("kefu-sip-work", sipWorkerThreads);
+        this.events = new EventDispatcher(eventWorkers);
+        watchdog = new Watchdog(List.of(eventWorkers, sipWork), watchdogMillis);
         try {
-            this.events = new EventDispatcher(workManager, ctx.createTimer());
+            timer = ctx.createTimer();
+            timer.schedule(watchdog, 1000, 1000);
         } catch (jakarta.resource.spi.UnavailableException e) {
             throw new ResourceAdapterInternalException("no timer from the container", e);
         }
@@ -61,7 +76,8 @@ public class KefuResourceAdapter implements ResourceAdapter {
                 mediaPortMin, mediaPortMax, dataDir(recordingDirectory, "recordings"),
                 dataDir(promptDirectory, "prompts"),
                 outboundTrunk.isBlank() ? null : outboundTrunk);
-        SipSwitch sipSwitch = new SipSwitch(config, onWorkManager(workManager), events::hasListeners);
+        SipSwitch sipSwitch = new SipSwitch(config, sipWork, this::refusal);
+        this.sipSwitch = sipSwitch;
         try {
             sipSwitch.start(events::dispatch);
             link = sipSwitch;
@@ -74,25 +90,30 @@ public class KefuResourceAdapter implements ResourceAdapter {
         }
     }
 
-    /** SIP application work runs on the container's WorkManager, bounded by it. */
-    private static Executor onWorkManager(WorkManager workManager) {
-        return task -> {
-            try {
-                workManager.scheduleWork(new Work() {
-                    @Override
-                    public void run() {
-                        task.run();
-                    }
-
-                    @Override
-                    public void release() {
-                        // short tasks; nothing to interrupt
-                    }
-                });
-            } catch (WorkException e) {
-                throw new RejectedExecutionException("WorkManager refused SIP work: " + e.getMessage(), e);
-            }
-        };
+    /**
+     * Overload admission, asked for every new INVITE: refuse new calls while call events or SIP work
+     * wait longer than the limit, or the media clock runs behind; calls in progress go on.
+     */
+    private String refusal() {
+        EventDispatcher dispatcher = events;
+        if (dispatcher == null || !dispatcher.hasListeners()) {
+            return "no application listens for calls";
+        }
+        long eventWait = dispatcher.oldestWaitMillis();
+        if (eventWait > overloadWaitMillis) {
+            return "call events wait " + eventWait + " ms (" + dispatcher.waitingEvents() + " waiting)";
+        }
+        long sipWait = sipWork.oldestWaitMillis();
+        if (sipWait > overloadWaitMillis) {
+            return "SIP work waits " + sipWait + " ms";
+        }
+        SipSwitch s = sipSwitch;
+        double lag = s == null ? 0 : s.mediaLagMillis();
+        if (lag > overloadMediaLagMillis) {
+            return String.format("media clock %.0f ms behind", lag);
+        }
+        Watchdog w = watchdog;
+        return w == null ? null : w.problem();
     }
 
     @Override
@@ -100,19 +121,39 @@ public class KefuResourceAdapter implements ResourceAdapter {
         SwitchLink current = link;
         link = null;
         failure = "adapter stopped";
+        if (timer != null) {
+            timer.cancel();
+        }
+        // The link first (no new events), then the pools, each within a bounded time: a server that
+        // is asked to stop under load stops.
         if (current != null) {
             current.stop();
         }
         EventDispatcher dispatcher = events;
         if (dispatcher != null) {
-            dispatcher.stop();
+            dispatcher.stop(STOP_GRACE_MILLIS);
+        }
+        if (sipWork != null) {
+            sipWork.shutdown(STOP_GRACE_MILLIS);
         }
         LOG.info("Kefu telephony adapter stopped");
     }
 
     public LinkStatus linkStatus() {
         SwitchLink current = link;
-        return current == null ? LinkStatus.down(failure) : current.linkStatus();
+        if (current == null) {
+            return LinkStatus.down(failure);
+        }
+        LinkStatus status = current.linkStatus();
+        Watchdog w = watchdog;
+        String stuck = w == null ? null : w.problem();
+        if (stuck != null) {
+            return new LinkStatus(false, status.endpoints(), stuck);
+        }
+        SipSwitch s = sipSwitch;
+        String load = s == null ? "" : String.format("; %d call(s) refused for overload, media clock %.1f ms behind, %d call event(s) waiting",
+                s.callsRefusedForOverload(), s.mediaLagMillis(), events.waitingEvents());
+        return new LinkStatus(status.up(), status.endpoints(), status.detail() + load);
     }
 
     SwitchLink link() throws TelephonyException {
@@ -227,6 +268,46 @@ public class KefuResourceAdapter implements ResourceAdapter {
 
     public void setPromptDirectory(String promptDirectory) {
         this.promptDirectory = promptDirectory;
+    }
+
+    public Integer getEventWorkerThreads() {
+        return eventWorkerThreads;
+    }
+
+    public void setEventWorkerThreads(Integer n) {
+        this.eventWorkerThreads = n;
+    }
+
+    public Integer getSipWorkerThreads() {
+        return sipWorkerThreads;
+    }
+
+    public void setSipWorkerThreads(Integer n) {
+        this.sipWorkerThreads = n;
+    }
+
+    public Integer getOverloadWaitMillis() {
+        return overloadWaitMillis;
+    }
+
+    public void setOverloadWaitMillis(Integer ms) {
+        this.overloadWaitMillis = ms;
+    }
+
+    public Integer getOverloadMediaLagMillis() {
+        return overloadMediaLagMillis;
+    }
+
+    public void setOverloadMediaLagMillis(Integer ms) {
+        this.overloadMediaLagMillis = ms;
+    }
+
+    public Integer getWatchdogMillis() {
+        return watchdogMillis;
+    }
+
+    public void setWatchdogMillis(Integer ms) {
+        this.watchdogMillis = ms;
     }
 
     public String getOutboundTrunk() {

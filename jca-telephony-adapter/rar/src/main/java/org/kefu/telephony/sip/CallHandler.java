@@ -7,6 +7,15 @@ package org.kefu.telephony.sip;
 public interface CallHandler {
 
     /**
+     * Why the switch takes no new call now (overload, no application listening), or null when it
+     * does. Asked on the SIP thread for every new INVITE before anything is allocated, so it must be
+     * cheap and never block; a refusal is answered 503 with Retry-After.
+     */
+    default String refusal() {
+        return null;
+    }
+
+    /**
      * A new call from a trunk or an authenticated extension. 100 Trying has been sent already.
      * The handler must eventually call ringing/answer/reject on the call (or the caller will CANCEL).
      */

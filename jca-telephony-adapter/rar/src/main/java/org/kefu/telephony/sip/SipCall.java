@@ -260,6 +260,7 @@ public abstract class SipCall {
             return false;
         }
         ctx.calls.remove(callId, this);
+        ctx.sdp.forget(callId);
         ctx.work.notify("media released", () -> ctx.media.released(callId));
         return true;
     }

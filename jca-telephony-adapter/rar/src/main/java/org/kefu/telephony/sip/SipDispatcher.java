@@ -129,6 +129,15 @@ final class SipDispatcher implements SipListener {
     }
 
     private void onInvite(ServerTransaction tx, Request request) throws Exception {
+        // Admission on the SIP thread, before anything is allocated: a new transaction is a new call
+        // (retransmissions of calls in progress were absorbed by their transactions above).
+        String refusal = ctx.handler.refusal();
+        if (refusal != null) {
+            ctx.shedding.refused(refusal);
+            overloaded(tx, request);
+            return;
+        }
+        ctx.shedding.admitted();
         ctx.respond(tx, request, Response.TRYING);
         SIPRequest r = (SIPRequest) request;
         String source = r.getRemoteAddress() == null ? null : r.getRemoteAddress().getHostAddress();
@@ -139,6 +148,7 @@ final class SipDispatcher implements SipListener {
             return;
         }
         if (!ctx.work.submit(() -> admit(call, request))) {
+            ctx.shedding.refused("SIP work cap of " + ctx.config.maxPendingWork() + " reached");
             call.reject(Response.SERVICE_UNAVAILABLE, retryAfter());
         }
     }

@@ -51,7 +51,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 /**
@@ -67,7 +67,7 @@ public final class SipSwitch implements SwitchLink {
 
     private final SwitchConfig config;
     private final Executor executor;
-    private final BooleanSupplier accepting;
+    private final Supplier<String> refusal;
     private final DeviceDirectory devices = new DeviceDirectory();
     private final Map<CallId, SwitchCall> calls = new ConcurrentHashMap<>();
     /** SIP Call-ID of a leg → the call that leg currently belongs to (changes on transfer). */
@@ -82,12 +82,13 @@ public final class SipSwitch implements SwitchLink {
 
     /**
      * @param executor  where SIP application work runs (the container's WorkManager)
-     * @param accepting whether some application listens for events; without one calls get 503
+     * @param refusal   why the application side takes no new call now (nobody listens, events wait too
+     *                  long), or null when it does; asked for every new INVITE, so cheap and non-blocking
      */
-    public SipSwitch(SwitchConfig config, Executor executor, BooleanSupplier accepting) {
+    public SipSwitch(SwitchConfig config, Executor executor, Supplier<String> refusal) {
         this.config = config;
         this.executor = executor;
-        this.accepting = accepting;
+        this.refusal = refusal;
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -214,18 +215,45 @@ public final class SipSwitch implements SwitchLink {
 
     // ------------------------------------------------------------------ SIP side
 
+    /**
+     * Why a new call is refused now, or null: the application's refusal, else the call limit (every
+     * call needs media ports: refuse early, the caller's network retries elsewhere, rather than answer
+     * calls that cannot have audio).
+     */
+    String admissionRefusal() {
+        String why = refusal.get();
+        if (why != null) {
+            return why;
+        }
+        if (calls.size() >= maxCalls()) {
+            return "call limit of " + maxCalls() + " reached";
+        }
+        return null;
+    }
+
+    /** How far behind its 20 ms schedule the media clock has recently run (a moving average), in ms. */
+    public double mediaLagMillis() {
+        MediaEngine m = media;
+        return m == null ? 0 : m.clock().recentLagMillis();
+    }
+
+    /** New calls refused 503 because of overload since the link started. */
+    public long callsRefusedForOverload() {
+        SipLink link = sip;
+        return link == null ? 0 : link.callsRefusedForOverload();
+    }
+
     private final class Handler implements CallHandler {
 
         @Override
+        public String refusal() {
+            return admissionRefusal();
+        }
+
+        @Override
         public void onInvite(InboundCall invite) {
-            if (!accepting.getAsBoolean()) {
-                invite.reject(503);
-                return;
-            }
-            if (calls.size() >= maxCalls()) {
-                // Every call needs media ports: refuse early (503, the caller's network retries
-                // elsewhere) rather than answer calls that cannot have audio.
-                invite.reject(503);
+            if (admissionRefusal() != null) {
+                invite.reject(503); // the state changed since the SIP thread asked
                 return;
             }
             String ani = invite.extension().orElse(invite.ani());
