@@ -151,9 +151,36 @@ public class KefuResourceAdapter implements ResourceAdapter {
             return new LinkStatus(false, status.endpoints(), stuck);
         }
         SipSwitch s = sipSwitch;
+        if (s != null && s.isWarmingUp()) {
+            return new LinkStatus(false, status.endpoints(), "warming up: outside calls get 503 until it is over");
+        }
         String load = s == null ? "" : String.format("; %d call(s) refused for overload, media clock %.1f ms behind, %d call event(s) waiting",
                 s.callsRefusedForOverload(), s.mediaLagMillis(), events.waitingEvents());
         return new LinkStatus(status.up(), status.endpoints(), status.detail() + load);
+    }
+
+    /**
+     * Warm-up calls through the whole path (see {@link org.kefu.telephony.SwitchConnectionFactory#warmUp}),
+     * once the application listens (its message-driven bean is activated).
+     */
+    String warmUp(String number, int calls, int perSecond, long holdMillis) {
+        SipSwitch s = sipSwitch;
+        if (s == null || link == null) {
+            return "no warm-up: the switch is not running";
+        }
+        long until = System.currentTimeMillis() + 30_000;
+        while (!events.hasListeners() && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "no warm-up: interrupted";
+            }
+        }
+        if (!events.hasListeners()) {
+            return "no warm-up: no application listened for calls within 30 s";
+        }
+        return s.warmUp(number, calls, perSecond, holdMillis);
     }
 
     SwitchLink link() throws TelephonyException {

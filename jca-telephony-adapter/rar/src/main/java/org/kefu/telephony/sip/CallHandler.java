@@ -10,8 +10,11 @@ public interface CallHandler {
      * Why the switch takes no new call now (overload, no application listening), or null when it
      * does. Asked on the SIP thread for every new INVITE before anything is allocated, so it must be
      * cheap and never block; a refusal is answered 503 with Retry-After.
+     *
+     * @param sourceHost the address the INVITE came from (null if unknown)
+     * @param sourcePort its port
      */
-    default String refusal() {
+    default String refusal(String sourceHost, int sourcePort) {
         return null;
     }
 

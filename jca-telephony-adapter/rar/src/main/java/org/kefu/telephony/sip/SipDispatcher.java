@@ -131,7 +131,10 @@ final class SipDispatcher implements SipListener {
     private void onInvite(ServerTransaction tx, Request request) throws Exception {
         // Admission on the SIP thread, before anything is allocated: a new transaction is a new call
         // (retransmissions of calls in progress were absorbed by their transactions above).
-        String refusal = ctx.handler.refusal();
+        SIPRequest sipRequest = (SIPRequest) request;
+        String refusal = ctx.handler.refusal(
+                sipRequest.getRemoteAddress() == null ? null : sipRequest.getRemoteAddress().getHostAddress(),
+                sipRequest.getRemotePort());
         if (refusal != null) {
             ctx.shedding.refused(refusal);
             overloaded(tx, request);

@@ -221,6 +221,9 @@ public final class SipSwitch implements SwitchLink {
      * calls that cannot have audio).
      */
     String admissionRefusal() {
+        if (warmingUp) {
+            return "warming up";
+        }
         String why = refusal.get();
         if (why != null) {
             return why;
@@ -243,16 +246,112 @@ public final class SipSwitch implements SwitchLink {
         return link == null ? 0 : link.callsRefusedForOverload();
     }
 
+    private volatile boolean warmingUp;
+    /** host:port the warm-up calls come from. */
+    private volatile String warmUpSource = "";
+
+    /** True while {@link #warmUp} runs (outside calls are refused). */
+    public boolean isWarmingUp() {
+        return warmingUp;
+    }
+
+    /**
+     * Calls from the switch to itself on loopback through the whole path (see
+     * {@link org.kefu.telephony.SwitchConnectionFactory#warmUp}); outside calls get 503 meanwhile.
+     * Why: a just-started JVM runs the call path interpreted, and the first minute of ordinary
+     * traffic then queued up behind the compiler (issue 13: p95 setup of 3.9 s at 400 calls/s).
+     */
+    public String warmUp(String number, int calls, int perSecond, long holdMillis) {
+        ScheduledExecutorService t = timers;
+        MediaEngine engine = media;
+        if (sip == null || t == null || engine == null || calls <= 0) {
+            return "no warm-up";
+        }
+        String host = "0.0.0.0".equals(config.sipHost()) || "::".equals(config.sipHost()) ? "127.0.0.1" : config.sipHost();
+        // The caller is a SIP link of its own (its own stack, call table and media sessions over the
+        // same media engine): one link calling itself would meet its own Call-IDs.
+        int callerPort;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, InetAddress.getByName(host))) {
+            callerPort = probe.getLocalPort();
+        } catch (IOException e) {
+            return "no warm-up: no local port for the caller (" + e.getMessage() + ")";
+        }
+        SipLink caller = new SipLink(SipLinkConfig.defaults().withHost(host).withPort(callerPort)
+                .withTransports(java.util.Set.of("udp")).withTrunkAcl(List.of()),
+                new CallHandler() {
+                    @Override
+                    public void onInvite(InboundCall call) {
+                        call.reject(403);
+                    }
+                }, extension -> java.util.Optional.empty(), new SwitchMedia(engine, host), executor);
+        String target = "sip:" + number + "@" + host + ":" + config.sipPort();
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch over = new java.util.concurrent.CountDownLatch(calls);
+        long start = System.nanoTime();
+        warmUpSource = host + ":" + callerPort;
+        warmingUp = true;
+        int placed = 0;
+        try {
+            caller.start();
+            for (; placed < calls; placed++) {
+                if (failed.get() >= 20 && answered.get() == 0) {
+                    break; // the number does not answer (not a service number here, or loopback is no trunk)
+                }
+                long due = start + placed * 1_000_000_000L / Math.max(1, perSecond);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                OutboundCall call;
+                try {
+                    call = caller.uac().call(target, org.kefu.telephony.SwitchConnectionFactory.WARM_UP_CALLER);
+                } catch (RuntimeException e) {
+                    failed.incrementAndGet();
+                    over.countDown();
+                    continue;
+                }
+                call.answered().whenComplete((ok, err) -> {
+                    if (err != null) {
+                        failed.incrementAndGet();
+                    } else {
+                        answered.incrementAndGet();
+                        t.schedule(call::hangup, holdMillis, TimeUnit.MILLISECONDS);
+                    }
+                });
+                call.ended().whenComplete((end, err) -> over.countDown());
+            }
+            for (int i = placed; i < calls; i++) {
+                over.countDown();
+            }
+            over.await(holdMillis + 30_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "warm-up failed");
+        } finally {
+            warmingUp = false;
+            caller.stop();
+        }
+        return String.format("warm-up: %d call(s) to %s, %d answered, %d failed, in %d ms", placed, number,
+                answered.get(), failed.get(), (System.nanoTime() - start) / 1_000_000);
+    }
+
     private final class Handler implements CallHandler {
 
         @Override
-        public String refusal() {
+        public String refusal(String sourceHost, int sourcePort) {
+            // The warm-up calls come from the warm-up caller's port on loopback, bound by this process.
+            if (warmingUp && warmUpSource.equals(sourceHost + ":" + sourcePort)) {
+                String why = refusal.get();
+                return why != null ? why : calls.size() >= maxCalls() ? "call limit reached" : null;
+            }
             return admissionRefusal();
         }
 
         @Override
         public void onInvite(InboundCall invite) {
-            if (admissionRefusal() != null) {
+            if (admissionRefusal() != null && !warmingUp) {
                 invite.reject(503); // the state changed since the SIP thread asked
                 return;
             }
