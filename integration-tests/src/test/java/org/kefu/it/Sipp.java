@@ -64,6 +64,14 @@ final class Sipp {
     }
 
     static Sipp start(String scenario, Map<String, String> values, int sipPort) throws IOException {
+        return start(scenario, values, sipPort, List.of());
+    }
+
+    /**
+     * As {@link #start(String, Map, int)}, with more of sipp's options: {@code -rtp_echo} for
+     * example sends every RTP packet that reaches the media port back to where it came from.
+     */
+    static Sipp start(String scenario, Map<String, String> values, int sipPort, List<String> options) throws IOException {
         String xml;
         try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
             if (in == null) {
@@ -76,7 +84,7 @@ final class Sipp {
         }
         xml = xml.replace("[bye_within]", "30000"); // how long a phone waits for the other side's BYE, by default
         Path dir = Files.createTempDirectory("sipp-" + scenario.replace(".xml", "") + "-");
-        return launch(dir, scenario, xml, sipPort, 45);
+        return launch(dir, scenario, xml, sipPort, 45, options);
     }
 
     /**
@@ -84,6 +92,11 @@ final class Sipp {
      * files), with a longer overall time limit than the canned scenarios.
      */
     static Sipp launch(Path dir, String scenario, String xml, int sipPort, int timeoutSeconds) throws IOException {
+        return launch(dir, scenario, xml, sipPort, timeoutSeconds, List.of());
+    }
+
+    private static Sipp launch(Path dir, String scenario, String xml, int sipPort, int timeoutSeconds, List<String> options)
+            throws IOException {
         String sippBin = Files.isExecutable(Paths.get("/usr/bin/sipp")) ? "/usr/bin/sipp" : "sipp";
         Path pcap = Paths.get("/usr/share/sip-tester");
         if (Files.isDirectory(pcap) && !Files.exists(dir.resolve("pcap"))) {
@@ -100,6 +113,7 @@ final class Sipp {
                 "-timeout", timeoutSeconds + "s", "-timeout_error",
                 "-trace_err", "-trace_msg",
                 "-nostdin"));
+        cmd.addAll(options);
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
