@@ -236,6 +236,17 @@ public abstract class SipCall {
 
     /** Sends an in-dialog request on a client transaction of its own; its responses go to {@code sink}. */
     private void sendInDialog(Dialog d, Request request, ResponseSink sink) throws javax.sip.SipException {
+        // The dialog builds the Via from the listening point, which is 0.0.0.0 when Kefu listens on
+        // every interface: a phone would answer to nowhere. Our address and rport, as in our INVITEs.
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        if (via != null) {
+            try {
+                via.setHost(ctx.config.contactHost());
+                via.setRPort();
+            } catch (java.text.ParseException | javax.sip.InvalidArgumentException e) {
+                throw new javax.sip.SipException("cannot set our address in Via", e);
+            }
+        }
         ClientTransaction tx = ctx.provider.getNewClientTransaction(request);
         tx.setApplicationData(sink);
         d.sendRequest(tx);

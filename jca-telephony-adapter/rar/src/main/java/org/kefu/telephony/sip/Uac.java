@@ -45,7 +45,8 @@ public final class Uac {
                 throw new IllegalArgumentException("not a SIP URI: " + targetUri);
             }
             String transport = SipContext.transportOf(sipUri.getTransportParam());
-            CallIdHeader callId = ctx.provider.getNewCallId();
+            // Our own Call-ID: the stack's would end in @0.0.0.0 when Kefu listens on every interface.
+            CallIdHeader callId = ctx.headers.createCallIdHeader(UUID.randomUUID() + "@" + ctx.config.contactHost());
             SipURI fromUri = ctx.addresses.createSipURI(callerId, ctx.config.contactHost());
             Address fromAddress = ctx.addresses.createAddress(fromUri);
             FromHeader from = ctx.headers.createFromHeader(fromAddress, UUID.randomUUID().toString().substring(0, 8));
