@@ -9,6 +9,7 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import org.jboss.logging.Logger;
 import org.kefu.telephony.LinkStatus;
 import org.kefu.telephony.TelephonyException;
+import org.kefu.telephony.switching.ApplicationLoad;
 import org.kefu.telephony.switching.SipSwitch;
 import org.kefu.telephony.switching.SwitchConfig;
 import org.kefu.telephony.switching.SwitchLink;
@@ -76,7 +77,7 @@ public class KefuResourceAdapter implements ResourceAdapter {
                 mediaPortMin, mediaPortMax, dataDir(recordingDirectory, "recordings"),
                 dataDir(promptDirectory, "prompts"),
                 outboundTrunk.isBlank() ? null : outboundTrunk);
-        SipSwitch sipSwitch = new SipSwitch(config, sipWork, this::refusal);
+        SipSwitch sipSwitch = new SipSwitch(config, sipWork, new Load());
         this.sipSwitch = sipSwitch;
         try {
             sipSwitch.start(events::dispatch);
@@ -90,30 +91,39 @@ public class KefuResourceAdapter implements ResourceAdapter {
         }
     }
 
-    /**
-     * Overload admission, asked for every new INVITE: refuse new calls while call events or SIP work
-     * wait longer than the limit, or the media clock runs behind; calls in progress go on.
-     */
-    private String refusal() {
-        EventDispatcher dispatcher = events;
-        if (dispatcher == null || !dispatcher.hasListeners()) {
-            return "no application listens for calls";
+    /** What the application side says of new calls, asked for every new INVITE (cheap, never blocking). */
+    private final class Load implements ApplicationLoad {
+
+        /** No new call at all: nobody listens, or the watchdog sees work stuck. */
+        @Override
+        public String refusal() {
+            EventDispatcher dispatcher = events;
+            if (dispatcher == null || !dispatcher.hasListeners()) {
+                return "no application listens for calls";
+            }
+            Watchdog w = watchdog;
+            return w == null ? null : w.problem();
         }
-        long eventWait = dispatcher.oldestWaitMillis();
-        if (eventWait > overloadWaitMillis) {
-            return "call events wait " + eventWait + " ms (" + dispatcher.waitingEvents() + " waiting)";
+
+        /** Overloaded (new calls let in at a reduced rate): events or SIP work wait, or the media clock lags. */
+        @Override
+        public String overload() {
+            EventDispatcher dispatcher = events;
+            long eventWait = dispatcher == null ? 0 : dispatcher.oldestWaitMillis();
+            if (eventWait > overloadWaitMillis) {
+                return "call events wait " + eventWait + " ms (" + dispatcher.waitingEvents() + " waiting)";
+            }
+            long sipWait = sipWork.oldestWaitMillis();
+            if (sipWait > overloadWaitMillis) {
+                return "SIP work waits " + sipWait + " ms";
+            }
+            SipSwitch s = sipSwitch;
+            double lag = s == null ? 0 : s.mediaLagMillis();
+            if (lag > overloadMediaLagMillis) {
+                return String.format("media clock %.0f ms behind", lag);
+            }
+            return null;
         }
-        long sipWait = sipWork.oldestWaitMillis();
-        if (sipWait > overloadWaitMillis) {
-            return "SIP work waits " + sipWait + " ms";
-        }
-        SipSwitch s = sipSwitch;
-        double lag = s == null ? 0 : s.mediaLagMillis();
-        if (lag > overloadMediaLagMillis) {
-            return String.format("media clock %.0f ms behind", lag);
-        }
-        Watchdog w = watchdog;
-        return w == null ? null : w.problem();
     }
 
     @Override

@@ -38,6 +38,7 @@ final class SipDispatcher implements SipListener {
     private final Registrar registrar;
     private final DigestAuthenticator authenticator;
     private final CredentialSource credentials;
+    private final AdmissionRate admission = AdmissionRate.standard();
 
     SipDispatcher(SipContext ctx, TrunkAcl acl, Registrar registrar, DigestAuthenticator authenticator,
                   CredentialSource credentials) {
@@ -132,15 +133,24 @@ final class SipDispatcher implements SipListener {
         // Admission on the SIP thread, before anything is allocated: a new transaction is a new call
         // (retransmissions of calls in progress were absorbed by their transactions above).
         SIPRequest sipRequest = (SIPRequest) request;
-        String refusal = ctx.handler.refusal(
-                sipRequest.getRemoteAddress() == null ? null : sipRequest.getRemoteAddress().getHostAddress(),
-                sipRequest.getRemotePort());
-        if (refusal != null) {
-            ctx.shedding.refused(refusal);
-            overloaded(tx, request);
-            return;
+        String host = sipRequest.getRemoteAddress() == null ? null : sipRequest.getRemoteAddress().getHostAddress();
+        int port = sipRequest.getRemotePort();
+        if (!ctx.handler.exempt(host, port)) {
+            String refusal = ctx.handler.refusal(host, port);
+            if (refusal == null) {
+                String overload = ctx.handler.overload();
+                if (!admission.admit(overload != null, System.nanoTime())) {
+                    refusal = (overload != null ? overload + "; " : "") + String.format(java.util.Locale.ROOT,
+                            "new calls let in at %.0f/s", admission.rate());
+                }
+            }
+            if (refusal != null) {
+                ctx.shedding.refused(refusal);
+                overloaded(tx, request);
+                return;
+            }
+            ctx.shedding.admitted();
         }
-        ctx.shedding.admitted();
         ctx.respond(tx, request, Response.TRYING);
         SIPRequest r = (SIPRequest) request;
         String source = r.getRemoteAddress() == null ? null : r.getRemoteAddress().getHostAddress();

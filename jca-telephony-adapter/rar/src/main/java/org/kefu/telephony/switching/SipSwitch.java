@@ -51,7 +51,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 /**
@@ -67,7 +66,7 @@ public final class SipSwitch implements SwitchLink {
 
     private final SwitchConfig config;
     private final Executor executor;
-    private final Supplier<String> refusal;
+    private final ApplicationLoad load;
     private final DeviceDirectory devices = new DeviceDirectory();
     private final Map<CallId, SwitchCall> calls = new ConcurrentHashMap<>();
     /** SIP Call-ID of a leg → the call that leg currently belongs to (changes on transfer). */
@@ -82,13 +81,13 @@ public final class SipSwitch implements SwitchLink {
 
     /**
      * @param executor  where SIP application work runs (the container's WorkManager)
-     * @param refusal   why the application side takes no new call now (nobody listens, events wait too
-     *                  long), or null when it does; asked for every new INVITE, so cheap and non-blocking
+     * @param load      what the application side says of new calls (refuse, or overloaded); asked for
+     *                  every new INVITE, so cheap and non-blocking
      */
-    public SipSwitch(SwitchConfig config, Executor executor, Supplier<String> refusal) {
+    public SipSwitch(SwitchConfig config, Executor executor, ApplicationLoad load) {
         this.config = config;
         this.executor = executor;
-        this.refusal = refusal;
+        this.load = load;
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -224,7 +223,7 @@ public final class SipSwitch implements SwitchLink {
         if (warmingUp) {
             return "warming up";
         }
-        String why = refusal.get();
+        String why = load.refusal();
         if (why != null) {
             return why;
         }
@@ -287,6 +286,7 @@ public final class SipSwitch implements SwitchLink {
         String target = "sip:" + number + "@" + host + ":" + config.sipPort();
         java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>("");
         java.util.concurrent.CountDownLatch over = new java.util.concurrent.CountDownLatch(calls);
         long start = System.nanoTime();
         warmUpSource = host + ":" + callerPort;
@@ -314,6 +314,8 @@ public final class SipSwitch implements SwitchLink {
                 call.answered().whenComplete((ok, err) -> {
                     if (err != null) {
                         failed.incrementAndGet();
+                        Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+                        firstFailure.compareAndSet("", " (first: " + cause.getMessage() + ")");
                     } else {
                         answered.incrementAndGet();
                         t.schedule(call::hangup, holdMillis, TimeUnit.MILLISECONDS);
@@ -333,20 +335,28 @@ public final class SipSwitch implements SwitchLink {
             warmingUp = false;
             caller.stop();
         }
-        return String.format("warm-up: %d call(s) to %s, %d answered, %d failed, in %d ms", placed, number,
-                answered.get(), failed.get(), (System.nanoTime() - start) / 1_000_000);
+        return String.format("warm-up: %d call(s) to %s, %d answered, %d failed%s, in %d ms", placed, number,
+                answered.get(), failed.get(), firstFailure.get(), (System.nanoTime() - start) / 1_000_000);
     }
 
     private final class Handler implements CallHandler {
 
         @Override
-        public String refusal(String sourceHost, int sourcePort) {
+        public boolean exempt(String sourceHost, int sourcePort) {
             // The warm-up calls come from the warm-up caller's port on loopback, bound by this process.
-            if (warmingUp && warmUpSource.equals(sourceHost + ":" + sourcePort)) {
-                String why = refusal.get();
-                return why != null ? why : calls.size() >= maxCalls() ? "call limit reached" : null;
-            }
+            // A JVM being warmed up is slow by nature (that is why it is warmed up): no overload
+            // signal may refuse the cure; only the call limit holds.
+            return warmingUp && warmUpSource.equals(sourceHost + ":" + sourcePort) && calls.size() < maxCalls();
+        }
+
+        @Override
+        public String refusal(String sourceHost, int sourcePort) {
             return admissionRefusal();
+        }
+
+        @Override
+        public String overload() {
+            return load.overload();
         }
 
         @Override

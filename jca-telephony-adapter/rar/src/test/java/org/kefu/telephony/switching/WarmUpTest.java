@@ -38,7 +38,7 @@ class WarmUpTest {
     @Test
     void warmUpCallsGoThroughTheApplicationAndOutsideCallsWaitForIt() throws Exception {
         sw = new SipSwitch(new SwitchConfig("127.0.0.1", PORT, "127.0.0.1", List.of("127.0.0.0/8"), "kefu",
-                41100, 41299, Path.of("target/warmup-recordings"), null, null), app, () -> null);
+                41100, 41899, Path.of("target/warmup-recordings"), null, null), app, () -> null);
         sw.start(event -> {
             if (event instanceof CallEvent.Delivered d) {
                 if (SwitchConnectionFactory.WARM_UP_CALLER.equals(d.ani())) {
