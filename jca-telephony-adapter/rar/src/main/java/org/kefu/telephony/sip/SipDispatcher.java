@@ -2,6 +2,7 @@ package org.kefu.telephony.sip;
 
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.SIPTransaction;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.util.Optional;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -77,6 +78,23 @@ final class SipDispatcher implements SipListener {
             // RFC 2543 semantics: no Contact means "reach me at From". JAIN-SIP insists on a Contact.
             request.setHeader(ctx.headers.createContactHeader(from.getAddress()));
         }
+        if (tx == null && method.equals(Request.INVITE) && event.getDialog() == null) {
+            // A new call. Admission here, on the SIP thread, before anything is allocated, not even
+            // a transaction: under a storm most INVITEs are refused, and a refusal must cost little.
+            if (((SIPTransactionStack) ((gov.nist.javax.sip.SipProviderImpl) ctx.provider).getSipStack())
+                    .findTransaction((SIPRequest) request, true) != null) {
+                return; // a retransmission of a call in progress: its transaction answers it, never refused
+            }
+            String refusal = admission((SIPRequest) request);
+            if (refusal != null) {
+                ctx.shedding.refused(refusal);
+                Response busy = ctx.response(Response.SERVICE_UNAVAILABLE, request);
+                busy.addHeader(retryAfter());
+                ctx.provider.sendResponse(busy); // statelessly: the caller's ACK, or its retransmission, is all that can follow
+                return;
+            }
+            ctx.shedding.admitted();
+        }
         if (tx == null) {
             try {
                 tx = ctx.provider.getNewServerTransaction(request);
@@ -129,28 +147,26 @@ final class SipDispatcher implements SipListener {
         }
     }
 
-    private void onInvite(ServerTransaction tx, Request request) throws Exception {
-        // Admission on the SIP thread, before anything is allocated: a new transaction is a new call
-        // (retransmissions of calls in progress were absorbed by their transactions above).
-        SIPRequest sipRequest = (SIPRequest) request;
-        String host = sipRequest.getRemoteAddress() == null ? null : sipRequest.getRemoteAddress().getHostAddress();
-        int port = sipRequest.getRemotePort();
-        if (!ctx.handler.exempt(host, port)) {
-            String refusal = ctx.handler.refusal(host, port);
-            if (refusal == null) {
-                String overload = ctx.handler.overload();
-                if (!admission.admit(overload != null, System.nanoTime())) {
-                    refusal = (overload != null ? overload + "; " : "") + String.format(java.util.Locale.ROOT,
-                            "new calls let in at %.0f/s", admission.rate());
-                }
-            }
-            if (refusal != null) {
-                ctx.shedding.refused(refusal);
-                overloaded(tx, request);
-                return;
-            }
-            ctx.shedding.admitted();
+    /** Why this new call is refused now (503), or null to let it in. */
+    private String admission(SIPRequest request) {
+        String host = request.getRemoteAddress() == null ? null : request.getRemoteAddress().getHostAddress();
+        int port = request.getRemotePort();
+        if (ctx.handler.exempt(host, port)) {
+            return null;
         }
+        String refusal = ctx.handler.refusal(host, port);
+        if (refusal != null) {
+            return refusal;
+        }
+        String overload = ctx.handler.overload();
+        if (admission.admit(overload != null, System.nanoTime())) {
+            return null;
+        }
+        return (overload != null ? overload + "; " : "") + String.format(java.util.Locale.ROOT,
+                "new calls let in at %.0f/s", admission.rate());
+    }
+
+    private void onInvite(ServerTransaction tx, Request request) throws Exception {
         ctx.respond(tx, request, Response.TRYING);
         SIPRequest r = (SIPRequest) request;
         String source = r.getRemoteAddress() == null ? null : r.getRemoteAddress().getHostAddress();
