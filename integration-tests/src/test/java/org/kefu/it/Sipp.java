@@ -72,16 +72,7 @@ final class Sipp {
      * example sends every RTP packet that reaches the media port back to where it came from.
      */
     static Sipp start(String scenario, Map<String, String> values, int sipPort, List<String> options) throws IOException {
-        String xml;
-        try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
-            if (in == null) {
-                throw new IOException("no scenario " + scenario);
-            }
-            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        for (Map.Entry<String, String> v : values.entrySet()) {
-            xml = xml.replace("[" + v.getKey() + "]", v.getValue());
-        }
+        String xml = scenarioXml(scenario, values);
         xml = xml.replace("[bye_within]", "30000"); // how long a phone waits for the other side's BYE, by default
         Path dir = Files.createTempDirectory("sipp-" + scenario.replace(".xml", "") + "-");
         return launch(dir, scenario, xml, sipPort, 45, options);
@@ -121,12 +112,8 @@ final class Sipp {
         return new Sipp(pb.start(), dir, scenario);
     }
 
-    /**
-     * Many calls of one scenario from one sipp: {@code rate} new calls a second up to {@code calls},
-     * with sipp's per-message counts written every second ({@link #counts()}) instead of a message
-     * trace (which a storm would make hundreds of megabytes long).
-     */
-    static Sipp load(String scenario, Map<String, String> values, int rate, int calls, int timeoutSeconds) throws IOException {
+    /** One of our scenarios with its placeholders ([service], [ext] ...) filled in. */
+    private static String scenarioXml(String scenario, Map<String, String> values) throws IOException {
         String xml;
         try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
             if (in == null) {
@@ -137,6 +124,16 @@ final class Sipp {
         for (Map.Entry<String, String> v : values.entrySet()) {
             xml = xml.replace("[" + v.getKey() + "]", v.getValue());
         }
+        return xml;
+    }
+
+    /**
+     * Many calls of one scenario from one sipp: {@code rate} new calls a second up to {@code calls},
+     * with sipp's per-message counts written every second ({@link #counts()}) instead of a message
+     * trace (which a storm would make hundreds of megabytes long).
+     */
+    static Sipp load(String scenario, Map<String, String> values, int rate, int calls, int timeoutSeconds) throws IOException {
+        String xml = scenarioXml(scenario, values);
         Path dir = Files.createTempDirectory("sipp-load-" + scenario.replace(".xml", "") + "-");
         Files.writeString(dir.resolve(scenario), xml);
         int sipPort = nextPort();
