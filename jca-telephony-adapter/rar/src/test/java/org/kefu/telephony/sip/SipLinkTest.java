@@ -185,6 +185,40 @@ class SipLinkTest {
         }
     }
 
+    /**
+     * Toll fraud through a registration (issue 14): one phone login registers a Contact on a host it
+     * merely names (here 127.0.0.2, a carrier's gateway in real life). Calls to that extension go to
+     * the address the REGISTER came from; nothing reaches the named host.
+     */
+    @Test
+    void aForeignContactIsNeverDialledTheCallGoesWhereTheRegisterCameFrom() throws Exception {
+        start(TestLinks.config(PORT));
+        try (RawSipClient c = new RawSipClient(PORT);
+             DatagramSocket gateway = new DatagramSocket(new InetSocketAddress("127.0.0.2", 0))) {
+            gateway.setSoTimeout(1500);
+            String contact = "<sip:00441234567@127.0.0.2:" + gateway.getLocalPort() + ">";
+            c.send(register(c, "8002", 1, contact, "Expires: 600\r\n", ""));
+            String nonce = nonce(RawSipClient.header(c.finalResponse(3000), "WWW-Authenticate"));
+            c.send(register(c, "8002", 2, contact, "Expires: 600\r\n", "Authorization: "
+                    + authorization("8002", TestLinks.PASSWORD, nonce, "REGISTER", "sip:127.0.0.1:" + PORT, "00000001") + "\r\n"));
+            assertThat(RawSipClient.status(c.finalResponse(3000))).isEqualTo(200);
+
+            OutboundCall call = link.uac().callExtension("8002", "95500");
+            String invite = c.receive(5000);
+            assertThat(invite).as("the INVITE reaches the phone where it registered from").startsWith("INVITE sip:00441234567@127.0.0.1:" + c.localPort());
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[4096], 4096);
+            boolean reachedGateway;
+            try {
+                gateway.receive(packet);
+                reachedGateway = true;
+            } catch (java.net.SocketTimeoutException nothing) {
+                reachedGateway = false;
+            }
+            assertThat(reachedGateway).as("anything sent to the host the Contact named").isFalse();
+            call.cancel();
+        }
+    }
+
     @Test
     void saturatedExecutorAnswers503WithRetryAfter() throws Exception {
         executor.shutdownNow();
