@@ -265,6 +265,13 @@ public abstract class SipCall {
     /** Transport of the leg ("udp"/"tcp"), for our Contact. */
     abstract String transport();
 
+    /**
+     * True when the far end of this leg is one of our desk phones, known by its digest credentials
+     * (it called us authenticated, or we rang it at its registration): only such a leg may ask Kefu
+     * to transfer (REFER), never a trunk's caller or an outside number.
+     */
+    abstract boolean isDeskPhone();
+
     /** Mark the leg over (once), drop it from the call table, release media. */
     boolean end(CallEnd why) {
         if (!ended.complete(why)) {

@@ -270,6 +270,13 @@ final class SipDispatcher implements SipListener {
             ctx.respond(tx, refer, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             return;
         }
+        if (!call.isDeskPhone()) {
+            // A caller from the PSTN (or an outside number Kefu dialled) asking Kefu to call someone:
+            // the toll-fraud door (issue 14). Only desk phones transfer.
+            LOG.infof("REFER refused on call leg %s: not a desk phone's leg", call.callId());
+            ctx.respond(tx, refer, Response.FORBIDDEN);
+            return;
+        }
         if (referTo == null) {
             ctx.respond(tx, refer, Response.BAD_REQUEST);
             return;

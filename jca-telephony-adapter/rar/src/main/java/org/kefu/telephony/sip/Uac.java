@@ -34,7 +34,9 @@ public final class Uac {
     public OutboundCall callExtension(String extension, String callerId) {
         Binding binding = registrations.contactFor(extension)
                 .orElseThrow(() -> new CallFailedException(480, "extension " + extension + " not registered"));
-        return call(target(binding), callerId);
+        OutboundCall call = call(target(binding), callerId);
+        call.deskPhone();
+        return call;
     }
 
     /**
