@@ -176,7 +176,9 @@ final class SipDispatcher implements SipListener {
             ctx.respond(tx, request, Response.LOOP_DETECTED); // same Call-ID, new transaction: merged request
             return;
         }
-        if (!ctx.work.submit(() -> admit(call, request))) {
+        if (ctx.handler.exempt(source, r.getRemotePort())) {
+            ctx.work.notify("warm-up call", () -> admit(call, request)); // the warm-up is let in whatever the load
+        } else if (!ctx.work.submit(() -> admit(call, request))) {
             ctx.shedding.refused("SIP work cap of " + ctx.config.maxPendingWork() + " reached");
             call.reject(Response.SERVICE_UNAVAILABLE, retryAfter());
         }
