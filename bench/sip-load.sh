@@ -5,6 +5,11 @@
 #   CALLS=1000 bench/sip-load.sh media           only the media part
 #   CALLS=2000 RATE=100 bench/sip-load.sh cpu     server CPU time per call (robust on a busy machine;
 #                                                 JFR=1 also records a flight recording of the run)
+#   FLOOD_RATE=4500 bench/sip-load.sh flood       a storm of FLOOD_SECONDS (10) at FLOOD_RATE calls/s, then
+#                                                 ordinary calls (AFTER_RATE 50/s for 10 s): goodput during
+#                                                 the storm, 503s, time until the first call is answered
+#                                                 again, failures after; STOP_UNDER_LOAD=1 then stops the
+#                                                 server with SIGTERM during a second storm and times it
 # It starts its own Kefu from the build (embedded H2, port offset 600, SIP 35060), measures, and
 # stops it. Part 1: sipp's built-in uac against the hotline 12345 (INVITE, Kefu answers and plays
 # its greeting, 1 s later BYE) at rising rates, side by side with sipp uac against sipp uas on the
@@ -16,7 +21,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 what=${1:-all}
-rates=${RATES:-"100 200 400 800 1200 1500 2000"}
+rates=${RATES:-"400 800 1200 1500 2000"}
 per_rate=${SECONDS_PER_RATE:-10}
 calls=${CALLS:-1000}
 hold_ms=${HOLD_MS:-40000}
@@ -173,5 +178,53 @@ if [ "$what" = cpu ]; then
   awk -v t=$((after - before)) -v hz="$hz" -v n="$ok" -v f="$failed" -v r="$rate" -v p95="$(p95 "$out"/cpu/*_rtt.csv)" 'BEGIN {
     ms = t * 1000 / hz / n;
     printf "cpu      %d calls at %d/s (%d failed): server CPU %.2f ms per call; p95 setup %s ms; bound on 2 cores: %.0f calls/s\n", n, r, f, ms, p95, 2000 / ms }' | tee -a "$out/summary.txt"
+fi
+if [ "$what" = flood ]; then
+  flood_rate=${FLOOD_RATE:-4500} flood_s=${FLOOD_SECONDS:-10} after_rate=${AFTER_RATE:-50}
+  dir="$out/flood-$flood_rate"
+  mkdir -p "$dir"
+  # Warm the call path first (a JIT-cold server is slower, not wedged; this mode is about overload).
+  (cd "$dir" && sipp "127.0.0.1:$sip" -sn uac -s 12345 -r 200 -m 4000 -l 800 -d 1000 -i 127.0.0.1 \
+      -p 37100 -nostdin -timeout 90s > warmup.out 2>&1) || true
+  sleep 3
+  (cd "$dir" && sipp "127.0.0.1:$sip" -sn uac -s 12345 -r "$flood_rate" -m $((flood_rate * flood_s)) \
+      -l $((flood_rate * 4)) -d 1000 -i 127.0.0.1 -p 37200 -nostdin -timeout $((flood_s + 60))s \
+      -max_socket 60000 -trace_stat -stf stat.csv -fd 1 -trace_err > sipp.out 2>&1) || true
+  flood_end=$(date +%s%N)
+  ok=$(stat_of "$dir/stat.csv" "SuccessfulCall(C)")
+  failed=$(stat_of "$dir/stat.csv" "FailedCall(C)")
+  refused=$(grep -c 'SIP/2.0 503' "$dir"/*_errors.log 2>/dev/null || echo 0)
+  # The first call answered after the storm: one call at a time until one succeeds (at most 60 s).
+  first_ok=
+  for i in $(seq 1 60); do
+    if (cd "$dir" && sipp "127.0.0.1:$sip" -sn uac -s 12345 -m 1 -d 100 -i 127.0.0.1 -p 37300 -nostdin \
+        -timeout 10s > probe.out 2>&1); then
+      first_ok=$(( ($(date +%s%N) - flood_end) / 1000000 )); break
+    fi
+    sleep 1
+  done
+  mkdir -p "$dir/after"
+  (cd "$dir/after" && sipp "127.0.0.1:$sip" -sn uac -s 12345 -r "$after_rate" -m $((after_rate * 10)) -l $((after_rate * 4)) \
+      -d 1000 -i 127.0.0.1 -p 37400 -nostdin -timeout 60s -trace_stat -stf stat.csv -fd 1 -trace_rtt -rtt_freq 1 > sipp.out 2>&1) || true
+  health=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http/kefu/api/health")
+  printf "flood    %s/s for %s s: %s answered (goodput %s calls/s), %s failed (%s 503 seen in sipp's error log); first call answered %s ms after; then %s/s for 10 s: %s ok, %s failed, p95 setup %s ms; health %s\n" \
+    "$flood_rate" "$flood_s" "$ok" "$((ok / flood_s))" "$failed" "$refused" "${first_ok:-never (60 s)}" "$after_rate" \
+    "$(stat_of "$dir/after/stat.csv" "SuccessfulCall(C)")" "$(stat_of "$dir/after/stat.csv" "FailedCall(C)")" \
+    "$(p95 "$dir"/after/*_rtt.csv)" "$health" | tee -a "$out/summary.txt"
+  if [ "${STOP_UNDER_LOAD:-}" = 1 ]; then
+    (cd "$dir" && sipp "127.0.0.1:$sip" -sn uac -s 12345 -r "$flood_rate" -m $((flood_rate * 30)) -l $((flood_rate * 4)) \
+        -d 1000 -i 127.0.0.1 -p 37500 -nostdin -timeout 40s -max_socket 60000 > stop-flood.out 2>&1) &
+    sleep 5
+    jvm=$(pgrep -f "java.*jboss.server.base.dir=$base" | head -1)
+    t0=$(date +%s%N)
+    kill -TERM "$jvm"
+    for _ in $(seq 1 120); do kill -0 "$jvm" 2>/dev/null || break; sleep 0.25; done
+    if kill -0 "$jvm" 2>/dev/null; then
+      echo "stop     SIGTERM under a storm: still running after 30 s" | tee -a "$out/summary.txt"
+    else
+      echo "stop     SIGTERM under a storm: the server stopped in $(( ($(date +%s%N) - t0) / 1000000 )) ms" | tee -a "$out/summary.txt"
+    fi
+    pkill -f "sipp 127.0.0.1:$sip" 2>/dev/null || true
+  fi
 fi
 echo "summary: $out/summary.txt"

@@ -2,9 +2,9 @@
 # Makes sure the Debian tools that Kefu's tests drive are present (tests use real peers, not
 # fakes). As root it installs what is missing with apt-get; otherwise it names the packages and
 # fails, so a test never passes or skips for lack of a tool.
-#   ensure-test-tools.sh TOOL...    (TOOL: sipp, chromium, chromedriver, cjk-font)
+#   ensure-test-tools.sh TOOL...    (TOOL: sipp, baresip, chromium, chromedriver, cjk-font)
 set -euo pipefail
-declare -A package=([sipp]=sip-tester [chromium]=chromium [chromedriver]=chromium-driver [cjk-font]=fonts-wqy-zenhei)
+declare -A package=([sipp]=sip-tester [baresip]=baresip [chromium]=chromium [chromedriver]=chromium-driver [cjk-font]=fonts-wqy-zenhei)
 present() {
   # cjk-font: a font with Chinese glyphs, or the browser's screenshots show boxes for 中文
   if [ "$1" = cjk-font ]; then command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; return; fi

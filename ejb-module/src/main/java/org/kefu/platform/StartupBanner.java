@@ -1,18 +1,14 @@
 package org.kefu.platform;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import org.jboss.logging.Logger;
 import org.kefu.telephony.LinkStatus;
 import org.kefu.telephony.SwitchConnectionFactory;
 
-/** Tells whoever started the server where to point a browser and a SIP phone. */
-@Startup
+/** Tells whoever started the server where to point a browser and a SIP phone, once Kefu takes calls. */
 @Singleton
-@DependsOn("SchemaMigrator")
+@jakarta.annotation.security.PermitAll // local only: the warm-up announces Kefu when it is over
 public class StartupBanner {
 
     private static final Logger LOG = Logger.getLogger(StartupBanner.class);
@@ -20,8 +16,8 @@ public class StartupBanner {
     @Resource(lookup = "java:/eis/kefu/Switch")
     private SwitchConnectionFactory switchFactory;
 
-    @PostConstruct
-    void announce() {
+    /** Called once, when Kefu is ready for calls (after the call-path warm-up). */
+    public void announce(String warmUp) {
         LinkStatus sip = switchFactory.linkStatus();
         String console = ServerAddresses.consoleUrl();
         StringBuilder b = new StringBuilder("\n")
@@ -35,6 +31,7 @@ public class StartupBanner {
         if (!sip.up()) {
             b.append("    Switch      : DOWN - ").append(sip.detail()).append('\n');
         }
+        b.append("    Warm-up     : ").append(warmUp).append('\n');
         b.append("    Demo center : ").append(DemoCenter.enabled()
                 ? "on (agent 1001 / password kefu2026; see README)" : "off").append('\n')
                 .append("==================================================================");

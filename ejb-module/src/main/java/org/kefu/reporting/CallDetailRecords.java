@@ -68,6 +68,9 @@ public class CallDetailRecords {
     }
 
     public void opened(String callRef, String direction, String ani, String dnis, Instant at) {
+        if (org.kefu.telephony.SwitchConnectionFactory.WARM_UP_CALLER.equals(ani)) {
+            return; // the switch warming itself up after a start: no call of anyone's (later updates find no row)
+        }
         change(callRef, p -> p.opened(direction, ani, dnis, at));
     }
 

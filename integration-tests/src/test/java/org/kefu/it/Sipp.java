@@ -64,19 +64,18 @@ final class Sipp {
     }
 
     static Sipp start(String scenario, Map<String, String> values, int sipPort) throws IOException {
-        String xml;
-        try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
-            if (in == null) {
-                throw new IOException("no scenario " + scenario);
-            }
-            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        for (Map.Entry<String, String> v : values.entrySet()) {
-            xml = xml.replace("[" + v.getKey() + "]", v.getValue());
-        }
+        return start(scenario, values, sipPort, List.of());
+    }
+
+    /**
+     * As {@link #start(String, Map, int)}, with more of sipp's options: {@code -rtp_echo} for
+     * example sends every RTP packet that reaches the media port back to where it came from.
+     */
+    static Sipp start(String scenario, Map<String, String> values, int sipPort, List<String> options) throws IOException {
+        String xml = scenarioXml(scenario, values);
         xml = xml.replace("[bye_within]", "30000"); // how long a phone waits for the other side's BYE, by default
         Path dir = Files.createTempDirectory("sipp-" + scenario.replace(".xml", "") + "-");
-        return launch(dir, scenario, xml, sipPort, 45);
+        return launch(dir, scenario, xml, sipPort, 45, options);
     }
 
     /**
@@ -84,6 +83,11 @@ final class Sipp {
      * files), with a longer overall time limit than the canned scenarios.
      */
     static Sipp launch(Path dir, String scenario, String xml, int sipPort, int timeoutSeconds) throws IOException {
+        return launch(dir, scenario, xml, sipPort, timeoutSeconds, List.of());
+    }
+
+    private static Sipp launch(Path dir, String scenario, String xml, int sipPort, int timeoutSeconds, List<String> options)
+            throws IOException {
         String sippBin = Files.isExecutable(Paths.get("/usr/bin/sipp")) ? "/usr/bin/sipp" : "sipp";
         Path pcap = Paths.get("/usr/share/sip-tester");
         if (Files.isDirectory(pcap) && !Files.exists(dir.resolve("pcap"))) {
@@ -100,11 +104,83 @@ final class Sipp {
                 "-timeout", timeoutSeconds + "s", "-timeout_error",
                 "-trace_err", "-trace_msg",
                 "-nostdin"));
+        cmd.addAll(options);
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sipp.out").toFile());
         return new Sipp(pb.start(), dir, scenario);
+    }
+
+    /** One of our scenarios with its placeholders ([service], [ext] ...) filled in. */
+    private static String scenarioXml(String scenario, Map<String, String> values) throws IOException {
+        String xml;
+        try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
+            if (in == null) {
+                throw new IOException("no scenario " + scenario);
+            }
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            xml = xml.replace("[" + v.getKey() + "]", v.getValue());
+        }
+        return xml;
+    }
+
+    /**
+     * Many calls of one scenario from one sipp: {@code rate} new calls a second up to {@code calls},
+     * with sipp's per-message counts written every second ({@link #counts()}) instead of a message
+     * trace (which a storm would make hundreds of megabytes long).
+     */
+    static Sipp load(String scenario, Map<String, String> values, int rate, int calls, int timeoutSeconds) throws IOException {
+        String xml = scenarioXml(scenario, values);
+        Path dir = Files.createTempDirectory("sipp-load-" + scenario.replace(".xml", "") + "-");
+        Files.writeString(dir.resolve(scenario), xml);
+        int sipPort = nextPort();
+        String sippBin = Files.isExecutable(Paths.get("/usr/bin/sipp")) ? "/usr/bin/sipp" : "sipp";
+        List<String> cmd = List.of(sippBin,
+                "127.0.0.1:" + System.getProperty("kefu.sip.port", "15060"),
+                "-sf", dir.resolve(scenario).toString(),
+                "-i", "127.0.0.1", "-p", String.valueOf(sipPort), "-mp", String.valueOf(sipPort + 4),
+                "-r", String.valueOf(rate), "-m", String.valueOf(calls), "-l", String.valueOf(Math.max(calls, 1)),
+                "-timeout", timeoutSeconds + "s", "-max_socket", "60000",
+                "-trace_counts", "-fd", "1", "-trace_err", "-nostdin");
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sipp.out").toFile());
+        return new Sipp(pb.start(), dir, scenario);
+    }
+
+    /**
+     * sipp's counts of the last report ({@code -trace_counts}): column name (for example
+     * {@code 5_200_Recv}: the 200 received at the scenario's sixth message) to count.
+     */
+    Map<String, Long> counts() throws IOException {
+        try (var files = Files.list(dir)) {
+            Path csv = files.filter(p -> p.toString().endsWith("_counts.csv")).findFirst()
+                    .orElseThrow(() -> new IOException("sipp wrote no counts in " + dir));
+            List<String> lines = Files.readAllLines(csv, StandardCharsets.ISO_8859_1).stream().filter(l -> !l.isBlank()).toList();
+            String[] names = lines.get(0).split(";");
+            String[] values = lines.get(lines.size() - 1).split(";");
+            Map<String, Long> out = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < Math.min(names.length, values.length); i++) {
+                try {
+                    out.put(names[i].trim(), Long.parseLong(values[i].trim()));
+                } catch (NumberFormatException notACount) {
+                    // Time and Elapsed columns
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The count of the first scenario message received with this status ({@code Recv} column), or 0. */
+    long firstReceived(int status) throws IOException {
+        return counts().entrySet().stream()
+                .filter(e -> e.getKey().matches("\\d+_" + status + "_Recv"))
+                .min(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.getKey().substring(0, e.getKey().indexOf('_')))))
+                .map(Map.Entry::getValue).orElse(0L);
     }
 
     /** The folder sipp runs in (its logs, and files a scenario writes with exec). */

@@ -57,6 +57,9 @@ public final class MediaClock implements AutoCloseable {
     private volatile long timerStartNanos = -1;
     private final AtomicLong lateTicks = new AtomicLong();
     private final AtomicLong timedTicks = new AtomicLong();
+    /** How far behind schedule the recent ticks started (moving average; written by the timer thread only). */
+    private volatile long lagAverageNanos;
+
     /** Session sends (one packet each) in real-time ticks, and those made in a late tick. */
     private final AtomicLong timedSends = new AtomicLong();
     private final AtomicLong lateSends = new AtomicLong();
@@ -87,7 +90,10 @@ public final class MediaClock implements AutoCloseable {
         timer.scheduleAtFixedRate(() -> {
             // A tick that starts more than half a frame after its due time sends its packets late.
             long due = timerStartNanos + (ticks.get() - base + 1) * Audio.FRAME_MILLIS * 1_000_000L;
-            boolean late = System.nanoTime() - due > Audio.FRAME_MILLIS * 500_000L;
+            long lag = Math.max(0, System.nanoTime() - due);
+            boolean late = lag > Audio.FRAME_MILLIS * 500_000L;
+            // Moving average over about 16 ticks (a third of a second): overload admission reads it.
+            lagAverageNanos += (lag - lagAverageNanos) / 16;
             // Only ticks with sessions count: an idle engine's punctual ticks would dilute the figure.
             int sending = output.size();
             if (sending > 0) {
@@ -110,6 +116,11 @@ public final class MediaClock implements AutoCloseable {
             t.setPriority(Thread.MAX_PRIORITY); // late ticks are audible
             return t;
         });
+    }
+
+    /** How far behind its schedule the real-time timer has recently started its ticks, in milliseconds. */
+    public double recentLagMillis() {
+        return lagAverageNanos / 1e6;
     }
 
     /** Registers a task; the returned handle removes it. */

@@ -38,6 +38,8 @@ public final class RtpReceiver implements AutoCloseable {
         selector = Selector.open();
         thread = new Thread(this::loop, "kefu-media-rx");
         thread.setDaemon(true);
+        thread.setPriority(Thread.MAX_PRIORITY); // with -XX:ThreadPriorityPolicy=1 it outranks SIP parsing
+
         thread.start();
     }
 

@@ -3,9 +3,6 @@ package org.kefu.telephony.ra;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import jakarta.resource.spi.work.Work;
-import jakarta.resource.spi.work.WorkException;
-import jakarta.resource.spi.work.WorkManager;
 import org.jboss.logging.Logger;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallEventListener;
@@ -16,15 +13,20 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Timer;
-import java.util.TimerTask;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Hands call events to the activated message endpoints on the container's WorkManager, never on
- * the SIP or media threads, and keeps each call's events in order: one call's events are drained
- * by at most one work item at a time, while different calls proceed in parallel.
+ * Hands call events to the activated message endpoints on the adapter's event workers, never on the
+ * SIP or media threads, and keeps each call's events in order: one call's events are drained by at
+ * most one worker at a time, while different calls proceed in parallel.
+ *
+ * <p>{@link #dispatch} never blocks and never drops an event of a call: the media clock and the SIP
+ * threads call it, and so do message-driven beans through the switch API. The queue is bounded by
+ * the calls in progress (one drain task per call with events waiting); the switch refuses new calls
+ * when events wait too long ({@link #oldestWaitMillis()}).
  */
 final class EventDispatcher {
 
@@ -39,22 +41,22 @@ final class EventDispatcher {
         }
     }
 
-    /** How long to wait before asking a saturated WorkManager again. */
-    private static final long RETRY_MILLIS = 20;
-
-    private final WorkManager workManager;
-    private final Timer retries;
+    private final WorkerPool workers;
     private final List<MessageEndpointFactory> endpoints = new CopyOnWriteArrayList<>();
     private final Map<CallId, Deque<CallEvent>> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
 
-    /** @param retries the container's timer (BootstrapContext.createTimer) for re-scheduling refused work */
-    EventDispatcher(WorkManager workManager, Timer retries) {
-        this.workManager = workManager;
-        this.retries = retries;
+    /** @param workers the threads that deliver (as many as the endpoints' instance pool, so none waits for one) */
+    EventDispatcher(WorkerPool workers) {
+        this.workers = workers;
     }
 
-    void stop() {
-        retries.cancel();
+    void stop(long graceMillis) {
+        workers.shutdown(graceMillis);
+        synchronized (pending) {
+            pending.clear();
+            waiting.set(0);
+        }
     }
 
     void activate(MessageEndpointFactory factory) {
@@ -70,46 +72,50 @@ final class EventDispatcher {
         return !endpoints.isEmpty();
     }
 
+    /** Events handed over and not yet delivered. */
+    int waitingEvents() {
+        return waiting.get();
+    }
+
+    /** How long the oldest call with events has waited for a worker, in milliseconds. */
+    long oldestWaitMillis() {
+        return workers.oldestWaitMillis();
+    }
+
+    /** How long the longest delivery in progress has run, in milliseconds. */
+    long longestDeliveryMillis() {
+        return workers.longestRunMillis();
+    }
+
+    WorkerPool workers() {
+        return workers;
+    }
+
     void dispatch(CallEvent event) {
         if (endpoints.isEmpty()) {
             LOG.debugf("No call-event listener for %s", event.getClass().getSimpleName());
             return;
         }
         boolean startDrain;
-        Deque<CallEvent> queue;
         synchronized (pending) {
-            queue = pending.get(event.call());
+            Deque<CallEvent> queue = pending.get(event.call());
             startDrain = queue == null;
             if (startDrain) {
                 queue = new ArrayDeque<>();
                 pending.put(event.call(), queue);
             }
             queue.add(event);
+            waiting.incrementAndGet();
         }
         if (startDrain) {
-            schedule(event.call());
-        }
-    }
-
-    private void schedule(CallId call) {
-        try {
-            workManager.scheduleWork(new Drain(call));
-        } catch (WorkException e) {
-            // The WorkManager is saturated (overload). Dropping the events would leave the call
-            // half-handled (never answered, or never cleaned up), so keep them queued and ask
-            // again shortly; the switch meanwhile refuses new calls beyond its limit.
-            LOG.debugf("Call events of %s wait for a worker: %s", call, e.getMessage());
             try {
-                retries.schedule(new TimerTask() {
-                    @Override
-                    public void run() {
-                        schedule(call);
-                    }
-                }, RETRY_MILLIS);
-            } catch (IllegalStateException stopped) {
+                workers.execute(new Drain(event.call()));
+            } catch (RejectedExecutionException stopped) {
                 synchronized (pending) {
-                    pending.remove(call);
+                    Deque<CallEvent> dropped = pending.remove(event.call());
+                    waiting.addAndGet(dropped == null ? 0 : -dropped.size());
                 }
+                LOG.debugf("Adapter stopping: events of %s not delivered", event.call());
             }
         }
     }
@@ -120,6 +126,8 @@ final class EventDispatcher {
             CallEvent e = queue == null ? null : queue.poll();
             if (e == null) {
                 pending.remove(call);
+            } else {
+                waiting.decrementAndGet();
             }
             return e;
         }
@@ -149,7 +157,7 @@ final class EventDispatcher {
         }
     }
 
-    private final class Drain implements Work {
+    private final class Drain implements Runnable {
 
         private final CallId call;
 
@@ -162,11 +170,6 @@ final class EventDispatcher {
             for (CallEvent e = next(call); e != null; e = next(call)) {
                 deliver(e);
             }
-        }
-
-        @Override
-        public void release() {
-            // runs to completion; nothing to interrupt
         }
     }
 }

@@ -6,12 +6,10 @@ import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import jakarta.resource.spi.work.Work;
-import jakarta.resource.spi.work.WorkException;
-import jakarta.resource.spi.work.WorkManager;
 import org.jboss.logging.Logger;
 import org.kefu.telephony.LinkStatus;
 import org.kefu.telephony.TelephonyException;
+import org.kefu.telephony.switching.ApplicationLoad;
 import org.kefu.telephony.switching.SipSwitch;
 import org.kefu.telephony.switching.SwitchConfig;
 import org.kefu.telephony.switching.SwitchLink;
@@ -19,9 +17,8 @@ import org.kefu.telephony.switching.SwitchLink;
 import javax.transaction.xa.XAResource;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The telephony resource adapter: owns the switch link (Kefu's own SIP switch) for the lifetime
@@ -44,15 +41,34 @@ public class KefuResourceAdapter implements ResourceAdapter {
     private String promptDirectory = "";
     private String outboundTrunk = "";
 
+    private Integer eventWorkerThreads = 8;
+    private Integer sipWorkerThreads = 8;
+    private Integer overloadWaitMillis = 1000;
+    private Integer overloadMediaLagMillis = 40;
+    private Integer watchdogMillis = 5000;
+
+    private static final long STOP_GRACE_MILLIS = 3000;
+
     private volatile EventDispatcher events;
+    private volatile WorkerPool sipWork;
+    private volatile Watchdog watchdog;
+    private volatile java.util.Timer timer;
+    private volatile SipSwitch sipSwitch;
     private volatile SwitchLink link;
     private volatile String failure = "adapter not started";
 
     @Override
     public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
-        WorkManager workManager = ctx.getWorkManager();
+        // The adapter's own pools, not the container's WorkManager: nothing that a call depends on may
+        // ever wait for a slot in a pool (see WorkerPool). As many event workers as the endpoints'
+        // instance pool holds (WildFly's MDB pool: 4 per core, 8 here), so a delivery rarely waits for a bean.
+        WorkerPool eventWorkers = new WorkerPool("kefu-call-events", eventWorkerThreads);
+        sipWork = new WorkerPool("kefu-sip-work", sipWorkerThreads);
+        this.events = new EventDispatcher(eventWorkers);
+        watchdog = new Watchdog(List.of(eventWorkers, sipWork), watchdogMillis);
         try {
-            this.events = new EventDispatcher(workManager, ctx.createTimer());
+            timer = ctx.createTimer();
+            timer.schedule(watchdog, 1000, 1000);
         } catch (jakarta.resource.spi.UnavailableException e) {
             throw new ResourceAdapterInternalException("no timer from the container", e);
         }
@@ -61,7 +77,8 @@ public class KefuResourceAdapter implements ResourceAdapter {
                 mediaPortMin, mediaPortMax, dataDir(recordingDirectory, "recordings"),
                 dataDir(promptDirectory, "prompts"),
                 outboundTrunk.isBlank() ? null : outboundTrunk);
-        SipSwitch sipSwitch = new SipSwitch(config, onWorkManager(workManager), events::hasListeners);
+        SipSwitch sipSwitch = new SipSwitch(config, sipWork, new Load());
+        this.sipSwitch = sipSwitch;
         try {
             sipSwitch.start(events::dispatch);
             link = sipSwitch;
@@ -74,25 +91,39 @@ public class KefuResourceAdapter implements ResourceAdapter {
         }
     }
 
-    /** SIP application work runs on the container's WorkManager, bounded by it. */
-    private static Executor onWorkManager(WorkManager workManager) {
-        return task -> {
-            try {
-                workManager.scheduleWork(new Work() {
-                    @Override
-                    public void run() {
-                        task.run();
-                    }
+    /** What the application side says of new calls, asked for every new INVITE (cheap, never blocking). */
+    private final class Load implements ApplicationLoad {
 
-                    @Override
-                    public void release() {
-                        // short tasks; nothing to interrupt
-                    }
-                });
-            } catch (WorkException e) {
-                throw new RejectedExecutionException("WorkManager refused SIP work: " + e.getMessage(), e);
+        /** No new call at all: nobody listens, or the watchdog sees work stuck. */
+        @Override
+        public String refusal() {
+            EventDispatcher dispatcher = events;
+            if (dispatcher == null || !dispatcher.hasListeners()) {
+                return "no application listens for calls";
             }
-        };
+            Watchdog w = watchdog;
+            return w == null ? null : w.problem();
+        }
+
+        /** Overloaded (new calls let in at a reduced rate): events or SIP work wait, or the media clock lags. */
+        @Override
+        public String overload() {
+            EventDispatcher dispatcher = events;
+            long eventWait = dispatcher == null ? 0 : dispatcher.oldestWaitMillis();
+            if (eventWait > overloadWaitMillis) {
+                return "call events wait " + eventWait + " ms (" + dispatcher.waitingEvents() + " waiting)";
+            }
+            long sipWait = sipWork.oldestWaitMillis();
+            if (sipWait > overloadWaitMillis) {
+                return "SIP work waits " + sipWait + " ms";
+            }
+            SipSwitch s = sipSwitch;
+            double lag = s == null ? 0 : s.mediaLagMillis();
+            if (lag > overloadMediaLagMillis) {
+                return String.format("media clock %.0f ms behind", lag);
+            }
+            return null;
+        }
     }
 
     @Override
@@ -100,19 +131,66 @@ public class KefuResourceAdapter implements ResourceAdapter {
         SwitchLink current = link;
         link = null;
         failure = "adapter stopped";
+        if (timer != null) {
+            timer.cancel();
+        }
+        // The link first (no new events), then the pools, each within a bounded time: a server that
+        // is asked to stop under load stops.
         if (current != null) {
             current.stop();
         }
         EventDispatcher dispatcher = events;
         if (dispatcher != null) {
-            dispatcher.stop();
+            dispatcher.stop(STOP_GRACE_MILLIS);
+        }
+        if (sipWork != null) {
+            sipWork.shutdown(STOP_GRACE_MILLIS);
         }
         LOG.info("Kefu telephony adapter stopped");
     }
 
     public LinkStatus linkStatus() {
         SwitchLink current = link;
-        return current == null ? LinkStatus.down(failure) : current.linkStatus();
+        if (current == null) {
+            return LinkStatus.down(failure);
+        }
+        LinkStatus status = current.linkStatus();
+        Watchdog w = watchdog;
+        String stuck = w == null ? null : w.problem();
+        if (stuck != null) {
+            return new LinkStatus(false, status.endpoints(), stuck);
+        }
+        SipSwitch s = sipSwitch;
+        if (s != null && s.isWarmingUp()) {
+            return new LinkStatus(false, status.endpoints(), "warming up: outside calls get 503 until it is over");
+        }
+        String load = s == null ? "" : String.format("; %d call(s) refused for overload, media clock %.1f ms behind, %d call event(s) waiting",
+                s.callsRefusedForOverload(), s.mediaLagMillis(), events.waitingEvents());
+        return new LinkStatus(status.up(), status.endpoints(), status.detail() + load);
+    }
+
+    /**
+     * Warm-up calls through the whole path (see {@link org.kefu.telephony.SwitchConnectionFactory#warmUp}),
+     * once the application listens (its message-driven bean is activated).
+     */
+    String warmUp(String number, int calls, int perSecond, long holdMillis) {
+        SipSwitch s = sipSwitch;
+        if (s == null || link == null) {
+            return "no warm-up: the switch is not running";
+        }
+        long until = System.currentTimeMillis() + 30_000;
+        while (!events.hasListeners() && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "no warm-up: interrupted";
+            }
+        }
+        if (!events.hasListeners()) {
+            return "no warm-up: no application listened for calls within 30 s";
+        }
+        return s.warmUp(number, calls, perSecond, holdMillis);
     }
 
     SwitchLink link() throws TelephonyException {
@@ -227,6 +305,46 @@ public class KefuResourceAdapter implements ResourceAdapter {
 
     public void setPromptDirectory(String promptDirectory) {
         this.promptDirectory = promptDirectory;
+    }
+
+    public Integer getEventWorkerThreads() {
+        return eventWorkerThreads;
+    }
+
+    public void setEventWorkerThreads(Integer n) {
+        this.eventWorkerThreads = n;
+    }
+
+    public Integer getSipWorkerThreads() {
+        return sipWorkerThreads;
+    }
+
+    public void setSipWorkerThreads(Integer n) {
+        this.sipWorkerThreads = n;
+    }
+
+    public Integer getOverloadWaitMillis() {
+        return overloadWaitMillis;
+    }
+
+    public void setOverloadWaitMillis(Integer ms) {
+        this.overloadWaitMillis = ms;
+    }
+
+    public Integer getOverloadMediaLagMillis() {
+        return overloadMediaLagMillis;
+    }
+
+    public void setOverloadMediaLagMillis(Integer ms) {
+        this.overloadMediaLagMillis = ms;
+    }
+
+    public Integer getWatchdogMillis() {
+        return watchdogMillis;
+    }
+
+    public void setWatchdogMillis(Integer ms) {
+        this.watchdogMillis = ms;
     }
 
     public String getOutboundTrunk() {

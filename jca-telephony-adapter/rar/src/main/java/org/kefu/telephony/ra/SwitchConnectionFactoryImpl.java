@@ -38,6 +38,11 @@ class SwitchConnectionFactoryImpl implements SwitchConnectionFactory {
     }
 
     @Override
+    public String warmUp(String number, int calls, int perSecond, long holdMillis) {
+        return mcf.warmUp(number, calls, perSecond, holdMillis);
+    }
+
+    @Override
     public void setReference(Reference reference) {
         this.reference = reference;
     }

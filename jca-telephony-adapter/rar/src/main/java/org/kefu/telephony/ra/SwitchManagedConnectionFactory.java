@@ -54,6 +54,11 @@ public class SwitchManagedConnectionFactory implements ManagedConnectionFactory,
         return ra == null ? LinkStatus.down("adapter not associated") : ra.linkStatus();
     }
 
+    String warmUp(String number, int calls, int perSecond, long holdMillis) {
+        KefuResourceAdapter ra = adapter;
+        return ra == null ? "no warm-up: adapter not associated" : ra.warmUp(number, calls, perSecond, holdMillis);
+    }
+
     SwitchLink link() throws org.kefu.telephony.TelephonyException {
         KefuResourceAdapter ra = adapter;
         if (ra == null) {

@@ -7,6 +7,31 @@ package org.kefu.telephony.sip;
 public interface CallHandler {
 
     /**
+     * Why the switch takes no new call at all now (no application listening, work stuck, the call
+     * limit), or null when it may. Asked on the SIP thread for every new INVITE before anything is
+     * allocated, so it must be cheap and never block; a refusal is answered 503 with Retry-After.
+     *
+     * @param sourceHost the address the INVITE came from (null if unknown)
+     * @param sourcePort its port
+     */
+    default String refusal(String sourceHost, int sourcePort) {
+        return null;
+    }
+
+    /**
+     * Why the switch is overloaded now (events or work waiting too long, media running late), or
+     * null: while it is, new calls are let in at a reduced rate ({@code AdmissionRate}). Cheap, never blocks.
+     */
+    default String overload() {
+        return null;
+    }
+
+    /** Whether a new INVITE from there is let in whatever the load (the switch's own warm-up calls). */
+    default boolean exempt(String sourceHost, int sourcePort) {
+        return false;
+    }
+
+    /**
      * A new call from a trunk or an authenticated extension. 100 Trying has been sent already.
      * The handler must eventually call ringing/answer/reject on the call (or the caller will CANCEL).
      */

@@ -85,6 +85,11 @@ public final class InboundCall extends SipCall {
     }
 
     /** The authenticated extension for calls from agents' phones, empty for trunk calls. */
+    @Override
+    boolean isDeskPhone() {
+        return extension().isPresent();
+    }
+
     public Optional<String> extension() {
         return Optional.ofNullable(extension);
     }

@@ -3,7 +3,8 @@ package org.kefu.telephony.sip;
 /**
  * The seam between signalling and the media engine (package org.kefu.telephony.media, another team).
  * Signalling only moves SDP strings; the media side owns ports, codecs and RTP.
- * Called on application executor threads.
+ * Called on application executor threads. Offers and answers are the media part of a body (c=, m=
+ * and a= lines); the SIP layer adds the session lines (v=, o=, s=, t=) of the leg ({@code SdpSessions}).
  */
 public interface MediaNegotiator {
 

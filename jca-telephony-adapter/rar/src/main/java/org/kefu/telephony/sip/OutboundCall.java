@@ -33,6 +33,18 @@ public final class OutboundCall extends SipCall implements ResponseSink {
         return target;
     }
 
+    /** Set when Kefu rings one of its desk phones at its registration. */
+    private volatile boolean deskPhone;
+
+    void deskPhone() {
+        this.deskPhone = true;
+    }
+
+    @Override
+    boolean isDeskPhone() {
+        return deskPhone;
+    }
+
     /** Completes with the call once answered and ACKed; fails with CallFailedException otherwise. */
     public CompletableFuture<OutboundCall> answered() {
         return answered;

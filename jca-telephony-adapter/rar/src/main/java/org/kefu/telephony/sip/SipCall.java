@@ -236,6 +236,17 @@ public abstract class SipCall {
 
     /** Sends an in-dialog request on a client transaction of its own; its responses go to {@code sink}. */
     private void sendInDialog(Dialog d, Request request, ResponseSink sink) throws javax.sip.SipException {
+        // The dialog builds the Via from the listening point, which is 0.0.0.0 when Kefu listens on
+        // every interface: a phone would answer to nowhere. Our address and rport, as in our INVITEs.
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        if (via != null) {
+            try {
+                via.setHost(ctx.config.contactHost());
+                via.setRPort();
+            } catch (java.text.ParseException | javax.sip.InvalidArgumentException e) {
+                throw new javax.sip.SipException("cannot set our address in Via", e);
+            }
+        }
         ClientTransaction tx = ctx.provider.getNewClientTransaction(request);
         tx.setApplicationData(sink);
         d.sendRequest(tx);
@@ -254,12 +265,20 @@ public abstract class SipCall {
     /** Transport of the leg ("udp"/"tcp"), for our Contact. */
     abstract String transport();
 
+    /**
+     * True when the far end of this leg is one of our desk phones, known by its digest credentials
+     * (it called us authenticated, or we rang it at its registration): only such a leg may ask Kefu
+     * to transfer (REFER), never a trunk's caller or an outside number.
+     */
+    abstract boolean isDeskPhone();
+
     /** Mark the leg over (once), drop it from the call table, release media. */
     boolean end(CallEnd why) {
         if (!ended.complete(why)) {
             return false;
         }
         ctx.calls.remove(callId, this);
+        ctx.sdp.forget(callId);
         ctx.work.notify("media released", () -> ctx.media.released(callId));
         return true;
     }

@@ -34,6 +34,8 @@ final class SipContext {
     final MediaNegotiator media;
     final CallHandler handler;
     final WorkGate work;
+    final Shedding shedding = new Shedding();
+    final SdpSessions sdp = new SdpSessions();
     /** Calls not yet ended, by Call-ID (each B2BUA leg has its own Call-ID). */
     final Map<String, SipCall> calls = new ConcurrentHashMap<>();
 
@@ -101,8 +103,11 @@ final class SipContext {
         send(tx, response(status, request));
     }
 
-    void setSdp(Message message, String sdp) {
+    /** The media part from the negotiator, completed with the session lines of the message's leg (by its Call-ID). */
+    void setSdp(Message message, String mediaPart) {
         try {
+            String callId = ((javax.sip.header.CallIdHeader) message.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+            String sdp = this.sdp.complete(callId, mediaPart, config.contactHost());
             ContentTypeHeader type = headers.createContentTypeHeader("application", "sdp");
             message.setContent(sdp.getBytes(StandardCharsets.UTF_8), type);
         } catch (ParseException e) {

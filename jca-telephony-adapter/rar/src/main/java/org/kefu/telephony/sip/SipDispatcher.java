@@ -2,6 +2,7 @@ package org.kefu.telephony.sip;
 
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.SIPTransaction;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.util.Optional;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -38,6 +39,7 @@ final class SipDispatcher implements SipListener {
     private final Registrar registrar;
     private final DigestAuthenticator authenticator;
     private final CredentialSource credentials;
+    private final AdmissionRate admission = AdmissionRate.standard();
 
     SipDispatcher(SipContext ctx, TrunkAcl acl, Registrar registrar, DigestAuthenticator authenticator,
                   CredentialSource credentials) {
@@ -75,6 +77,23 @@ final class SipDispatcher implements SipListener {
                 && request.getHeader(FromHeader.NAME) instanceof FromHeader from) {
             // RFC 2543 semantics: no Contact means "reach me at From". JAIN-SIP insists on a Contact.
             request.setHeader(ctx.headers.createContactHeader(from.getAddress()));
+        }
+        if (tx == null && method.equals(Request.INVITE) && event.getDialog() == null) {
+            // A new call. Admission here, on the SIP thread, before anything is allocated, not even
+            // a transaction: under a storm most INVITEs are refused, and a refusal must cost little.
+            if (((SIPTransactionStack) ((gov.nist.javax.sip.SipProviderImpl) ctx.provider).getSipStack())
+                    .findTransaction((SIPRequest) request, true) != null) {
+                return; // a retransmission of a call in progress: its transaction answers it, never refused
+            }
+            String refusal = admission((SIPRequest) request);
+            if (refusal != null) {
+                ctx.shedding.refused(refusal);
+                Response busy = ctx.response(Response.SERVICE_UNAVAILABLE, request);
+                busy.addHeader(retryAfter());
+                ctx.provider.sendResponse(busy); // statelessly: the caller's ACK, or its retransmission, is all that can follow
+                return;
+            }
+            ctx.shedding.admitted();
         }
         if (tx == null) {
             try {
@@ -128,6 +147,25 @@ final class SipDispatcher implements SipListener {
         }
     }
 
+    /** Why this new call is refused now (503), or null to let it in. */
+    private String admission(SIPRequest request) {
+        String host = request.getRemoteAddress() == null ? null : request.getRemoteAddress().getHostAddress();
+        int port = request.getRemotePort();
+        if (ctx.handler.exempt(host, port)) {
+            return null;
+        }
+        String refusal = ctx.handler.refusal(host, port);
+        if (refusal != null) {
+            return refusal;
+        }
+        String overload = ctx.handler.overload();
+        if (admission.admit(overload != null, System.nanoTime())) {
+            return null;
+        }
+        return (overload != null ? overload + "; " : "") + String.format(java.util.Locale.ROOT,
+                "new calls let in at %.0f/s", admission.rate());
+    }
+
     private void onInvite(ServerTransaction tx, Request request) throws Exception {
         ctx.respond(tx, request, Response.TRYING);
         SIPRequest r = (SIPRequest) request;
@@ -138,7 +176,10 @@ final class SipDispatcher implements SipListener {
             ctx.respond(tx, request, Response.LOOP_DETECTED); // same Call-ID, new transaction: merged request
             return;
         }
-        if (!ctx.work.submit(() -> admit(call, request))) {
+        if (ctx.handler.exempt(source, r.getRemotePort())) {
+            ctx.work.notify("warm-up call", () -> admit(call, request)); // the warm-up is let in whatever the load
+        } else if (!ctx.work.submit(() -> admit(call, request))) {
+            ctx.shedding.refused("SIP work cap of " + ctx.config.maxPendingWork() + " reached");
             call.reject(Response.SERVICE_UNAVAILABLE, retryAfter());
         }
     }
@@ -229,6 +270,13 @@ final class SipDispatcher implements SipListener {
         Header referTo = refer.getHeader("Refer-To");
         if (call == null) {
             ctx.respond(tx, refer, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        if (!call.isDeskPhone()) {
+            // A caller from the PSTN (or an outside number Kefu dialled) asking Kefu to call someone:
+            // the toll-fraud door (issue 14). Only desk phones transfer.
+            LOG.infof("REFER refused on call leg %s: not a desk phone's leg", call.callId());
+            ctx.respond(tx, refer, Response.FORBIDDEN);
             return;
         }
         if (referTo == null) {

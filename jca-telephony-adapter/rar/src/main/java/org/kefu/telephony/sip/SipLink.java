@@ -176,6 +176,11 @@ public final class SipLink {
         return new SipLinkStatus(stack != null, endpoints(), ctx == null ? 0 : ctx.calls.size(), registrations.size());
     }
 
+    /** New calls refused 503 because of overload since start. */
+    public synchronized long callsRefusedForOverload() {
+        return ctx == null ? 0 : ctx.shedding.refusedCalls();
+    }
+
     /** UDP datagrams dropped because the receive queue was full (a flood), since start. */
     public synchronized long udpDatagramsDropped() {
         long n = 0;

@@ -34,7 +34,36 @@ public final class Uac {
     public OutboundCall callExtension(String extension, String callerId) {
         Binding binding = registrations.contactFor(extension)
                 .orElseThrow(() -> new CallFailedException(480, "extension " + extension + " not registered"));
-        return call(binding.contact(), callerId);
+        OutboundCall call = call(target(binding), callerId);
+        call.deskPhone();
+        return call;
+    }
+
+    /**
+     * Where to send a registered phone's calls: its Contact when the Contact's host is the address
+     * the REGISTER came from, else that source address and port (the phone behind NAT). Never a host
+     * the phone merely names: a Contact of {@code sip:00441234@carrier-gateway} would otherwise have
+     * Kefu place calls from its trusted address wherever one phone login asked (toll fraud).
+     */
+    static String target(Binding binding) {
+        if (binding.sourceHost() == null) {
+            return binding.contact();
+        }
+        try {
+            javax.sip.address.URI uri = new gov.nist.javax.sip.address.AddressFactoryImpl().createURI(binding.contact());
+            if (!(uri instanceof SipURI sip)) {
+                throw new CallFailedException(480, "extension " + binding.aor() + " registered no SIP contact");
+            }
+            if (binding.sourceHost().equals(sip.getHost())) {
+                return binding.contact();
+            }
+            sip.setHost(binding.sourceHost());
+            sip.setPort(binding.sourcePort());
+            sip.removeParameter("maddr");
+            return sip.toString();
+        } catch (java.text.ParseException e) {
+            throw new CallFailedException(480, "extension " + binding.aor() + " registered an unreadable contact");
+        }
     }
 
     /** INVITE to a SIP URI such as "sip:95500@10.0.0.5:5060". Runs on the caller's thread (asks the media engine for an offer). */
@@ -45,7 +74,8 @@ public final class Uac {
                 throw new IllegalArgumentException("not a SIP URI: " + targetUri);
             }
             String transport = SipContext.transportOf(sipUri.getTransportParam());
-            CallIdHeader callId = ctx.provider.getNewCallId();
+            // Our own Call-ID: the stack's would end in @0.0.0.0 when Kefu listens on every interface.
+            CallIdHeader callId = ctx.headers.createCallIdHeader(UUID.randomUUID() + "@" + ctx.config.contactHost());
             SipURI fromUri = ctx.addresses.createSipURI(callerId, ctx.config.contactHost());
             Address fromAddress = ctx.addresses.createAddress(fromUri);
             FromHeader from = ctx.headers.createFromHeader(fromAddress, UUID.randomUUID().toString().substring(0, 8));

@@ -6,9 +6,12 @@ import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
 
 /**
- * Hands application work from SIP threads to the caller's Executor, with a hard cap on work in flight.
- * Why: SIP threads must never block on application work, and an overloaded switch must say 503 instead
- * of queueing without bound — even if the supplied Executor has an unbounded queue.
+ * Hands application work from SIP threads to the caller's Executor, with a hard cap on new work in
+ * flight. Why: SIP threads must never block on application work, and an overloaded switch must say
+ * 503 to new requests instead of queueing them without bound — even if the supplied Executor has an
+ * unbounded queue. Work of calls in progress ({@link #notify}) is not capped: refusing it would leave
+ * a call half-handled, and a call only ever adds a few such tasks. The Executor must not block in
+ * {@code execute} (the adapter's {@code WorkerPool} never does).
  */
 final class WorkGate {
 
@@ -44,10 +47,18 @@ final class WorkGate {
         }
     }
 
-    /** For notifications that must not be lost: dispatch if possible, else log loudly. */
+    /** Work of a call in progress, which must not be lost: queued whatever the cap; logged if the executor refuses. */
     void notify(String what, Runnable task) {
-        if (!submit(task)) {
-            LOG.warnf("application executor saturated: dropped notification %s", what);
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (Throwable t) {
+                    LOG.warnf(t, "%s failed", what);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warnf("application executor refused %s (stopping, or saturated): dropped", what);
         }
     }
 

@@ -51,7 +51,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -67,7 +66,7 @@ public final class SipSwitch implements SwitchLink {
 
     private final SwitchConfig config;
     private final Executor executor;
-    private final BooleanSupplier accepting;
+    private final ApplicationLoad load;
     private final DeviceDirectory devices = new DeviceDirectory();
     private final Map<CallId, SwitchCall> calls = new ConcurrentHashMap<>();
     /** SIP Call-ID of a leg → the call that leg currently belongs to (changes on transfer). */
@@ -82,12 +81,13 @@ public final class SipSwitch implements SwitchLink {
 
     /**
      * @param executor  where SIP application work runs (the container's WorkManager)
-     * @param accepting whether some application listens for events; without one calls get 503
+     * @param load      what the application side says of new calls (refuse, or overloaded); asked for
+     *                  every new INVITE, so cheap and non-blocking
      */
-    public SipSwitch(SwitchConfig config, Executor executor, BooleanSupplier accepting) {
+    public SipSwitch(SwitchConfig config, Executor executor, ApplicationLoad load) {
         this.config = config;
         this.executor = executor;
-        this.accepting = accepting;
+        this.load = load;
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -214,18 +214,155 @@ public final class SipSwitch implements SwitchLink {
 
     // ------------------------------------------------------------------ SIP side
 
+    /**
+     * Why a new call is refused now, or null: the application's refusal, else the call limit (every
+     * call needs media ports: refuse early, the caller's network retries elsewhere, rather than answer
+     * calls that cannot have audio).
+     */
+    String admissionRefusal() {
+        if (warmingUp) {
+            return "warming up";
+        }
+        String why = load.refusal();
+        if (why != null) {
+            return why;
+        }
+        if (calls.size() >= maxCalls()) {
+            return "call limit of " + maxCalls() + " reached";
+        }
+        return null;
+    }
+
+    /** How far behind its 20 ms schedule the media clock has recently run (a moving average), in ms. */
+    public double mediaLagMillis() {
+        MediaEngine m = media;
+        return m == null ? 0 : m.clock().recentLagMillis();
+    }
+
+    /** New calls refused 503 because of overload since the link started. */
+    public long callsRefusedForOverload() {
+        SipLink link = sip;
+        return link == null ? 0 : link.callsRefusedForOverload();
+    }
+
+    private volatile boolean warmingUp;
+    /** host:port the warm-up calls come from. */
+    private volatile String warmUpSource = "";
+
+    /** True while {@link #warmUp} runs (outside calls are refused). */
+    public boolean isWarmingUp() {
+        return warmingUp;
+    }
+
+    /**
+     * Calls from the switch to itself on loopback through the whole path (see
+     * {@link org.kefu.telephony.SwitchConnectionFactory#warmUp}); outside calls get 503 meanwhile.
+     * Why: a just-started JVM runs the call path interpreted, and the first minute of ordinary
+     * traffic then queued up behind the compiler (issue 13: p95 setup of 3.9 s at 400 calls/s).
+     */
+    public String warmUp(String number, int calls, int perSecond, long holdMillis) {
+        ScheduledExecutorService t = timers;
+        MediaEngine engine = media;
+        if (sip == null || t == null || engine == null || calls <= 0) {
+            return "no warm-up";
+        }
+        String host = "0.0.0.0".equals(config.sipHost()) || "::".equals(config.sipHost()) ? "127.0.0.1" : config.sipHost();
+        // The caller is a SIP link of its own (its own stack, call table and media sessions over the
+        // same media engine): one link calling itself would meet its own Call-IDs.
+        int callerPort;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, InetAddress.getByName(host))) {
+            callerPort = probe.getLocalPort();
+        } catch (IOException e) {
+            return "no warm-up: no local port for the caller (" + e.getMessage() + ")";
+        }
+        SipLink caller = new SipLink(SipLinkConfig.defaults().withHost(host).withPort(callerPort)
+                .withTransports(java.util.Set.of("udp")).withTrunkAcl(List.of()),
+                new CallHandler() {
+                    @Override
+                    public void onInvite(InboundCall call) {
+                        call.reject(403);
+                    }
+                }, extension -> java.util.Optional.empty(), new SwitchMedia(engine, host), executor);
+        String target = "sip:" + number + "@" + host + ":" + config.sipPort();
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>("");
+        java.util.concurrent.CountDownLatch over = new java.util.concurrent.CountDownLatch(calls);
+        long start = System.nanoTime();
+        warmUpSource = host + ":" + callerPort;
+        warmingUp = true;
+        int placed = 0;
+        try {
+            caller.start();
+            for (; placed < calls; placed++) {
+                if (failed.get() >= 20 && answered.get() == 0) {
+                    break; // the number does not answer (not a service number here, or loopback is no trunk)
+                }
+                long due = start + placed * 1_000_000_000L / Math.max(1, perSecond);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                OutboundCall call;
+                try {
+                    call = caller.uac().call(target, org.kefu.telephony.SwitchConnectionFactory.WARM_UP_CALLER);
+                } catch (RuntimeException e) {
+                    failed.incrementAndGet();
+                    over.countDown();
+                    continue;
+                }
+                call.answered().whenComplete((ok, err) -> {
+                    if (err != null) {
+                        failed.incrementAndGet();
+                        Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+                        firstFailure.compareAndSet("", " (first: " + cause.getMessage() + ")");
+                    } else {
+                        answered.incrementAndGet();
+                        t.schedule(call::hangup, holdMillis, TimeUnit.MILLISECONDS);
+                    }
+                });
+                call.ended().whenComplete((end, err) -> over.countDown());
+            }
+            for (int i = placed; i < calls; i++) {
+                over.countDown();
+            }
+            over.await(holdMillis + 30_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "warm-up failed");
+        } finally {
+            warmingUp = false;
+            caller.stop();
+        }
+        return String.format("warm-up: %d call(s) to %s, %d answered, %d failed%s, in %d ms", placed, number,
+                answered.get(), failed.get(), firstFailure.get(), (System.nanoTime() - start) / 1_000_000);
+    }
+
     private final class Handler implements CallHandler {
 
         @Override
+        public boolean exempt(String sourceHost, int sourcePort) {
+            // The warm-up calls come from the warm-up caller's port on loopback, bound by this process.
+            // A JVM being warmed up is slow by nature (that is why it is warmed up): no overload
+            // signal may refuse the cure; only the call limit holds.
+            return warmingUp && warmUpSource.equals(sourceHost + ":" + sourcePort) && calls.size() < maxCalls();
+        }
+
+        @Override
+        public String refusal(String sourceHost, int sourcePort) {
+            return admissionRefusal();
+        }
+
+        @Override
+        public String overload() {
+            return load.overload();
+        }
+
+        @Override
         public void onInvite(InboundCall invite) {
-            if (!accepting.getAsBoolean()) {
-                invite.reject(503);
-                return;
-            }
-            if (calls.size() >= maxCalls()) {
-                // Every call needs media ports: refuse early (503, the caller's network retries
-                // elsewhere) rather than answer calls that cannot have audio.
-                invite.reject(503);
+            if (admissionRefusal() != null && !warmingUp) {
+                invite.reject(503); // the state changed since the SIP thread asked
                 return;
             }
             String ani = invite.extension().orElse(invite.ani());

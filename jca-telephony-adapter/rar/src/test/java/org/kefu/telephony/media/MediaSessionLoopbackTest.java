@@ -88,10 +88,10 @@ class MediaSessionLoopbackTest {
     }
 
     private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // a loaded machine (CI beside other servers) is slow, not wrong
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("packets not delivered within 2 s");
+                throw new AssertionError("packets not delivered within 10 s");
             }
             LockSupport.parkNanos(50_000);
         }

@@ -63,14 +63,12 @@ final class G711TestNegotiator implements MediaNegotiator {
     }
 
     private String sdp(String callId, String formats, MediaDirection direction) {
-        return "v=0\r\n"
-                + "o=kefu " + Math.abs(callId.hashCode()) + " 1 IN IP4 127.0.0.1\r\n"
-                + "s=kefu\r\n"
-                + "c=IN IP4 127.0.0.1\r\n"
-                + "t=0 0\r\n"
+        // the media part only, as the production negotiator: the SIP layer adds v=, o=, s= and t=
+        List<String> listed = List.of(formats.split(" "));
+        return "c=IN IP4 127.0.0.1\r\n"
                 + "m=audio " + port + " RTP/AVP " + formats + "\r\n"
-                + "a=rtpmap:0 PCMU/8000\r\n"
-                + "a=rtpmap:8 PCMA/8000\r\n"
+                + (listed.contains("0") ? "a=rtpmap:0 PCMU/8000\r\n" : "")
+                + (listed.contains("8") ? "a=rtpmap:8 PCMA/8000\r\n" : "")
                 + "a=rtpmap:101 telephone-event/8000\r\n"
                 + "a=fmtp:101 0-16\r\n"
                 + "a=" + direction.attribute() + "\r\n";

@@ -11,10 +11,46 @@ final class RawCall {
     private final String callId = "raw-" + System.nanoTime() + "@127.0.0.1";
     private final String fromTag = Long.toHexString(System.nanoTime());
 
+    /** The caller's user in From: a PSTN number, or a desk phone's extension. */
+    private final String caller;
+    /** CSeq of the INVITE that the final response answers (2 after a digest challenge). */
+    private int inviteCseq = 1;
+
     RawCall(RawSipClient client, int port, String dnis) {
+        this(client, port, dnis, "13800138000");
+    }
+
+    RawCall(RawSipClient client, int port, String dnis, String caller) {
         this.client = client;
         this.port = port;
         this.dnis = dnis;
+        this.caller = caller;
+    }
+
+    /**
+     * A desk phone's call: the INVITE, the 407 challenge and its ACK, the INVITE again with
+     * Proxy-Authorization (CSeq 2); returns the final response.
+     */
+    String inviteAuthenticated(String password) throws IOException {
+        String first = inviteRequest("inv" + fromTag, "");
+        client.send(first);
+        String challenge = client.finalResponse(5000);
+        if (RawSipClient.status(challenge) != 407) {
+            return challenge;
+        }
+        client.send("ACK sip:" + dnis + "@127.0.0.1:" + port + " SIP/2.0\r\n"
+                + "Via: " + RawSipClient.header(first, "Via") + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "To: " + RawSipClient.header(challenge, "To") + "\r\n"
+                + "From: " + RawSipClient.header(first, "From") + "\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
+        String nonce = SipLinkTest.nonce(RawSipClient.header(challenge, "Proxy-Authenticate"));
+        String auth = SipLinkTest.authorization(caller, password, nonce, "INVITE", "sip:" + dnis + "@127.0.0.1:" + port);
+        inviteCseq = 2;
+        nextCseq = 3;
+        client.send(inviteRequest("inv2" + fromTag, "Proxy-Authorization: " + auth + "\r\n"));
+        return client.finalResponse(5000);
     }
 
     String callId() {
@@ -29,10 +65,10 @@ final class RawCall {
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + client.localPort() + ";branch=z9hG4bK" + branch + ";rport\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "To: <sip:" + dnis + "@127.0.0.1>\r\n"
-                + "From: \"Zhang San\" <sip:13800138000@127.0.0.1>;tag=" + fromTag + "\r\n"
+                + "From: \"Zhang San\" <sip:" + caller + "@127.0.0.1>;tag=" + fromTag + "\r\n"
                 + "Call-ID: " + callId + "\r\n"
-                + "CSeq: 1 INVITE\r\n"
-                + "Contact: <sip:13800138000@127.0.0.1:" + client.localPort() + ">\r\n"
+                + "CSeq: " + inviteCseq + " INVITE\r\n"
+                + "Contact: <sip:" + caller + "@127.0.0.1:" + client.localPort() + ">\r\n"
                 + extraHeaders
                 + "Content-Type: application/sdp\r\n"
                 + "Content-Length: " + SDP.length() + "\r\n\r\n" + SDP;
@@ -64,7 +100,7 @@ final class RawCall {
     }
 
     void ack(String ok) throws IOException {
-        client.send(inDialog("ACK", 1, ok, "ack" + fromTag));
+        client.send(inDialog("ACK", inviteCseq, ok, "ack" + fromTag));
     }
 
     private int nextCseq = 2;
@@ -80,7 +116,7 @@ final class RawCall {
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + client.localPort() + ";branch=z9hG4bK" + branch + ";rport\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "To: <sip:" + dnis + "@127.0.0.1>\r\n"
-                + "From: \"Zhang San\" <sip:13800138000@127.0.0.1>;tag=" + fromTag + "\r\n"
+                + "From: \"Zhang San\" <sip:" + caller + "@127.0.0.1>;tag=" + fromTag + "\r\n"
                 + "Call-ID: " + callId + "\r\n"
                 + "CSeq: 1 CANCEL\r\n"
                 + "Content-Length: 0\r\n\r\n");
@@ -94,7 +130,7 @@ final class RawCall {
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + client.localPort() + ";branch=z9hG4bK" + branch + ";rport\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "To: " + to + "\r\n"
-                + "From: \"Zhang San\" <sip:13800138000@127.0.0.1>;tag=" + fromTag + "\r\n"
+                + "From: \"Zhang San\" <sip:" + caller + "@127.0.0.1>;tag=" + fromTag + "\r\n"
                 + "Call-ID: " + callId + "\r\n"
                 + "CSeq: " + cseq + " " + method + "\r\n"
                 + "Content-Length: 0\r\n\r\n";

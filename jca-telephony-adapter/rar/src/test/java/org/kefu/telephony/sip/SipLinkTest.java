@@ -185,6 +185,40 @@ class SipLinkTest {
         }
     }
 
+    /**
+     * Toll fraud through a registration (issue 14): one phone login registers a Contact on a host it
+     * merely names (here 127.0.0.2, a carrier's gateway in real life). Calls to that extension go to
+     * the address the REGISTER came from; nothing reaches the named host.
+     */
+    @Test
+    void aForeignContactIsNeverDialledTheCallGoesWhereTheRegisterCameFrom() throws Exception {
+        start(TestLinks.config(PORT));
+        try (RawSipClient c = new RawSipClient(PORT);
+             DatagramSocket gateway = new DatagramSocket(new InetSocketAddress("127.0.0.2", 0))) {
+            gateway.setSoTimeout(1500);
+            String contact = "<sip:00441234567@127.0.0.2:" + gateway.getLocalPort() + ">";
+            c.send(register(c, "8002", 1, contact, "Expires: 600\r\n", ""));
+            String nonce = nonce(RawSipClient.header(c.finalResponse(3000), "WWW-Authenticate"));
+            c.send(register(c, "8002", 2, contact, "Expires: 600\r\n", "Authorization: "
+                    + authorization("8002", TestLinks.PASSWORD, nonce, "REGISTER", "sip:127.0.0.1:" + PORT, "00000001") + "\r\n"));
+            assertThat(RawSipClient.status(c.finalResponse(3000))).isEqualTo(200);
+
+            OutboundCall call = link.uac().callExtension("8002", "95500");
+            String invite = c.receive(5000);
+            assertThat(invite).as("the INVITE reaches the phone where it registered from").startsWith("INVITE sip:00441234567@127.0.0.1:" + c.localPort());
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[4096], 4096);
+            boolean reachedGateway;
+            try {
+                gateway.receive(packet);
+                reachedGateway = true;
+            } catch (java.net.SocketTimeoutException nothing) {
+                reachedGateway = false;
+            }
+            assertThat(reachedGateway).as("anything sent to the host the Contact named").isFalse();
+            call.cancel();
+        }
+    }
+
     @Test
     void saturatedExecutorAnswers503WithRetryAfter() throws Exception {
         executor.shutdownNow();
@@ -223,10 +257,10 @@ class SipLinkTest {
 
     @Test
     void referInsideACallIsAcceptedAndSurfaced() throws Exception {
-        start(TestLinks.config(PORT));
+        start(TestLinks.config(PORT).withTrunkAcl(List.of("192.0.2.0/24"))); // 127.0.0.1 is no trunk: a desk phone calls
         try (RawSipClient c = new RawSipClient(PORT)) {
-            RawCall call = new RawCall(c, PORT, "8001");
-            String ok = call.invite();
+            RawCall call = new RawCall(c, PORT, "95500", "8002");
+            String ok = call.inviteAuthenticated(TestLinks.PASSWORD);
             call.ack(ok);
             String r = call.request("REFER", ok, "Refer-To: <sip:8003@127.0.0.1>\r\nReferred-By: <sip:8001@127.0.0.1>\r\n");
             assertThat(RawSipClient.status(r)).isEqualTo(202);
@@ -238,19 +272,39 @@ class SipLinkTest {
         }
     }
 
+    /**
+     * Toll fraud by REFER (issue 14): a caller from the PSTN asks Kefu to transfer its call to an
+     * international number. Refused 403; the application is never asked, so nothing is dialled.
+     */
     @Test
-    void aReferrerIsToldTheOutcomeByNotify() throws Exception {
+    void aReferFromATrunkCallersLegIsRefusedAndNeverReachesTheApplication() throws Exception {
         start(TestLinks.config(PORT));
         try (RawSipClient c = new RawSipClient(PORT)) {
-            RawCall call = new RawCall(c, PORT, "8001");
+            RawCall call = new RawCall(c, PORT, "95500");
             String ok = call.invite();
+            call.ack(ok);
+            assertThat(handler.next()).startsWith("invite");
+            assertThat(handler.next()).isEqualTo("established");
+            String r = call.request("REFER", ok, "Refer-To: <sip:0044207946000@127.0.0.1>\r\n");
+            assertThat(RawSipClient.status(r)).isEqualTo(403);
+            assertThat(handler.events.poll(1, TimeUnit.SECONDS)).as("what the application was asked").isNull();
+            assertThat(RawSipClient.status(call.bye(ok))).as("the caller's call goes on").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aReferrerIsToldTheOutcomeByNotify() throws Exception {
+        start(TestLinks.config(PORT).withTrunkAcl(List.of("192.0.2.0/24"))); // 127.0.0.1 is no trunk: a desk phone calls
+        try (RawSipClient c = new RawSipClient(PORT)) {
+            RawCall call = new RawCall(c, PORT, "95500", "8002");
+            String ok = call.inviteAuthenticated(TestLinks.PASSWORD);
             call.ack(ok);
             String r = call.request("REFER", ok, "Refer-To: <sip:8003@127.0.0.1>\r\n");
             assertThat(RawSipClient.status(r)).isEqualTo(202);
             List<String> notifies = notifies(c, 2);
             assertThat(notifies.get(0)).contains("SIP/2.0 100 Trying");
             assertThat(RawSipClient.header(notifies.get(0), "Subscription-State")).startsWith("active");
-            assertThat(RawSipClient.header(notifies.get(0), "Event")).isEqualTo("refer;id=2");
+            assertThat(RawSipClient.header(notifies.get(0), "Event")).isEqualTo("refer;id=3"); // the REFER's CSeq (the authenticated INVITE was 2)
             assertThat(RawSipClient.header(notifies.get(0), "Content-Type")).startsWith("message/sipfrag");
             assertThat(notifies.get(1)).contains("SIP/2.0 200 OK");
             assertThat(RawSipClient.header(notifies.get(1), "Subscription-State")).startsWith("terminated");
@@ -261,10 +315,10 @@ class SipLinkTest {
     @Test
     void aRefusedTransferIsNotifiedAsAFailureAndTheCallGoesOn() throws Exception {
         handler.referOutcome = 404;
-        start(TestLinks.config(PORT));
+        start(TestLinks.config(PORT).withTrunkAcl(List.of("192.0.2.0/24"))); // 127.0.0.1 is no trunk: a desk phone calls
         try (RawSipClient c = new RawSipClient(PORT)) {
-            RawCall call = new RawCall(c, PORT, "8001");
-            String ok = call.invite();
+            RawCall call = new RawCall(c, PORT, "95500", "8002");
+            String ok = call.inviteAuthenticated(TestLinks.PASSWORD);
             call.ack(ok);
             assertThat(RawSipClient.status(call.request("REFER", ok, "Refer-To: <sip:9999@127.0.0.1>\r\n"))).isEqualTo(202);
             List<String> notifies = notifies(c, 2);

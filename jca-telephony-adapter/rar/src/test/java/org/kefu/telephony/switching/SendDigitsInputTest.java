@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SendDigitsInputTest {
 
     private final SipSwitch sw = new SipSwitch(new SwitchConfig("127.0.0.1", 5060, "127.0.0.1", List.of("127.0.0.0/8"),
-            "kefu", 20000, 20100, Path.of("target"), null, null), Runnable::run, () -> true);
+            "kefu", 20000, 20100, Path.of("target"), null, null), Runnable::run, () -> null);
     private final ConnectionId leg = new ConnectionId(new CallId("c1"), new DeviceId("8001"));
 
     @Test
