@@ -4,7 +4,9 @@
 #   RATES="100 500" bench/sip-load.sh rates      only the call-rate part
 #   CALLS=1000 bench/sip-load.sh media           only the media part
 #   CALLS=2000 RATE=100 bench/sip-load.sh cpu     server CPU time per call (robust on a busy machine;
-#                                                 JFR=1 also records a flight recording of the run)
+#                                                 JFR=1 also records a flight recording of the run;
+#                                                 ASPROF=<path to async-profiler's asprof> writes the
+#                                                 run's CPU profile as collapsed stacks, cpu.collapsed)
 #   FLOOD_RATE=4500 bench/sip-load.sh flood       a storm of FLOOD_SECONDS (10) at FLOOD_RATE calls/s, then
 #                                                 ordinary calls (AFTER_RATE 50/s for 10 s): goodput during
 #                                                 the storm, 503s, time until the first call is answered
@@ -168,11 +170,13 @@ if [ "$what" = cpu ]; then
   run_calls warmup 1000
   sleep 5
   [ "${JFR:-}" = 1 ] && jcmd "$jvm" JFR.start name=cpu settings=profile filename="$out/cpu.jfr" >/dev/null
+  [ -n "${ASPROF:-}" ] && "$ASPROF" start -e cpu -i 1ms "$jvm" >/dev/null
   before=$(ticks)
   run_calls cpu "$calls"
   sleep 3
   after=$(ticks)
   [ "${JFR:-}" = 1 ] && jcmd "$jvm" JFR.stop name=cpu >/dev/null
+  [ -n "${ASPROF:-}" ] && "$ASPROF" stop -o collapsed -f "$out/cpu.collapsed" "$jvm" >/dev/null
   ok=$(stat_of "$out/cpu/stat.csv" "SuccessfulCall(C)")
   failed=$(stat_of "$out/cpu/stat.csv" "FailedCall(C)")
   awk -v t=$((after - before)) -v hz="$hz" -v n="$ok" -v f="$failed" -v r="$rate" -v p95="$(p95 "$out"/cpu/*_rtt.csv)" 'BEGIN {
