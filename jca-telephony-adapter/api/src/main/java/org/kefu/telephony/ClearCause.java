@@ -18,5 +18,11 @@ public enum ClearCause {
     TRANSFERRED,
     /** Ended by a supervisor (强拆). */
     FORCED,
-    NETWORK_FAILURE
+    NETWORK_FAILURE,
+    /** Ended by the switch after the longest a call may last (a leg left up forever costs a trunk channel, or money). */
+    MAX_DURATION,
+    /** Ended by the switch: a leg that should send audio sent none for the inactivity timeout. */
+    MEDIA_TIMEOUT,
+    /** Ended by the switch: the peer stopped refreshing the session (RFC 4028 session timer). */
+    SESSION_EXPIRED
 }

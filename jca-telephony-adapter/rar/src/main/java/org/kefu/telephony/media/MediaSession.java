@@ -88,6 +88,11 @@ public final class MediaSession implements BridgeLeg, AutoCloseable {
      * @throws IllegalArgumentException for an unsupported payload type or an unresolvable host
      */
     public void connect(String remoteHost, int remotePort, int payloadType, int dtmfPayloadType) {
+        connect(remoteHost, remotePort, payloadType, dtmfPayloadType, true);
+    }
+
+    /** @param peerSends whether the peer's SDP has it send audio (sendrecv, sendonly): its silence then counts */
+    public void connect(String remoteHost, int remotePort, int payloadType, int dtmfPayloadType, boolean peerSends) {
         AudioCodec codec = AudioCodec.forPayloadType(payloadType);
         if (codec == null) {
             throw new IllegalArgumentException("unsupported audio payload type " + payloadType);
@@ -95,7 +100,7 @@ public final class MediaSession implements BridgeLeg, AutoCloseable {
         if (dtmfPayloadType >= 0 && (dtmfPayloadType < 96 || dtmfPayloadType > 127)) {
             throw new IllegalArgumentException("telephone-event payload type must be dynamic (96-127)");
         }
-        rtp.connect(RtpSession.resolve(remoteHost, remotePort), codec, dtmfPayloadType);
+        rtp.connect(RtpSession.resolve(remoteHost, remotePort), codec, dtmfPayloadType, peerSends);
     }
 
     /** Plays prompts with barge-in enabled. See {@link #play(List, Locale, boolean, Consumer)}. */
@@ -124,6 +129,11 @@ public final class MediaSession implements BridgeLeg, AutoCloseable {
     /** Plays raw 8 kHz PCM (e.g. a recorded voice message); same rules as {@link #play}. */
     public void playSamples(short[] samples, boolean bargeIn, Consumer<PlaybackOutcome> onDone) {
         start(new PromptPlayer(List.of(samples), bargeIn, false, deferring(onDone)));
+    }
+
+    /** See {@link RtpSession#silentMillis()}. */
+    public long silentMillis() {
+        return rtp.silentMillis();
     }
 
     public boolean isPlaying() {

@@ -10,15 +10,21 @@ import java.util.BitSet;
 /**
  * Hands out RTP/RTCP port pairs (even RTP port, RTCP on the next odd port, RFC 3550 section 11)
  * from a configured range, so firewalls can be opened for exactly that range. Ports in use by
- * other programs are skipped; the search rotates through the range so a just-released port is not
- * reused immediately (late packets of the previous call would land in the new one).
+ * other programs are skipped. Each search starts at a random pair (a predictable next port lets anyone
+ * who saw one call's SDP aim packets at the next call before its peer's packets arrive), and a pair
+ * released less than {@link #QUARANTINE_MILLIS} ago is taken only when nothing else is free (late
+ * packets of the previous call would land in the new one).
  */
 public final class PortAllocator {
     private final InetAddress bindAddress;
     private final int min;
     private final int max;
+    static final long QUARANTINE_MILLIS = 2000;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final BitSet inUse = new BitSet();
-    private int cursor;
+    /** When each pair (by index) was last released, in System.nanoTime() milliseconds; 0 if never. */
+    private final long[] releasedAt;
 
     /** A bound RTP + RTCP channel pair; {@link #close()} closes both and returns the ports. */
     public final class Lease implements AutoCloseable {
@@ -53,6 +59,7 @@ public final class PortAllocator {
                 }
                 closed = true;
                 inUse.clear(rtpPort);
+                releasedAt[(rtpPort - min) / 2] = nowMillis();
             }
             closeQuietly(rtp);
             closeQuietly(rtcp);
@@ -72,33 +79,46 @@ public final class PortAllocator {
         this.bindAddress = bindAddress;
         this.min = evenMin;
         this.max = max;
-        this.cursor = evenMin;
+        this.releasedAt = new long[(max - evenMin + 1) / 2];
     }
 
     public synchronized Lease allocate() throws IOException {
-        int pairs = (max - min + 1) / 2;
-        for (int i = 0; i < pairs; i++) {
-            int port = cursor;
-            cursor += 2;
-            if (cursor + 1 > max) {
-                cursor = min;
+        int pairs = releasedAt.length;
+        int start = RANDOM.nextInt(pairs);
+        long now = nowMillis();
+        // First pass: free pairs out of quarantine; second: any free pair rather than no call.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < pairs; i++) {
+                int index = (start + i) % pairs;
+                int port = min + 2 * index;
+                if (inUse.get(port)) {
+                    continue;
+                }
+                long released = releasedAt[index];
+                if (pass == 0 && released != 0 && now - released < QUARANTINE_MILLIS) {
+                    continue;
+                }
+                DatagramChannel rtp = tryBind(port);
+                if (rtp == null) {
+                    continue;
+                }
+                DatagramChannel rtcp = tryBind(port + 1);
+                if (rtcp == null) {
+                    closeQuietly(rtp);
+                    continue;
+                }
+                inUse.set(port);
+                return new Lease(port, rtp, rtcp);
             }
-            if (inUse.get(port)) {
-                continue;
-            }
-            DatagramChannel rtp = tryBind(port);
-            if (rtp == null) {
-                continue;
-            }
-            DatagramChannel rtcp = tryBind(port + 1);
-            if (rtcp == null) {
-                closeQuietly(rtp);
-                continue;
-            }
-            inUse.set(port);
-            return new Lease(port, rtp, rtcp);
         }
         throw new IOException("no free RTP port pair in " + min + ".." + max + " on " + bindAddress.getHostAddress());
+    }
+
+    private static final long ORIGIN_NANOS = System.nanoTime();
+
+    /** Milliseconds on a monotonic clock, never 0 (0 marks a pair never released). */
+    private static long nowMillis() {
+        return (System.nanoTime() - ORIGIN_NANOS) / 1_000_000L + 1;
     }
 
     public synchronized int inUseCount() {

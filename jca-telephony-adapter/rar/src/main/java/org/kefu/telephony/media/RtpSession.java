@@ -1,7 +1,6 @@
 package org.kefu.telephony.media;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -14,9 +13,11 @@ import org.jboss.logging.Logger;
  * symmetric-RTP latching, jitter buffer, DTMF decoding). It owns no thread: receive callbacks come
  * from the shared {@link RtpReceiver}, sends from the shared {@link MediaClock}.
  * <p>
- * Latching: the first valid RTP packet from any address fixes the peer (NAT-friendly, "symmetric
- * RTP", RFC 4961); afterwards packets from any other address are dropped and counted, and we send
- * to the latched address.
+ * Latching: the first valid RTP packet from the host the SDP named fixes the peer (any port on that
+ * host, for a NAT that rewrites ports; "symmetric RTP", RFC 4961); afterwards packets from any other
+ * address are dropped and counted, and we send to the latched address. Packets from other hosts are
+ * never latched to: whoever could send first from anywhere would otherwise take over the call's audio
+ * (hear the caller, or speak into a PIN prompt).
  */
 public final class RtpSession implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RtpSession.class);
@@ -41,6 +42,9 @@ public final class RtpSession implements AutoCloseable {
     private volatile long lastSrMiddle = 0;
     private volatile long lastSrArrivalNanos;
     private volatile boolean closed;
+    /** Whether the peer's SDP says it sends (sendrecv/sendonly), and when we last heard it (or connected). */
+    private volatile boolean peerSends;
+    private volatile long lastHeardNanos = System.nanoTime();
 
     // send state, clock thread only
     private int sequence = RANDOM.nextInt(0x10000);
@@ -77,6 +81,13 @@ public final class RtpSession implements AutoCloseable {
      * @param dtmfPayloadType negotiated telephone-event payload type, or -1 for none
      */
     public void connect(InetSocketAddress remote, AudioCodec codec, int dtmfPayloadType) {
+        connect(remote, codec, dtmfPayloadType, true);
+    }
+
+    /** @param peerSends whether the peer's SDP direction has it send audio (sendrecv or sendonly) */
+    public void connect(InetSocketAddress remote, AudioCodec codec, int dtmfPayloadType, boolean peerSends) {
+        this.lastHeardNanos = System.nanoTime(); // the silence timer starts now, and again at each new SDP
+        this.peerSends = peerSends && !remote.getAddress().isAnyLocalAddress();
         this.codec = codec;
         this.dtmfPayloadType = dtmfPayloadType;
         this.latched = null;
@@ -93,6 +104,14 @@ public final class RtpSession implements AutoCloseable {
 
     public InetSocketAddress localAddress() throws IOException {
         return (InetSocketAddress) ports.rtp().getLocalAddress();
+    }
+
+    /** Milliseconds since the peer last sent valid RTP (or since connect), or -1 if it is not expected to send. */
+    public long silentMillis() {
+        if (closed || remote == null || !peerSends) {
+            return -1;
+        }
+        return (System.nanoTime() - lastHeardNanos) / 1_000_000L;
     }
 
     public RtpStats stats() {
@@ -117,7 +136,7 @@ public final class RtpSession implements AutoCloseable {
             return; // not negotiated yet: nothing can be played anyway
         }
         InetSocketAddress l = latched;
-        if (l != null && !l.equals(from)) {
+        if (l != null ? !l.equals(from) : !fromSdpHost(from)) {
             stats.recordWrongSource();
             return;
         }
@@ -131,6 +150,7 @@ public final class RtpSession implements AutoCloseable {
             stats.recordMalformed(); // RTCP multiplexed or garbage: RTP pt 72-76 collide with RTCP
             return;
         }
+        lastHeardNanos = System.nanoTime(); // comfort noise (PT 13) and the like also say the peer is there
         boolean audio = pt == c.payloadType();
         boolean dtmf = pt == dtmfPayloadType;
         if (!audio && !dtmf) {
@@ -153,9 +173,15 @@ public final class RtpSession implements AutoCloseable {
         }
     }
 
+    /** Whether a packet comes from the host the peer's SDP named (the only host we latch to). */
+    private boolean fromSdpHost(InetSocketAddress from) {
+        InetSocketAddress r = remote;
+        return r != null && r.getAddress().equals(from.getAddress());
+    }
+
     private void onRtcp(byte[] data, int length, InetSocketAddress from) {
         InetSocketAddress l = latched;
-        if (closed || (l != null && !l.getAddress().equals(from.getAddress()))) {
+        if (closed || (l != null ? !l.getAddress().equals(from.getAddress()) : !fromSdpHost(from))) {
             return;
         }
         RtcpPacket.Parsed parsed = RtcpPacket.parse(data, length);
@@ -203,7 +229,7 @@ public final class RtpSession implements AutoCloseable {
     void sendAudio(short[] frame) {
         AudioCodec c = codec;
         InetSocketAddress to = peer();
-        if (c == null || to == null || closed) {
+        if (c == null || to == null || closed || to.getAddress().isAnyLocalAddress()) {
             return;
         }
         ByteBuffer b = sendBuffer;
@@ -230,7 +256,7 @@ public final class RtpSession implements AutoCloseable {
 
     private void send(RtpPacket packet) {
         InetSocketAddress to = peer();
-        if (to == null || closed) {
+        if (to == null || closed || to.getAddress().isAnyLocalAddress()) {
             return;
         }
         sendBuffer.clear();
@@ -253,7 +279,7 @@ public final class RtpSession implements AutoCloseable {
 
     private void sendRtcp() {
         InetSocketAddress to = peer();
-        if (to == null || closed) {
+        if (to == null || closed || to.getAddress().isAnyLocalAddress()) {
             return;
         }
         long lsr = lastSrMiddle;
@@ -275,12 +301,9 @@ public final class RtpSession implements AutoCloseable {
         sendRtcp();
     }
 
+    /** The peer's media address from SDP: an IP literal (never a DNS lookup) of a unicast or unspecified host. */
     static InetSocketAddress resolve(String host, int port) {
-        try {
-            return new InetSocketAddress(InetAddress.getByName(host), port);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot resolve media address " + host, e);
-        }
+        return new InetSocketAddress(SdpMedia.mediaAddress(host), port);
     }
 
     @Override

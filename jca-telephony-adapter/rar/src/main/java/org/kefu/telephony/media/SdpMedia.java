@@ -1,5 +1,7 @@
 package org.kefu.telephony.media;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,6 +172,9 @@ public final class SdpMedia {
         if (host == null) {
             throw new NotAcceptableException("no connection address (c=) in SDP");
         }
+        if (mediaAddress(host).isAnyLocalAddress()) {
+            direction = "inactive"; // c=0.0.0.0: hold the RFC 2543 way (RFC 3264 section 8.4); nothing to send to
+        }
         return new Negotiated(host, port, chosen, dtmf, direction);
     }
 
@@ -209,6 +214,35 @@ public final class SdpMedia {
         sb.append("a=ptime:20\r\n");
         sb.append("a=").append(direction).append("\r\n");
         return sb.toString();
+    }
+
+    private static final java.util.regex.Pattern IPV4 =
+            java.util.regex.Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+    /**
+     * The address media may be sent to, from an SDP connection address: an IP literal only (a host
+     * name would make every call's setup wait on DNS, and lets the offer steer us to any name), and
+     * unicast or unspecified (0.0.0.0, hold) only, never multicast or broadcast: Kefu must not be made
+     * to spray a call's audio onto a network.
+     *
+     * @throws NotAcceptableException otherwise (a 488 for the offer)
+     */
+    public static InetAddress mediaAddress(String host) {
+        boolean v4 = IPV4.matcher(host).matches();
+        if (!v4 && !(host.indexOf(':') >= 0 && IPV6.matcher(host).matches())) {
+            throw new NotAcceptableException("connection address " + host + " is not an IP address");
+        }
+        InetAddress a;
+        try {
+            a = InetAddress.getByName(host); // a literal: parsed, never looked up
+        } catch (UnknownHostException e) {
+            throw new NotAcceptableException("connection address " + host + " is not an IP address");
+        }
+        if (a.isMulticastAddress() || "255.255.255.255".equals(a.getHostAddress())) {
+            throw new NotAcceptableException("connection address " + host + " is not a unicast address");
+        }
+        return a;
     }
 
     private static String connectionAddress(String cLine) {

@@ -43,6 +43,10 @@ public class KefuResourceAdapter implements ResourceAdapter {
 
     private Integer eventWorkerThreads = 8;
     private Integer sipWorkerThreads = 8;
+    private Integer maxCallMinutes = 240;
+    private Integer mediaTimeoutSeconds = 60;
+    private Integer sessionExpiresSeconds = 1800;
+    private Integer maxCallsPerExtension = 4;
     private Integer overloadWaitMillis = 1000;
     private Integer overloadMediaLagMillis = 40;
     private Integer watchdogMillis = 5000;
@@ -78,6 +82,11 @@ public class KefuResourceAdapter implements ResourceAdapter {
                 dataDir(promptDirectory, "prompts"),
                 outboundTrunk.isBlank() ? null : outboundTrunk);
         SipSwitch sipSwitch = new SipSwitch(config, sipWork, new Load());
+        sipSwitch.limits(org.kefu.telephony.sip.CallLimits.defaults()
+                .withMaxDuration(java.time.Duration.ofMinutes(maxCallMinutes))
+                .withMediaTimeout(java.time.Duration.ofSeconds(mediaTimeoutSeconds))
+                .withSessionExpires(java.time.Duration.ofSeconds(sessionExpiresSeconds))
+                .withMaxCallsPerExtension(maxCallsPerExtension));
         this.sipSwitch = sipSwitch;
         try {
             sipSwitch.start(events::dispatch);
@@ -345,6 +354,38 @@ public class KefuResourceAdapter implements ResourceAdapter {
 
     public void setWatchdogMillis(Integer ms) {
         this.watchdogMillis = ms;
+    }
+
+    public Integer getMaxCallMinutes() {
+        return maxCallMinutes;
+    }
+
+    public void setMaxCallMinutes(Integer n) {
+        this.maxCallMinutes = n;
+    }
+
+    public Integer getMediaTimeoutSeconds() {
+        return mediaTimeoutSeconds;
+    }
+
+    public void setMediaTimeoutSeconds(Integer n) {
+        this.mediaTimeoutSeconds = n;
+    }
+
+    public Integer getSessionExpiresSeconds() {
+        return sessionExpiresSeconds;
+    }
+
+    public void setSessionExpiresSeconds(Integer n) {
+        this.sessionExpiresSeconds = n;
+    }
+
+    public Integer getMaxCallsPerExtension() {
+        return maxCallsPerExtension;
+    }
+
+    public void setMaxCallsPerExtension(Integer n) {
+        this.maxCallsPerExtension = n;
     }
 
     public String getOutboundTrunk() {

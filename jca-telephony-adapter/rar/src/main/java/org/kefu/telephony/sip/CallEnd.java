@@ -11,5 +11,11 @@ public enum CallEnd {
     /** a final non-2xx response ended the INVITE */
     REJECTED,
     /** no final response / no ACK in time */
-    TIMEOUT
+    TIMEOUT,
+    /** we sent BYE: the call reached its maximum duration */
+    MAX_DURATION,
+    /** we sent BYE: no RTP from a peer that should be sending, for the inactivity timeout */
+    MEDIA_TIMEOUT,
+    /** we sent BYE: the session timer (RFC 4028) ran out without a refresh */
+    SESSION_EXPIRED
 }

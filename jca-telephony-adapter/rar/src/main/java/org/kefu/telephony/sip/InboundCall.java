@@ -149,8 +149,10 @@ public final class InboundCall extends SipCall {
         if (status < 300 || status > 699) throw new IllegalArgumentException("not a rejection: " + status);
         if (state != State.OFFERED && state != State.EARLY) return false;
         state = State.FINISHED;
-        sendWithTag(status, null);
+        // Off the call table before the answer leaves: a phone answering a 407 with credentials at
+        // once reuses the Call-ID, and must not find this leg still there (482 Loop Detected).
         end(CallEnd.REJECTED);
+        sendWithTag(status, null);
         return true;
     }
 
@@ -161,8 +163,8 @@ public final class InboundCall extends SipCall {
         Response r = ctx.response(status, invite);
         SipContext.tag(r, toTag);
         r.addHeader(extra);
+        end(CallEnd.REJECTED); // before sending, as in reject(int)
         ctx.send(tx, r);
-        end(CallEnd.REJECTED);
         return true;
     }
 
@@ -225,6 +227,7 @@ public final class InboundCall extends SipCall {
             } catch (java.text.ParseException e) {
                 throw new IllegalStateException(e);
             }
+            SessionTimer.grant(ctx, this, invite, r);
         }
         if (sdp != null) {
             ctx.setSdp(r, sdp);

@@ -29,4 +29,13 @@ public interface MediaNegotiator {
     default boolean digit(String callId, char digit) {
         return false;
     }
+
+    /**
+     * How long the far end of this call has sent no RTP although its last SDP says it sends
+     * (sendrecv), in milliseconds; -1 when it is not expected to send (it holds the
+     * call, we hold it, no media yet) or the call has no media session.
+     */
+    default long silentMillis(String callId) {
+        return -1;
+    }
 }

@@ -23,6 +23,10 @@ public abstract class SipCall {
     volatile Dialog dialog;
     private final CompletableFuture<CallEnd> ended = new CompletableFuture<>();
     private volatile MediaDirection localDirection = MediaDirection.SENDRECV;
+    /** When the leg began (INVITE sent or received): its duration limit counts from here. */
+    final long createdNanos = System.nanoTime();
+    /** When to end the leg unless the peer refreshes its session timer (System.nanoTime()), 0 for no timer. */
+    volatile long sessionDeadlineNanos;
 
     SipCall(SipContext ctx, String callId) {
         this.ctx = ctx;
@@ -74,6 +78,25 @@ public abstract class SipCall {
             LOG.debugf(e, "BYE for %s failed", callId);
         } finally {
             end(CallEnd.LOCAL_HANGUP);
+        }
+    }
+
+    /**
+     * A limit ran out ({@link CallLimitEnforcer}): BYE to the peer, and the leg ends with the reason,
+     * which the switch sees through {@link #ended()} as for any leg that ends.
+     */
+    void expire(CallEnd why) {
+        Dialog d = dialog;
+        if (isEnded() || d == null || d.getState() != DialogState.CONFIRMED) {
+            return;
+        }
+        referFinished(Response.OK);
+        try {
+            sendInDialog(d, d.createRequest(Request.BYE), IgnoringSink.INSTANCE);
+        } catch (Exception e) {
+            LOG.debugf(e, "BYE for %s failed", callId);
+        } finally {
+            end(why);
         }
     }
 

@@ -38,6 +38,8 @@ final class SipContext {
     final SdpSessions sdp = new SdpSessions();
     /** Calls not yet ended, by Call-ID (each B2BUA leg has its own Call-ID). */
     final Map<String, SipCall> calls = new ConcurrentHashMap<>();
+    /** How long and how many calls may last; set by the link before it starts. */
+    volatile CallLimits limits = CallLimits.defaults();
 
     SipContext(SipLinkConfig config, SipProvider provider, MessageFactory messages, HeaderFactory headers,
                AddressFactory addresses, MediaNegotiator media, CallHandler handler, WorkGate work) {

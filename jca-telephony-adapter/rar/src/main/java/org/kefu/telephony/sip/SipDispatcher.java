@@ -207,6 +207,20 @@ final class SipDispatcher implements SipListener {
                     }
                     default -> call.authenticated(auth.extension());
                 }
+                int limit = ctx.limits.maxCallsPerExtension();
+                String ext = auth.extension();
+                if (limit > 0 && ctx.calls.values().stream().filter(c -> c instanceof InboundCall in && !in.isEnded()
+                        && in.extension().filter(ext::equals).isPresent()).count() > limit) {
+                    // A stolen phone login must not become a pool of simultaneous outside calls.
+                    LOG.infof("Call from extension %s refused: it has %d call(s) already", ext, limit);
+                    call.reject(Response.BUSY_HERE);
+                    return;
+                }
+            }
+            Response tooSmall = SessionTimer.tooSmall(ctx, request);
+            if (tooSmall != null) {
+                call.reject(422, tooSmall.getHeader("Min-SE"));
+                return;
             }
             call.createDialog();
             ctx.handler.onInvite(call);
@@ -233,6 +247,7 @@ final class SipDispatcher implements SipListener {
                 ctx.setSdp(ok, answer.sdp());
             }
             ok.addHeader(ctx.contact(call.transport()));
+            SessionTimer.grant(ctx, call, request, ok); // a re-INVITE also refreshes the session timer
             ctx.send(tx, ok);
             if (offer != null) {
                 ctx.handler.onMediaChange(call, directionOf(offer));

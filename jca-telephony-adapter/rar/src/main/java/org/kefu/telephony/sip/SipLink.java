@@ -49,6 +49,7 @@ public final class SipLink {
     private Uac uac;
     private ScheduledExecutorService housekeeping;
     private SipDispatcher dispatcher;
+    private volatile CallLimits limits = CallLimits.defaults();
 
     /**
      * @param executor where application work runs (the JCA WorkManager in WildFly). It should reject
@@ -69,6 +70,20 @@ public final class SipLink {
         this.executor = executor;
         this.clock = clock;
         this.registrations = new Registrations(clock);
+    }
+
+    /** Sets the bounds on calls (takes effect at once, also on a running link). */
+    public SipLink limits(CallLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits);
+        SipContext c = ctx;
+        if (c != null) {
+            c.limits = limits;
+        }
+        return this;
+    }
+
+    public CallLimits limits() {
+        return limits;
     }
 
     public SipLinkConfig config() {
@@ -99,6 +114,7 @@ public final class SipLink {
             HeaderFactoryImpl headers = new HeaderFactoryImpl();
             ctx = new SipContext(config, provider, new MessageFactoryImpl(), headers, new AddressFactoryImpl(),
                     media, handler, new WorkGate(executor, config.maxPendingWork()));
+            ctx.limits = limits;
             DigestAuthenticator authenticator = new DigestAuthenticator(config.realm(), config.nonceLifetime(), clock);
             Registrar registrar = new Registrar(ctx, registrations, authenticator, credentials);
             dispatcher = new SipDispatcher(ctx, new TrunkAcl(config.trunkAcl()), registrar, authenticator, credentials);
@@ -118,6 +134,14 @@ public final class SipLink {
                     LOG.warn("housekeeping failed", e);
                 }
             }, 5, 5, TimeUnit.SECONDS);
+            CallLimitEnforcer enforcer = new CallLimitEnforcer(ctx);
+            housekeeping.scheduleWithFixedDelay(() -> {
+                try {
+                    enforcer.sweep();
+                } catch (RuntimeException e) {
+                    LOG.warn("call limit sweep failed", e);
+                }
+            }, 1, 1, TimeUnit.SECONDS);
             LOG.infof("SIP link listening on %s (trunks from %s)", endpoints(), config.trunkAcl());
         } catch (Exception e) {
             stop();

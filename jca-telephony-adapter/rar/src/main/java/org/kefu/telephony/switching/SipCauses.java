@@ -38,6 +38,9 @@ final class SipCauses {
             case CANCELLED -> wasAnswered ? ClearCause.NORMAL : ClearCause.ABANDONED;
             case TIMEOUT -> wasAnswered ? ClearCause.NETWORK_FAILURE : ClearCause.NO_ANSWER;
             case REJECTED -> ClearCause.REJECTED;
+            case MAX_DURATION -> ClearCause.MAX_DURATION;
+            case MEDIA_TIMEOUT -> ClearCause.MEDIA_TIMEOUT;
+            case SESSION_EXPIRED -> ClearCause.SESSION_EXPIRED;
             default -> ClearCause.NORMAL;
         };
     }

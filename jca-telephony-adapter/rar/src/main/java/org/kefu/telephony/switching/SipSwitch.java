@@ -75,6 +75,7 @@ public final class SipSwitch implements SwitchLink {
     private volatile Consumer<CallEvent> events = e -> { };
     private volatile MediaEngine media;
     private volatile SwitchMedia negotiator;
+    private volatile org.kefu.telephony.sip.CallLimits limits = org.kefu.telephony.sip.CallLimits.defaults();
     private volatile SipLink sip;
     private volatile ScheduledExecutorService timers;
     private volatile String failure;
@@ -91,6 +92,15 @@ public final class SipSwitch implements SwitchLink {
     }
 
     // ------------------------------------------------------------------ lifecycle
+
+    /** The bounds on every call (maximum duration, RTP silence, session timers, calls per extension). */
+    public void limits(org.kefu.telephony.sip.CallLimits limits) {
+        this.limits = limits;
+        SipLink link = sip;
+        if (link != null) {
+            link.limits(limits);
+        }
+    }
 
     @Override
     public synchronized void start(Consumer<CallEvent> sink) throws Exception {
@@ -111,6 +121,7 @@ public final class SipSwitch implements SwitchLink {
                     .withTrunkAcl(config.trunkAcl())
                     .withRealm(config.realm());
             sip = new SipLink(sc, new Handler(), devices, negotiator, executor);
+            sip.limits(limits);
             sip.registrations().addListener(new RegistrationListener() {
                 @Override
                 public void registered(Binding binding) {

@@ -91,7 +91,7 @@ final class SwitchMedia implements MediaNegotiator {
                 session = engine.createSession();
                 sessions.put(sipCallId, session);
             }
-            session.connect(n.remoteHost(), n.remotePort(), n.codec().payloadType(), n.dtmfPayloadType());
+            session.connect(n.remoteHost(), n.remotePort(), n.codec().payloadType(), n.dtmfPayloadType(), peerSends(n));
             return SdpAnswer.accept(SdpMedia.answerSdp(n, advertisedHost, session.localPort()));
         } catch (IOException e) {
             LOG.warnf("No media port for call %s: %s", sipCallId, e.getMessage());
@@ -122,10 +122,24 @@ final class SwitchMedia implements MediaNegotiator {
         }
         try {
             SdpMedia.Negotiated n = SdpMedia.negotiate(remoteAnswer, CODECS);
-            session.connect(n.remoteHost(), n.remotePort(), n.codec().payloadType(), n.dtmfPayloadType());
+            session.connect(n.remoteHost(), n.remotePort(), n.codec().payloadType(), n.dtmfPayloadType(), peerSends(n));
         } catch (RuntimeException e) {
             LOG.warnf("Unusable SDP answer on call %s: %s", sipCallId, e.getMessage());
         }
+    }
+
+    /**
+     * Whether the peer's silence means it is gone: only when its SDP says sendrecv. A phone holding
+     * a call offers sendonly and often sends nothing at all.
+     */
+    private static boolean peerSends(SdpMedia.Negotiated n) {
+        return n.direction().equals("sendrecv");
+    }
+
+    @Override
+    public long silentMillis(String sipCallId) {
+        MediaSession s = sessions.get(sipCallId);
+        return s == null ? -1 : s.silentMillis();
     }
 
     @Override

@@ -436,4 +436,77 @@ class MediaSessionLoopbackTest {
         assertThat(level(rec, 400)).as("what B received").isGreaterThan(3000);
         assertThat(level(rec, 1000)).as("what B sent").isGreaterThan(3000);
     }
+
+    @Test
+    void rtpFromAHostTheSdpDidNotNameIsNeverLatched() throws Exception {
+        InetAddress elsewhere = InetAddress.getByName("127.0.0.2");
+        try (DatagramSocket attacker = new DatagramSocket(0, elsewhere);
+                DatagramSocket phone = new DatagramSocket(0, LOOPBACK);
+                DatagramSocket phoneBehindNat = new DatagramSocket(0, LOOPBACK)) {
+            MediaSession s = session();
+            s.connect("127.0.0.1", phone.getLocalPort(), AudioCodec.PCMA.payloadType(), 101);
+            // The attacker speaks first (e.g. into a PIN prompt): never latched, never heard.
+            for (int i = 0; i < 20; i++) {
+                byte[] p = new RtpPacket(false, 8, i, i * 160L, 66, new byte[160]).encode();
+                attacker.send(new DatagramPacket(p, p.length, LOOPBACK, s.localPort()));
+            }
+            await(() -> s.stats().wrongSource() == 20);
+            assertThat(s.stats().packetsReceived()).isZero();
+            assertThat(s.rtp().peer().getPort()).isEqualTo(phone.getLocalPort());
+            // The SDP's host from another port (a NAT rewriting ports) is latched to.
+            byte[] p = new RtpPacket(false, 8, 1, 160, 77, new byte[160]).encode();
+            phoneBehindNat.send(new DatagramPacket(p, p.length, LOOPBACK, s.localPort()));
+            await(() -> s.stats().packetsReceived() == 1);
+            assertThat(s.rtp().peer().getPort()).isEqualTo(phoneBehindNat.getLocalPort());
+            byte[] late = new RtpPacket(false, 8, 30, 30 * 160L, 66, new byte[160]).encode();
+            attacker.send(new DatagramPacket(late, late.length, LOOPBACK, s.localPort()));
+            await(() -> s.stats().wrongSource() == 21);
+            assertThat(s.stats().packetsReceived()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void portsAreDrawnAtRandomAndAJustReleasedPairWaits() throws IOException {
+        int from = 45000 + new Random().nextInt(50) * 200;
+        PortAllocator allocator = new PortAllocator(LOOPBACK, from, from + 199);
+        List<PortAllocator.Lease> leases = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                leases.add(allocator.allocate());
+            }
+            int consecutive = 0;
+            for (int i = 1; i < leases.size(); i++) {
+                if (leases.get(i).rtpPort() == leases.get(i - 1).rtpPort() + 2) {
+                    consecutive++;
+                }
+            }
+            assertThat(consecutive).as("ports in sequence would let a peer guess the next call's port").isLessThan(7);
+            int released = leases.get(0).rtpPort();
+            leases.remove(0).close();
+            for (int i = 0; i < 20; i++) {
+                PortAllocator.Lease l = allocator.allocate();
+                leases.add(l);
+                assertThat(l.rtpPort()).as("a pair released just now").isNotEqualTo(released);
+            }
+        } finally {
+            leases.forEach(PortAllocator.Lease::close);
+        }
+    }
+
+    @Test
+    void silenceIsMeasuredOnlyWhileThePeerShouldSend() throws Exception {
+        try (DatagramSocket phone = new DatagramSocket(0, LOOPBACK)) {
+            MediaSession s = session();
+            s.connect("127.0.0.1", phone.getLocalPort(), AudioCodec.PCMU.payloadType(), 101, false);
+            assertThat(s.silentMillis()).as("a peer holding the call is not expected to send").isEqualTo(-1);
+            s.connect("127.0.0.1", phone.getLocalPort(), AudioCodec.PCMU.payloadType(), 101, true);
+            Thread.sleep(300);
+            assertThat(s.silentMillis()).isGreaterThanOrEqualTo(250);
+            byte[] cn = new RtpPacket(false, 13, 1, 160, 5, new byte[1]).encode(); // comfort noise counts as presence
+            phone.send(new DatagramPacket(cn, cn.length, LOOPBACK, s.localPort()));
+            await(() -> s.silentMillis() < 100);
+            s.connect("0.0.0.0", phone.getLocalPort(), AudioCodec.PCMU.payloadType(), 101, true);
+            assertThat(s.silentMillis()).as("c=0.0.0.0 is hold").isEqualTo(-1);
+        }
+    }
 }

@@ -102,4 +102,23 @@ class RtcpAndSdpTest {
         assertThat(back.codec()).isEqualTo(AudioCodec.PCMA);
         assertThat(back.dtmfPayloadType()).isEqualTo(101);
     }
+
+    @Test
+    void mediaGoesOnlyToUnicastIpLiteralsNamedInTheSdp() {
+        for (String host : new String[] {"media.example.com", "localhost", "1.2.3", "1.2.3.256", "01.2.3.4x"}) {
+            assertThatThrownBy(() -> SdpMedia.negotiate("c=IN IP4 " + host + "\r\nm=audio 4000 RTP/AVP 0\r\n",
+                    List.of(AudioCodec.PCMU))).as(host)
+                    .isInstanceOf(SdpMedia.NotAcceptableException.class).hasMessageContaining("not an IP address");
+        }
+        for (String host : new String[] {"224.0.0.1", "239.1.2.3/127", "255.255.255.255", "ff02::1"}) {
+            assertThatThrownBy(() -> SdpMedia.negotiate("c=IN IP4 " + host + "\r\nm=audio 4000 RTP/AVP 0\r\n",
+                    List.of(AudioCodec.PCMU))).as(host)
+                    .isInstanceOf(SdpMedia.NotAcceptableException.class).hasMessageContaining("not a unicast address");
+        }
+        assertThat(SdpMedia.negotiate("c=IN IP6 2001:db8::7\r\nm=audio 4000 RTP/AVP 0\r\n", List.of(AudioCodec.PCMU))
+                .remoteHost()).isEqualTo("2001:db8::7");
+        // c=0.0.0.0 is the old way to hold: accepted, and nothing is sent
+        assertThat(SdpMedia.negotiate("c=IN IP4 0.0.0.0\r\nm=audio 4000 RTP/AVP 0\r\na=sendrecv\r\n",
+                List.of(AudioCodec.PCMU)).direction()).isEqualTo("inactive");
+    }
 }

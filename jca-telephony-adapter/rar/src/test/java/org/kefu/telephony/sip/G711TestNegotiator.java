@@ -57,6 +57,14 @@ final class G711TestNegotiator implements MediaNegotiator {
         return true;
     }
 
+    /** What {@link #silentMillis} says for every call (-1: the peer is not expected to send). */
+    volatile long silence = -1;
+
+    @Override
+    public long silentMillis(String callId) {
+        return silence;
+    }
+
     @Override
     public void released(String callId) {
         released.add(callId);

@@ -29,6 +29,15 @@ final class RecordingCallHandler implements CallHandler {
     @Override public int onRefer(SipCall call, String referTo) { events.add("refer " + referTo); return referOutcome; }
     @Override public void onMediaChange(SipCall call, MediaDirection d) { events.add("media " + d); }
 
+    /** The latest call offered, waiting up to 5 s for one. */
+    InboundCall awaitCall() throws InterruptedException {
+        long end = System.currentTimeMillis() + 5000;
+        while (calls.isEmpty() && System.currentTimeMillis() < end) {
+            Thread.sleep(10);
+        }
+        return calls.get(calls.size() - 1);
+    }
+
     String next() throws InterruptedException {
         return events.poll(5, java.util.concurrent.TimeUnit.SECONDS);
     }

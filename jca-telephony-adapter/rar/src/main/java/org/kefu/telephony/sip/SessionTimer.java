@@ -1,0 +1,96 @@
+package org.kefu.telephony.sip;
+
+import java.util.ListIterator;
+import javax.sip.header.Header;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.jboss.logging.Logger;
+
+/**
+ * Session timers (RFC 4028) on calls we answer: a caller that supports them is granted an interval
+ * (the one it asked for, else {@link CallLimits#sessionExpires()}) with itself as refresher; a leg not
+ * refreshed in time (re-INVITE) is ended with BYE, so a peer that vanished without BYE does not hold
+ * a trunk channel and media ports until the maximum duration.
+ */
+final class SessionTimer {
+
+    private static final Logger LOG = Logger.getLogger(SessionTimer.class);
+
+    private SessionTimer() {
+    }
+
+    /** The interval the request asks for (Session-Expires), or -1 for none or an unreadable one. */
+    static long requestedSeconds(Request request) {
+        Header h = request.getHeader("Session-Expires");
+        if (h == null) {
+            h = request.getHeader("x");
+        }
+        if (h == null) {
+            return -1;
+        }
+        String value = h.toString();
+        value = value.substring(value.indexOf(':') + 1).trim();
+        int semi = value.indexOf(';');
+        try {
+            return Long.parseLong((semi < 0 ? value : value.substring(0, semi)).trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Whether the UAC said it supports session timers (option tag "timer" in Supported or Require). */
+    static boolean callerSupports(Request request) {
+        for (String name : new String[] {"Supported", "k", "Require"}) {
+            ListIterator<Header> it = request.getHeaders(name);
+            while (it != null && it.hasNext()) {
+                String v = it.next().toString();
+                for (String tag : v.substring(v.indexOf(':') + 1).split(",")) {
+                    if (tag.trim().equalsIgnoreCase("timer")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The 422 answer when the request asks for an interval below our Min-SE, or null if it may go on. */
+    static Response tooSmall(SipContext ctx, Request request) {
+        CallLimits limits = ctx.limits;
+        long asked = requestedSeconds(request);
+        long min = limits.minSessionExpires().getSeconds();
+        if (limits.sessionExpires().isZero() || asked < 0 || asked >= min) {
+            return null;
+        }
+        Response r = ctx.response(422, request);
+        try {
+            r.addHeader(ctx.headers.createHeader("Min-SE", Long.toString(min)));
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        return r;
+    }
+
+    /**
+     * Adds Session-Expires and Require: timer to our 2xx for an INVITE (initial or refresh) from a
+     * caller that supports session timers, and moves the leg's deadline; nothing otherwise.
+     */
+    static void grant(SipContext ctx, SipCall call, Request invite, Response ok) {
+        CallLimits limits = ctx.limits;
+        if (limits.sessionExpires().isZero() || !callerSupports(invite)) {
+            return;
+        }
+        long asked = requestedSeconds(invite);
+        long interval = asked >= limits.minSessionExpires().getSeconds() ? asked : limits.sessionExpires().getSeconds();
+        try {
+            ok.addHeader(ctx.headers.createHeader("Session-Expires", interval + ";refresher=uac"));
+            ok.addHeader(ctx.headers.createHeader("Require", "timer"));
+        } catch (java.text.ParseException e) {
+            LOG.debugf(e, "session timer headers for %s", call.callId());
+            return;
+        }
+        // RFC 4028 section 10: without a refresh, the other side ends the session this long before expiry.
+        long endAfter = interval - Math.min(32, interval / 3);
+        call.sessionDeadlineNanos = System.nanoTime() + endAfter * 1_000_000_000L;
+    }
+}
