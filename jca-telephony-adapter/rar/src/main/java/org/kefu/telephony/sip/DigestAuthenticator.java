@@ -14,9 +14,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * RFC 2617 / RFC 3261 MD5 digest with qop=auth.
- * Nonces are self-validating (expiry + HMAC), so we only keep state for replay protection: the highest
- * nonce-count seen per nonce, dropped when the nonce expires.
+ * RFC 2617 / RFC 3261 digest with qop=auth, MD5 and (RFC 8760) SHA-256.
+ * Nonces are self-validating (expiry + HMAC) and bound to the user they were issued for (a nonce
+ * challenged for 8001 does not serve to guess 8002's password); the digest's uri must be the
+ * request's own Request-URI (a response captured for another request is not replayed here). We only
+ * keep state for replay protection: the highest nonce-count seen per nonce, dropped when it expires.
  */
 public final class DigestAuthenticator {
 
@@ -37,6 +39,8 @@ public final class DigestAuthenticator {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Long> lastNonceCount = new ConcurrentHashMap<>();
+    /** Offer SHA-256 (before MD5) to every user: only when every credential can answer it. */
+    private volatile boolean offerSha256;
 
     public DigestAuthenticator(String realm, Duration lifetime, Clock clock) {
         this.realm = realm;
@@ -51,21 +55,36 @@ public final class DigestAuthenticator {
         return realm;
     }
 
-    public String newNonce() {
+    /** Offer SHA-256 digests too (RFC 8760), first: only when every credential has a SHA-256 secret. */
+    public void offerSha256(boolean offer) {
+        this.offerSha256 = offer;
+    }
+
+    /** A nonce for challenging {@code user} (the user named in To for REGISTER, From for INVITE). */
+    public String newNonce(String user) {
         long expiry = clock.millis() + lifetime.toMillis();
         byte[] salt = new byte[8];
         random.nextBytes(salt);
         String body = expiry + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(salt);
-        return body + "." + hmac(body);
+        return body + "." + hmac(body + ":" + user);
     }
 
-    /** Value for WWW-Authenticate / Proxy-Authenticate. */
-    public String challenge(boolean stale) {
-        return "Digest realm=\"" + realm + "\", nonce=\"" + newNonce() + "\", algorithm=MD5, qop=\"auth\""
-                + (stale ? ", stale=true" : "");
+    /**
+     * Values for WWW-Authenticate / Proxy-Authenticate, one header each, preferred first. The same for
+     * every user, known or not: the challenge must not tell which extensions exist.
+     */
+    public java.util.List<String> challenges(boolean stale, String user) {
+        String nonce = newNonce(user == null ? "" : user);
+        String tail = ", nonce=\"" + nonce + "\", qop=\"auth\"" + (stale ? ", stale=true" : "");
+        String md5 = "Digest realm=\"" + realm + "\", algorithm=MD5" + tail;
+        return offerSha256 ? java.util.List.of("Digest realm=\"" + realm + "\", algorithm=SHA-256" + tail, md5)
+                : java.util.List.of(md5);
     }
 
-    public Result verify(Optional<DigestResponse> header, String method, CredentialSource credentials) {
+    /**
+     * @param requestUri the request's Request-URI, which the digest's uri parameter must name
+     */
+    public Result verify(Optional<DigestResponse> header, String method, String requestUri, CredentialSource credentials) {
         if (header.isEmpty() || !"Digest".equalsIgnoreCase(header.get().scheme())) {
             return new Result(Verdict.MISSING, null); // unknown scheme (RFC 4475 regaut01): challenge
         }
@@ -74,10 +93,11 @@ public final class DigestAuthenticator {
                 || !realm.equals(d.realm())) {
             return new Result(Verdict.MISSING, null);
         }
-        if (d.algorithm() != null && !"MD5".equalsIgnoreCase(d.algorithm())) {
+        boolean sha256 = "SHA-256".equalsIgnoreCase(d.algorithm());
+        if (d.algorithm() != null && !"MD5".equalsIgnoreCase(d.algorithm()) && !(sha256 && offerSha256)) {
             return new Result(Verdict.MISSING, null);
         }
-        long expiry = nonceExpiry(d.nonce());
+        long expiry = nonceExpiry(d.nonce(), d.username());
         if (expiry < 0) {
             return new Result(Verdict.MISSING, null); // not ours (or from before a restart): fresh challenge
         }
@@ -87,13 +107,17 @@ public final class DigestAuthenticator {
         if (!"auth".equalsIgnoreCase(d.qop()) || d.nc() == null || d.cnonce() == null) {
             return new Result(Verdict.FORBIDDEN, null); // we only offer qop=auth
         }
+        if (requestUri == null || !sameUri(d.uri(), requestUri)) {
+            return new Result(Verdict.FORBIDDEN, null); // a digest computed for another request
+        }
         Optional<Credential> credential = credentials.lookup(d.username());
-        if (credential.isEmpty()) {
+        String ha1 = credential.map(c -> sha256 ? c.ha1Sha256(realm) : c.ha1(realm)).orElse(null);
+        if (ha1 == null) {
             return new Result(Verdict.FORBIDDEN, null);
         }
-        String ha2 = Credential.md5Hex(method + ":" + d.uri());
-        String expected = Credential.md5Hex(credential.get().ha1(realm) + ":" + d.nonce() + ":" + d.nc() + ":"
-                + d.cnonce() + ":" + d.qop() + ":" + ha2);
+        java.util.function.UnaryOperator<String> h = sha256 ? Credential::sha256Hex : Credential::md5Hex;
+        String ha2 = h.apply(method + ":" + d.uri());
+        String expected = h.apply(ha1 + ":" + d.nonce() + ":" + d.nc() + ":" + d.cnonce() + ":" + d.qop() + ":" + ha2);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 d.response().toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
             return new Result(Verdict.FORBIDDEN, null);
@@ -122,19 +146,39 @@ public final class DigestAuthenticator {
     /** Forget replay state of expired nonces (called by the link's housekeeping). */
     public void sweep() {
         long now = clock.millis();
-        lastNonceCount.keySet().removeIf(n -> nonceExpiry(n) < now);
+        lastNonceCount.keySet().removeIf(n -> expiryOf(n) < now);
+    }
+
+    /** The digest uri names the Request-URI (compared as text, case-insensitively, angle brackets aside). */
+    private static boolean sameUri(String digestUri, String requestUri) {
+        String a = digestUri.trim();
+        if (a.startsWith("<") && a.endsWith(">")) {
+            a = a.substring(1, a.length() - 1);
+        }
+        return a.equalsIgnoreCase(requestUri.trim());
+    }
+
+    /** The expiry written in a nonce, without checking whose it is (only for forgetting replay state). */
+    private static long expiryOf(String nonce) {
+        int first = nonce.indexOf('.');
+        try {
+            return first <= 0 ? -1 : Long.parseLong(nonce.substring(0, first));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     int trackedNonces() {
         return lastNonceCount.size();
     }
 
-    private long nonceExpiry(String nonce) {
+    /** The nonce's expiry if we issued it for this user, else -1. */
+    private long nonceExpiry(String nonce, String user) {
         int last = nonce.lastIndexOf('.');
         int first = nonce.indexOf('.');
         if (first <= 0 || last <= first) return -1;
         String body = nonce.substring(0, last);
-        if (!MessageDigest.isEqual(hmac(body).getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(hmac(body + ":" + user).getBytes(StandardCharsets.US_ASCII),
                 nonce.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
             return -1;
         }

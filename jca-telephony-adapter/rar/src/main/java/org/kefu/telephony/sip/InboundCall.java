@@ -157,12 +157,14 @@ public final class InboundCall extends SipCall {
     }
 
     /** Reject with an extra header (407 with Proxy-Authenticate, 503 with Retry-After). */
-    synchronized boolean reject(int status, Header extra) {
+    synchronized boolean reject(int status, Header... extra) {
         if (state != State.OFFERED && state != State.EARLY) return false;
         state = State.FINISHED;
         Response r = ctx.response(status, invite);
         SipContext.tag(r, toTag);
-        r.addHeader(extra);
+        for (Header h : extra) {
+            r.addHeader(h);
+        }
         end(CallEnd.REJECTED); // before sending, as in reject(int)
         ctx.send(tx, r);
         return true;

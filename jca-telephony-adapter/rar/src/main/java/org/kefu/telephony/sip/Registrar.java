@@ -33,7 +33,11 @@ public final class Registrar {
     private final DigestAuthenticator authenticator;
     private final CredentialSource credentials;
 
-    Registrar(SipContext ctx, Registrations registrations, DigestAuthenticator authenticator, CredentialSource credentials) {
+    private final AuthGuard guard;
+
+    Registrar(SipContext ctx, Registrations registrations, DigestAuthenticator authenticator, CredentialSource credentials,
+              AuthGuard guard) {
+        this.guard = guard;
         this.ctx = ctx;
         this.registrations = registrations;
         this.authenticator = authenticator;
@@ -58,19 +62,25 @@ public final class Registrar {
         if (extension == null) {
             return ctx.response(Response.NOT_FOUND, request);
         }
-        DigestAuthenticator.Result auth = authenticator.verify(
-                digest(request.getHeader(AuthorizationHeader.NAME)), Request.REGISTER, credentials);
+        if (guard.blocked(sourceHost, extension, this::registeredFrom)) {
+            return ctx.response(Response.FORBIDDEN, request); // guessing from here: not even checked
+        }
+        DigestAuthenticator.Result auth = authenticator.verify(digest(request.getHeader(AuthorizationHeader.NAME)),
+                Request.REGISTER, request.getRequestURI().toString(), credentials);
         switch (auth.verdict()) {
             case MISSING, STALE -> {
                 Response r = ctx.response(Response.UNAUTHORIZED, request);
-                r.addHeader(ctx.headers.createHeader("WWW-Authenticate",
-                        authenticator.challenge(auth.verdict() == DigestAuthenticator.Verdict.STALE)));
+                for (String c : authenticator.challenges(auth.verdict() == DigestAuthenticator.Verdict.STALE, extension)) {
+                    r.addHeader(ctx.headers.createHeader("WWW-Authenticate", c));
+                }
                 return r;
             }
             case FORBIDDEN -> {
+                guard.failed(sourceHost, extension);
                 return ctx.response(Response.FORBIDDEN, request);
             }
             default -> {
+                guard.succeeded(sourceHost);
                 if (!extension.equals(auth.extension())) {
                     return ctx.response(Response.FORBIDDEN, request); // 8001 may not register 8002
                 }
@@ -110,6 +120,11 @@ public final class Registrar {
         }
         ok.addHeader(ctx.headers.createDateHeader(Calendar.getInstance(TimeZone.getTimeZone("GMT"))));
         return ok;
+    }
+
+    /** Whether the extension's phone is registered from this host (it keeps getting in while guessers are blocked). */
+    boolean registeredFrom(String extension, String host) {
+        return host != null && registrations.lookup(extension).stream().anyMatch(b -> host.equals(b.sourceHost()));
     }
 
     /** Adapt JAIN-SIP's Authorization/Proxy-Authorization header to the authenticator's neutral form. */

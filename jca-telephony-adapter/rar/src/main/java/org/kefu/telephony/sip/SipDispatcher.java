@@ -40,9 +40,11 @@ final class SipDispatcher implements SipListener {
     private final DigestAuthenticator authenticator;
     private final CredentialSource credentials;
     private final AdmissionRate admission = AdmissionRate.standard();
+    private final AuthGuard guard;
 
     SipDispatcher(SipContext ctx, TrunkAcl acl, Registrar registrar, DigestAuthenticator authenticator,
-                  CredentialSource credentials) {
+                  CredentialSource credentials, AuthGuard guard) {
+        this.guard = guard;
         this.ctx = ctx;
         this.screen = new RequestScreen(ctx.messages, ctx.headers);
         this.acl = acl;
@@ -189,23 +191,34 @@ final class SipDispatcher implements SipListener {
         try {
             if (!call.fromTrunk()) {
                 String fromUser = SipContext.userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
-                if (fromUser == null || credentials.lookup(fromUser).isEmpty()) {
-                    call.reject(Response.FORBIDDEN); // not a trunk, not one of our extensions
+                SIPRequest r = (SIPRequest) request;
+                String source = r.getRemoteAddress() == null ? null : r.getRemoteAddress().getHostAddress();
+                if (fromUser == null || guard.blocked(source, fromUser, registrar::registeredFrom)) {
+                    call.reject(Response.FORBIDDEN); // not a trunk and no user to check; or guessing from here
                     return;
                 }
-                DigestAuthenticator.Result auth = authenticator.verify(
-                        Registrar.digest(request.getHeader(ProxyAuthorizationHeader.NAME)), Request.INVITE, credentials);
+                // Known and unknown extensions are answered alike (challenge, then 403): the answers
+                // must not tell a scanner which extensions exist.
+                DigestAuthenticator.Result auth = authenticator.verify(Registrar.digest(request.getHeader(
+                        ProxyAuthorizationHeader.NAME)), Request.INVITE, request.getRequestURI().toString(), credentials);
                 switch (auth.verdict()) {
                     case MISSING, STALE -> {
-                        call.reject(Response.PROXY_AUTHENTICATION_REQUIRED, ctx.headers.createHeader("Proxy-Authenticate",
-                                authenticator.challenge(auth.verdict() == DigestAuthenticator.Verdict.STALE)));
+                        java.util.List<Header> challenges = new java.util.ArrayList<>();
+                        for (String c : authenticator.challenges(auth.verdict() == DigestAuthenticator.Verdict.STALE, fromUser)) {
+                            challenges.add(ctx.headers.createHeader("Proxy-Authenticate", c));
+                        }
+                        call.reject(Response.PROXY_AUTHENTICATION_REQUIRED, challenges.toArray(new Header[0]));
                         return;
                     }
                     case FORBIDDEN -> {
+                        guard.failed(source, fromUser);
                         call.reject(Response.FORBIDDEN);
                         return;
                     }
-                    default -> call.authenticated(auth.extension());
+                    default -> {
+                        guard.succeeded(source);
+                        call.authenticated(auth.extension());
+                    }
                 }
                 int limit = ctx.limits.maxCallsPerExtension();
                 String ext = auth.extension();

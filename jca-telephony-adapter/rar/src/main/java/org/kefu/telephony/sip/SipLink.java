@@ -116,8 +116,9 @@ public final class SipLink {
                     media, handler, new WorkGate(executor, config.maxPendingWork()));
             ctx.limits = limits;
             DigestAuthenticator authenticator = new DigestAuthenticator(config.realm(), config.nonceLifetime(), clock);
-            Registrar registrar = new Registrar(ctx, registrations, authenticator, credentials);
-            dispatcher = new SipDispatcher(ctx, new TrunkAcl(config.trunkAcl()), registrar, authenticator, credentials);
+            AuthGuard guard = AuthGuard.standard(clock);
+            Registrar registrar = new Registrar(ctx, registrations, authenticator, credentials, guard);
+            dispatcher = new SipDispatcher(ctx, new TrunkAcl(config.trunkAcl()), registrar, authenticator, credentials, guard);
             provider.addSipListener(dispatcher);
             uac = new Uac(ctx, registrations);
             stack.start();
@@ -130,6 +131,7 @@ public final class SipLink {
                 try {
                     registrations.sweep();
                     authenticator.sweep();
+                    guard.sweep();
                 } catch (RuntimeException e) {
                     LOG.warn("housekeeping failed", e);
                 }

@@ -39,40 +39,40 @@ class DigestAuthenticatorTest {
 
     @Test
     void acceptsCorrectResponseOnce() {
-        String nonce = nonceOf(auth.challenge(false));
-        var ok = auth.verify(Optional.of(phone("8001", "kefu-demo", nonce, "00000001", "REGISTER", "sip:kefu")), "REGISTER", TestLinks.DEMO_CREDENTIALS);
+        String nonce = nonceOf(auth.challenges(false, "8001").get(0));
+        var ok = auth.verify(Optional.of(phone("8001", "kefu-demo", nonce, "00000001", "REGISTER", "sip:kefu")), "REGISTER", "sip:kefu", TestLinks.DEMO_CREDENTIALS);
         assertThat(ok.verdict()).isEqualTo(DigestAuthenticator.Verdict.OK);
         assertThat(ok.extension()).isEqualTo("8001");
         // replay of the same nonce-count
-        var replay = auth.verify(Optional.of(phone("8001", "kefu-demo", nonce, "00000001", "REGISTER", "sip:kefu")), "REGISTER", TestLinks.DEMO_CREDENTIALS);
+        var replay = auth.verify(Optional.of(phone("8001", "kefu-demo", nonce, "00000001", "REGISTER", "sip:kefu")), "REGISTER", "sip:kefu", TestLinks.DEMO_CREDENTIALS);
         assertThat(replay.verdict()).isEqualTo(DigestAuthenticator.Verdict.FORBIDDEN);
         // next nonce-count is fine
-        var next = auth.verify(Optional.of(phone("8001", "kefu-demo", nonce, "00000002", "REGISTER", "sip:kefu")), "REGISTER", TestLinks.DEMO_CREDENTIALS);
+        var next = auth.verify(Optional.of(phone("8001", "kefu-demo", nonce, "00000002", "REGISTER", "sip:kefu")), "REGISTER", "sip:kefu", TestLinks.DEMO_CREDENTIALS);
         assertThat(next.verdict()).isEqualTo(DigestAuthenticator.Verdict.OK);
     }
 
     @Test
     void wrongPasswordUnknownUserAndForeignNonce() {
-        String nonce = nonceOf(auth.challenge(false));
-        assertThat(auth.verify(Optional.of(phone("8001", "wrong", nonce, "00000001", "REGISTER", "sip:kefu")), "REGISTER",
+        String nonce = nonceOf(auth.challenges(false, "8001").get(0));
+        assertThat(auth.verify(Optional.of(phone("8001", "wrong", nonce, "00000001", "REGISTER", "sip:kefu")), "REGISTER", "sip:kefu",
                 TestLinks.DEMO_CREDENTIALS).verdict()).isEqualTo(DigestAuthenticator.Verdict.FORBIDDEN);
-        assertThat(auth.verify(Optional.of(phone("9999", "kefu-demo", nonce, "00000001", "REGISTER", "sip:kefu")), "REGISTER",
+        assertThat(auth.verify(Optional.of(phone("9999", "kefu-demo", nonceOf(auth.challenges(false, "9999").get(0)), "00000001", "REGISTER", "sip:kefu")), "REGISTER", "sip:kefu",
                 TestLinks.DEMO_CREDENTIALS).verdict()).isEqualTo(DigestAuthenticator.Verdict.FORBIDDEN);
-        assertThat(auth.verify(Optional.of(phone("8001", "kefu-demo", "123.abc.forged", "00000001", "REGISTER", "sip:kefu")), "REGISTER",
+        assertThat(auth.verify(Optional.of(phone("8001", "kefu-demo", "123.abc.forged", "00000001", "REGISTER", "sip:kefu")), "REGISTER", "sip:kefu",
                 TestLinks.DEMO_CREDENTIALS).verdict()).isEqualTo(DigestAuthenticator.Verdict.MISSING);
-        assertThat(auth.verify(Optional.empty(), "REGISTER", TestLinks.DEMO_CREDENTIALS).verdict())
+        assertThat(auth.verify(Optional.empty(), "REGISTER", "sip:kefu", TestLinks.DEMO_CREDENTIALS).verdict())
                 .isEqualTo(DigestAuthenticator.Verdict.MISSING);
     }
 
     @Test
     void expiredNonceIsStaleAndSweptAway() {
-        String nonce = nonceOf(auth.challenge(false));
-        assertThat(auth.verify(Optional.of(phone("8002", "kefu-demo", nonce, "00000001", "INVITE", "sip:95500@kefu")), "INVITE",
+        String nonce = nonceOf(auth.challenges(false, "8002").get(0));
+        assertThat(auth.verify(Optional.of(phone("8002", "kefu-demo", nonce, "00000001", "INVITE", "sip:95500@kefu")), "INVITE", "sip:95500@kefu",
                 TestLinks.DEMO_CREDENTIALS).verdict()).isEqualTo(DigestAuthenticator.Verdict.OK);
         clock.now = clock.now.plus(Duration.ofMinutes(6));
-        assertThat(auth.verify(Optional.of(phone("8002", "kefu-demo", nonce, "00000002", "INVITE", "sip:95500@kefu")), "INVITE",
+        assertThat(auth.verify(Optional.of(phone("8002", "kefu-demo", nonce, "00000002", "INVITE", "sip:95500@kefu")), "INVITE", "sip:95500@kefu",
                 TestLinks.DEMO_CREDENTIALS).verdict()).isEqualTo(DigestAuthenticator.Verdict.STALE);
-        assertThat(auth.challenge(true)).contains("stale=true").contains("qop=\"auth\"");
+        assertThat(auth.challenges(true, "8002").get(0)).contains("stale=true").contains("qop=\"auth\"");
         auth.sweep();
         assertThat(auth.trackedNonces()).isZero();
     }
@@ -81,9 +81,50 @@ class DigestAuthenticatorTest {
     void ha1CredentialsWork() {
         String ha1 = Credential.md5Hex("8003:kefu:secret");
         CredentialSource source = ext -> Optional.of(Credential.ofHa1(ext, ha1));
-        String nonce = nonceOf(auth.challenge(false));
-        assertThat(auth.verify(Optional.of(phone("8003", "secret", nonce, "00000001", "REGISTER", "sip:kefu")), "REGISTER", source)
+        String nonce = nonceOf(auth.challenges(false, "8003").get(0));
+        assertThat(auth.verify(Optional.of(phone("8003", "secret", nonce, "00000001", "REGISTER", "sip:kefu")), "REGISTER", "sip:kefu", source)
                 .verdict()).isEqualTo(DigestAuthenticator.Verdict.OK);
         assertThat(Credential.ofPassword("8003", "secret").toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void aNonceServesOnlyTheUserItWasIssuedFor() {
+        String forOther = nonceOf(auth.challenges(false, "8001").get(0));
+        assertThat(auth.verify(Optional.of(phone("8002", "kefu-demo", forOther, "00000001", "REGISTER", "sip:kefu")),
+                "REGISTER", "sip:kefu", TestLinks.DEMO_CREDENTIALS).verdict())
+                .as("8001's nonce used to guess 8002's password: a new challenge, not a verdict")
+                .isEqualTo(DigestAuthenticator.Verdict.MISSING);
+    }
+
+    @Test
+    void theDigestMustNameThisRequestsUri() {
+        String nonce = nonceOf(auth.challenges(false, "8002").get(0));
+        // a response a phone computed for another request (captured, or crafted for another target)
+        assertThat(auth.verify(Optional.of(phone("8002", "kefu-demo", nonce, "00000001", "INVITE", "sip:95500@kefu")),
+                "INVITE", "sip:0044207946000@kefu", TestLinks.DEMO_CREDENTIALS).verdict())
+                .isEqualTo(DigestAuthenticator.Verdict.FORBIDDEN);
+    }
+
+    @Test
+    void sha256IsOfferedFirstAndVerified() {
+        auth.offerSha256(true);
+        var challenges = auth.challenges(false, "8004");
+        assertThat(challenges).hasSize(2);
+        assertThat(challenges.get(0)).contains("algorithm=SHA-256");
+        assertThat(challenges.get(1)).contains("algorithm=MD5");
+        String nonce = nonceOf(challenges.get(0));
+        String ha1 = Credential.sha256Hex("8004:kefu:kefu-demo");
+        String ha2 = Credential.sha256Hex("REGISTER:sip:kefu");
+        String response = Credential.sha256Hex(ha1 + ":" + nonce + ":00000001:c0ffee:auth:" + ha2);
+        var d = new DigestAuthenticator.DigestResponse("Digest", "8004", "kefu", nonce, "sip:kefu", response, "auth",
+                "00000001", "c0ffee", "SHA-256");
+        assertThat(auth.verify(Optional.of(d), "REGISTER", "sip:kefu", TestLinks.DEMO_CREDENTIALS).verdict())
+                .isEqualTo(DigestAuthenticator.Verdict.OK);
+        // an MD5-only secret cannot answer SHA-256
+        CredentialSource md5Only = ext -> Optional.of(Credential.ofHa1(ext, Credential.md5Hex(ext + ":kefu:kefu-demo")));
+        var d2 = new DigestAuthenticator.DigestResponse("Digest", "8004", "kefu", nonce, "sip:kefu", response, "auth",
+                "00000002", "c0ffee", "SHA-256");
+        assertThat(auth.verify(Optional.of(d2), "REGISTER", "sip:kefu", md5Only).verdict())
+                .isEqualTo(DigestAuthenticator.Verdict.FORBIDDEN);
     }
 }

@@ -114,12 +114,52 @@ class SipLinkTest {
     }
 
     @Test
-    void inviteFromOutsideTheAclByAStrangerIs403() throws Exception {
+    void aStrangerOutsideTheAclIsChallengedLikeAnExtensionThenRefused() throws Exception {
         start(TestLinks.config(PORT).withTrunkAcl(List.of("192.0.2.0/24")));
         try (RawSipClient c = new RawSipClient(PORT)) {
-            String r = new RawCall(c, PORT, "95500").invite();
+            // the first answer does not tell a scanner that 13800138000 is no extension here
+            RawCall stranger = new RawCall(c, PORT, "95500");
+            assertThat(RawSipClient.status(stranger.invite())).isEqualTo(407);
+            String r = new RawCall(c, PORT, "95500").inviteAuthenticated("guess");
             assertThat(RawSipClient.status(r)).isEqualTo(403);
             assertThat(handler.calls).isEmpty();
+        }
+    }
+
+    /** Password guessing over SIP (issue 14): after 10 failed digests from one address, it is not even checked. */
+    @Test
+    void aSourceGuessingPasswordsIsBlocked() throws Exception {
+        start(TestLinks.config(PORT));
+        try (RawSipClient c = new RawSipClient(PORT)) {
+            String contact = "<sip:8005@127.0.0.1:" + c.localPort() + ">";
+            String uri = "sip:127.0.0.1:" + PORT;
+            int cseq = 1;
+            for (int i = 0; i < 10; i++) {
+                c.send(register(c, "8005", cseq++, contact, "Expires: 600\r\n", ""));
+                String challenge = c.finalResponse(3000);
+                assertThat(RawSipClient.status(challenge)).isEqualTo(401);
+                String nonce = nonce(RawSipClient.header(challenge, "WWW-Authenticate"));
+                c.send(register(c, "8005", cseq++, contact, "Expires: 600\r\n",
+                        "Authorization: " + authorization("8005", "guess" + i, nonce, "REGISTER", uri) + "\r\n"));
+                assertThat(RawSipClient.status(c.finalResponse(3000))).isEqualTo(403);
+            }
+            c.send(register(c, "8005", cseq++, contact, "Expires: 600\r\n", ""));
+            String blocked = c.finalResponse(3000);
+            assertThat(RawSipClient.status(blocked)).as("no challenge any more").isEqualTo(403);
+            assertThat(link.registrations().contactFor("8005")).isEmpty();
+        }
+    }
+
+    @Test
+    void aDigestForAnotherRequestUriIsRefused() throws Exception {
+        start(TestLinks.config(PORT));
+        try (RawSipClient c = new RawSipClient(PORT)) {
+            String contact = "<sip:8006@127.0.0.1:" + c.localPort() + ">";
+            c.send(register(c, "8006", 1, contact, "Expires: 600\r\n", ""));
+            String nonce = nonce(RawSipClient.header(c.finalResponse(3000), "WWW-Authenticate"));
+            c.send(register(c, "8006", 2, contact, "Expires: 600\r\n", "Authorization: "
+                    + authorization("8006", TestLinks.PASSWORD, nonce, "REGISTER", "sip:other.example.com") + "\r\n"));
+            assertThat(RawSipClient.status(c.finalResponse(3000))).isEqualTo(403);
         }
     }
 
