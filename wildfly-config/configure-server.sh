@@ -21,6 +21,11 @@ install_module() { # module-path jar
     cp "$drivers/$2" "$dst/$2"
   fi
 }
+# Kefu's login guard (KefuDomain's realm): copied every time, so that a rebuilt guard is used.
+guard="$jboss_home/modules/org/kefu/guard/main"
+mkdir -p "$guard"
+cmp -s "$here/modules/org/kefu/guard/main/module.xml" "$guard/module.xml" || cp "$here/modules/org/kefu/guard/main/module.xml" "$guard/"
+cmp -s "$drivers/kefu-login-guard.jar" "$guard/kefu-login-guard.jar" || cp "$drivers/kefu-login-guard.jar" "$guard/"
 [ "$db" = postgres ] && install_module org/postgresql/main postgresql.jar
 [ "$db" = oracle ] && install_module com/oracle/ojdbc/main ojdbc11.jar
 

@@ -1,5 +1,7 @@
 package org.kefu.security;
 
+import org.kefu.guard.LoginGuard;
+
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -24,7 +26,7 @@ public class UserAdministration {
     @Resource
     private EJBContext context;
 
-    /** Unlocks an account locked by failed logins. Returns false when there is no such user. */
+    /** Unlocks an account locked by failed logins (or by an administrator). Returns false when there is no such user. */
     public boolean unlock(String login, String sourceAddress) {
         AppUser user = em.find(AppUser.class, login);
         String admin = context.getCallerPrincipal().getName();
@@ -34,6 +36,8 @@ public class UserAdministration {
         }
         user.setStatus(UserStatus.ACTIVE);
         user.loggedIn(user.getLastLoginAt());
+        // Delays and locks of the login guard (every door, every address) end now.
+        LoginGuard.get().unlock(login);
         audit.record(admin, "ACCOUNT_UNLOCK", login, AuditOutcome.SUCCESS, null, sourceAddress);
         return true;
     }

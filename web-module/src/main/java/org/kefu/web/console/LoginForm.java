@@ -8,14 +8,19 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.faces.application.FacesMessage;
+import org.kefu.guard.Attempts;
+import org.kefu.guard.FormLogin;
+import org.kefu.guard.LoginGuard;
 import org.kefu.security.LoginAudit;
-import org.kefu.security.LoginOutcome;
 
 import java.io.IOException;
 
 /**
- * The sign-in form. Elytron checks the credentials (HttpServletRequest.login); this bean only
- * records the outcome, so that a wrong password is both refused and on the audit trail.
+ * The sign-in form. Elytron checks the credentials (HttpServletRequest.login) in KefuDomain, whose
+ * realm is the login guard (module org.kefu.guard). Elytron runs a programmatic login without the
+ * caller's address, so this form asks the guard first and reports the outcome itself: the same
+ * count and audit trail as j_security_check, BASIC and remote EJB (see {@link Attempts}).
  */
 @Named
 @RequestScoped
@@ -55,18 +60,45 @@ public class LoginForm {
             return;
         }
         String source = request.getRemoteAddr();
-        try {
-            if (request.getUserPrincipal() != null) {
-                request.logout();
+        LoginGuard guard = LoginGuard.get();
+        String login = jobNumber;
+        LoginGuard.Decision before = guard.check(login, source);
+        boolean ok;
+        if (before.refuses()) {
+            // Refused whatever the password: delays and locks are not worth a password check.
+            Attempts.failed(guard, login, source, "form", loginAudit.exists(login), "refused: " + before.describe());
+            ok = false;
+        } else {
+            String pw = password;
+            ok = FormLogin.during(source, () -> {
+                try {
+                    if (request.getUserPrincipal() != null) {
+                        request.logout();
+                    }
+                    request.login(login, pw);
+                    return true;
+                } catch (ServletException refused) {
+                    return false;
+                }
+            });
+            if (!ok) {
+                Attempts.failed(guard, login, source, "form", loginAudit.exists(login), loginAudit.refusal(login));
             }
-            request.login(jobNumber, password);
-        } catch (ServletException refused) {
-            LoginOutcome outcome = loginAudit.failed(jobNumber, source);
-            Messages.error(outcome == LoginOutcome.LOCKED ? "login.locked" : "login.failed");
+        }
+        if (!ok) {
+            LoginGuard.Decision after = guard.check(login, source);
+            String message = switch (after.verdict()) {
+                case ALLOW -> Messages.text("login.failed");
+                case DELAY -> Messages.text("login.delayed", after.retryAfterSeconds());
+                case LOCKED -> Messages.text("login.locked", (after.retryAfterSeconds() + 59) / 60);
+                case SOURCE_BLOCKED -> Messages.text("login.blocked", (after.retryAfterSeconds() + 59) / 60);
+            };
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
             password = null;
             return;
         }
-        loginAudit.succeeded(jobNumber, source);
+        Attempts.succeeded(guard, login, source, "form", true);
+        loginAudit.succeeded(login);
         // A fresh session id after login: no session fixation.
         request.changeSessionId();
         currentUser.reset();
