@@ -103,6 +103,9 @@ public class Acd {
     private org.kefu.reporting.CallDetailRecords cdr;
 
     @EJB
+    private org.kefu.outbound.DialPolicy dialPolicy;
+
+    @EJB
     private StickyAgents stickyAgents;
 
     /** Carries out overflows to IVR or voicemail (the callflow owns the caller's media). */
@@ -371,6 +374,14 @@ public class Acd {
         }
         if (n != null && em.find(PhoneExtension.class, n) != null) {
             throw new AcdException(AcdException.Kind.BAD_REQUEST, n + " is a desk phone, not an outside number");
+        }
+        if (n != null) {
+            try {
+                // Calls offered to the agent will ring this number through the trunk: the agents' dial policy applies.
+                dialPolicy.check(actor, java.util.Set.of("agent"), n, org.kefu.outbound.DialPath.FOLLOW_ME, sourceAddress);
+            } catch (org.kefu.outbound.DialRefused e) {
+                throw new AcdException(AcdException.Kind.BAD_REQUEST, "follow-me number refused: " + e.getMessage());
+            }
         }
         em.find(Agent.class, jobNumber).setFollowMeNumber(n);
         if (n == null) {

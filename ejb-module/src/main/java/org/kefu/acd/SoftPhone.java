@@ -48,6 +48,9 @@ public class SoftPhone {
     @EJB
     private Acd acd;
 
+    @EJB
+    private org.kefu.outbound.DialPolicy dialPolicy;
+
     /** The agent's calls at its desk phone now: the ACD's call (or a dialled one) first. */
     public List<AgentCall> calls() {
         String ext = extensionOrNull();
@@ -117,6 +120,7 @@ public class SoftPhone {
     /** Blind transfer to a number or extension: the caller rings there, the agent leaves. */
     public void blindTransfer(String destination) {
         DeviceId target = device(destination);
+        allowed(target, org.kefu.outbound.DialPath.TRANSFER);
         AgentCall call = firstCall();
         run(sw -> sw.singleStepTransfer(myLeg(call), target));
     }
@@ -155,6 +159,7 @@ public class SoftPhone {
         DeviceId target = device(isAgent ? extensionOfAgent(job) : destination);
         AgentCall call = firstCall();
         if (!isAgent) {
+            allowed(target, org.kefu.outbound.DialPath.CONSULTATION);
             run(sw -> sw.consultationCall(myLeg(call), target));
             return;
         }
@@ -230,6 +235,7 @@ public class SoftPhone {
     public String dial(String number) {
         DeviceId target = device(number);
         String ext = extension();
+        allowed(target, org.kefu.outbound.DialPath.CLICK_TO_DIAL);
         Map<String, String> data = new HashMap<>();
         data.put("kefu.agent", jobNumber());
         data.put("kefu.dialled", number);
@@ -251,6 +257,21 @@ public class SoftPhone {
             command.run(sw);
         } catch (TelephonyException e) {
             throw new SoftPhoneException("SWITCH_REFUSED", e.getMessage());
+        }
+    }
+
+    /** The dial policy's word on an outside number (audited when refused): DIAL_REFUSED, nothing dialled. */
+    private void allowed(DeviceId target, org.kefu.outbound.DialPath path) {
+        java.util.Set<String> roles = new java.util.HashSet<>();
+        for (String role : new String[] {"agent", "supervisor"}) {
+            if (context.isCallerInRole(role)) {
+                roles.add(role);
+            }
+        }
+        try {
+            dialPolicy.check(jobNumber(), roles, target.value(), path, null);
+        } catch (org.kefu.outbound.DialRefused e) {
+            throw new SoftPhoneException("DIAL_REFUSED", e.getMessage());
         }
     }
 

@@ -252,6 +252,21 @@ class InboundRoutingIT {
         assertEquals(0, caller.await(40), caller.report());
     }
 
+    /** Toll fraud through follow-me (issue 14): an international number is never bound, and the refusal is on record. */
+    @Test
+    @OperateOnDeployment("probe")
+    void aFollowMeNumberTheDialPolicyRefusesIsNotBoundAndTheRefusalIsAudited() throws Exception {
+        String before = scalar("SELECT COUNT(*) FROM audit_event WHERE action = 'DIAL_REFUSED' AND target = '0044207946000'");
+        HttpResponse<String> r = http("POST", "agents/1004/follow-me", "1004:kefu2026", "{\"number\":\"0044207946000\"}");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("INTERNATIONAL"), r.body());
+        assertEquals(null, scalar("SELECT follow_me_number FROM agent WHERE job_number = '1004'"));
+        assertEquals(Integer.parseInt(before) + 1, Integer.parseInt(scalar(
+                "SELECT COUNT(*) FROM audit_event WHERE action = 'DIAL_REFUSED' AND target = '0044207946000'")));
+        assertTrue(scalar("SELECT detail FROM audit_event WHERE action = 'DIAL_REFUSED' AND target = '0044207946000' ORDER BY id DESC")
+                .contains("path=FOLLOW_ME category=INTERNATIONAL"));
+    }
+
     @Test
     @OperateOnDeployment("probe")
     void withFollowMeOnTheAgentsOutsideNumberRingsThroughTheTrunkInsteadOfTheDeskPhone() throws Exception {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -196,6 +197,16 @@ class TelephonyIT {
                 assertEquals(ConnectionState.HELD, stateOf(sw, customer));
                 sw.retrieve(customer);
                 assertEquals(ConnectionState.CONNECTED, stateOf(sw, customer));
+
+                // Toll fraud (issue 14): the switch's own ceiling refuses an international number on
+                // every path (a REFER from a desk phone ends in this same transfer), before anything rings.
+                assertThrows(org.kefu.telephony.dialplan.DialRefusedException.class,
+                        () -> sw.singleStepTransfer(agent, new DeviceId("0044207946000")));
+                assertThrows(org.kefu.telephony.dialplan.DialRefusedException.class,
+                        () -> sw.consultationCall(agent, new DeviceId("+12125550100")));
+                assertThrows(org.kefu.telephony.dialplan.DialRefusedException.class,
+                        () -> sw.makeCall(new DeviceId("8005"), new DeviceId("16801234"), Map.of()));
+                assertEquals(ConnectionState.CONNECTED, stateOf(sw, customer), "the caller is still with the agent");
 
                 sw.singleStepTransfer(agent, new DeviceId("8005"));
                 assertEquals(0, first.await(15), "8004 left the call: " + first.report());

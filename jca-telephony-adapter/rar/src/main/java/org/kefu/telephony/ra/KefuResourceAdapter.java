@@ -47,6 +47,7 @@ public class KefuResourceAdapter implements ResourceAdapter {
     private Integer mediaTimeoutSeconds = 60;
     private Integer sessionExpiresSeconds = 1800;
     private Integer maxCallsPerExtension = 4;
+    private String outsideDialCategories = "MOBILE,LANDLINE,SERVICE";
     private Integer overloadWaitMillis = 1000;
     private Integer overloadMediaLagMillis = 40;
     private Integer watchdogMillis = 5000;
@@ -87,6 +88,7 @@ public class KefuResourceAdapter implements ResourceAdapter {
                 .withMediaTimeout(java.time.Duration.ofSeconds(mediaTimeoutSeconds))
                 .withSessionExpires(java.time.Duration.ofSeconds(sessionExpiresSeconds))
                 .withMaxCallsPerExtension(maxCallsPerExtension));
+        sipSwitch.outsideAllowed(categories(outsideDialCategories));
         this.sipSwitch = sipSwitch;
         try {
             sipSwitch.start(events::dispatch);
@@ -354,6 +356,31 @@ public class KefuResourceAdapter implements ResourceAdapter {
 
     public void setWatchdogMillis(Integer ms) {
         this.watchdogMillis = ms;
+    }
+
+    /** "MOBILE,LANDLINE" → the set; an unknown name stops the adapter with a clear message. */
+    static java.util.Set<org.kefu.telephony.dialplan.NumberCategory> categories(String list) {
+        java.util.Set<org.kefu.telephony.dialplan.NumberCategory> set =
+                java.util.EnumSet.noneOf(org.kefu.telephony.dialplan.NumberCategory.class);
+        for (String name : (list == null ? "" : list).split("[,\\s]+")) {
+            if (!name.isBlank()) {
+                try {
+                    set.add(org.kefu.telephony.dialplan.NumberCategory.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("OutsideDialCategories: unknown category " + name + "; known: "
+                            + java.util.Arrays.toString(org.kefu.telephony.dialplan.NumberCategory.values()), e);
+                }
+            }
+        }
+        return set;
+    }
+
+    public String getOutsideDialCategories() {
+        return outsideDialCategories;
+    }
+
+    public void setOutsideDialCategories(String list) {
+        this.outsideDialCategories = list;
     }
 
     public Integer getMaxCallMinutes() {

@@ -76,6 +76,14 @@ public final class SipSwitch implements SwitchLink {
     private volatile MediaEngine media;
     private volatile SwitchMedia negotiator;
     private volatile org.kefu.telephony.sip.CallLimits limits = org.kefu.telephony.sip.CallLimits.defaults();
+    /**
+     * What the switch dials through the outbound trunk at all, whoever asks (a REFER, a transfer, click
+     * to dial, follow-me, a callback): the ceiling under the application's finer dial policy.
+     */
+    private volatile java.util.Set<org.kefu.telephony.dialplan.NumberCategory> outsideAllowed = java.util.EnumSet.of(
+            org.kefu.telephony.dialplan.NumberCategory.MOBILE, org.kefu.telephony.dialplan.NumberCategory.LANDLINE,
+            org.kefu.telephony.dialplan.NumberCategory.SERVICE);
+    private static final Logger AUDIT = Logger.getLogger("org.kefu.audit.sip");
     private volatile SipLink sip;
     private volatile ScheduledExecutorService timers;
     private volatile String failure;
@@ -92,6 +100,27 @@ public final class SipSwitch implements SwitchLink {
     }
 
     // ------------------------------------------------------------------ lifecycle
+
+    /** The categories of outside numbers the trunk may be asked for (the rest is refused, and logged to audit). */
+    public void outsideAllowed(java.util.Set<org.kefu.telephony.dialplan.NumberCategory> categories) {
+        this.outsideAllowed = categories.isEmpty()
+                ? java.util.EnumSet.noneOf(org.kefu.telephony.dialplan.NumberCategory.class) : java.util.EnumSet.copyOf(categories);
+    }
+
+    /** Refuses an outside number the ceiling does not allow; internal destinations pass. */
+    private void checkOutside(DeviceId destination, String path) throws org.kefu.telephony.dialplan.DialRefusedException {
+        String number = destination.value();
+        if (devices.knows(number) || sip.registrations().contactFor(number).isPresent() || config.outboundTrunk() == null) {
+            return;
+        }
+        org.kefu.telephony.dialplan.NumberCategory category = org.kefu.telephony.dialplan.NumberClassifier.classify(number);
+        if (!outsideAllowed.contains(category)) {
+            AUDIT.warnf("DIAL_REFUSED path=%s number=%s category=%s: not among the switch's outside categories %s",
+                    path, number, category, outsideAllowed);
+            throw new org.kefu.telephony.dialplan.DialRefusedException(number, category,
+                    "the switch dials only " + outsideAllowed + " numbers");
+        }
+    }
 
     /** The bounds on every call (maximum duration, RTP silence, session timers, calls per extension). */
     public void limits(org.kefu.telephony.sip.CallLimits limits) {
@@ -446,6 +475,9 @@ public final class SipSwitch implements SwitchLink {
             try {
                 singleStepTransfer(party.id, new DeviceId(userOf(referTo)));
                 return 200;
+            } catch (org.kefu.telephony.dialplan.DialRefusedException e) {
+                LOG.infof("Transfer asked by %s to %s refused: %s", party.id, referTo, e.getMessage());
+                return 403;
             } catch (TelephonyException e) {
                 LOG.infof("Transfer asked by %s to %s refused: %s", party.id, referTo, e.getMessage());
                 return 503;
@@ -599,6 +631,7 @@ public final class SipSwitch implements SwitchLink {
 
     @Override
     public CallId makeCall(DeviceId from, DeviceId destination, Map<String, String> data) throws TelephonyException {
+        checkOutside(destination, "makeCall"); // before the agent's phone rings for a number we will not dial
         // Click to dial: ring the agent's own phone first; when it answers, call the destination.
         SwitchCall call = new SwitchCall(newCallId(), from.value(), destination.value(), from);
         call.data.putAll(data);
@@ -642,6 +675,7 @@ public final class SipSwitch implements SwitchLink {
                 }
                 leg = sip.uac().callExtension(destination.value(), callerId);
             } else if (config.outboundTrunk() != null) {
+                checkOutside(destination, "switch");
                 leg = sip.uac().call(config.outboundTrunk().replace("{number}", destination.value()), callerId);
             } else {
                 throw new TelephonyException(destination + " is neither a registered extension nor reachable by a trunk");
@@ -769,6 +803,7 @@ public final class SipSwitch implements SwitchLink {
 
     @Override
     public void singleStepTransfer(ConnectionId transferring, DeviceId destination) throws TelephonyException {
+        checkOutside(destination, "transfer"); // before the caller is put to music for a number we will not dial
         SwitchCall call = call(transferring.call());
         Party leaving = party(transferring);
         for (Party other : call.parties) {
@@ -790,6 +825,7 @@ public final class SipSwitch implements SwitchLink {
 
     @Override
     public ConnectionId consultationCall(ConnectionId active, DeviceId destination) throws TelephonyException {
+        checkOutside(destination, "consultation");
         SwitchCall first = call(active.call());
         Party agent = party(active);
         MediaSession agentMedia = mediaOf(agent);

@@ -1,0 +1,6 @@
+package org.kefu.outbound;
+
+/** Which way someone asked Kefu to dial out: recorded with every refusal. */
+public enum DialPath {
+    CLICK_TO_DIAL, TRANSFER, CONSULTATION, FOLLOW_ME
+}

@@ -1,0 +1,63 @@
+package org.kefu.outbound;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
+import java.util.Set;
+import org.kefu.acd.PhoneExtension;
+import org.kefu.security.AuditLog;
+import org.kefu.security.AuditOutcome;
+
+/**
+ * The one outbound dial policy (issue 14): every path by which a person makes Kefu dial an outside
+ * number asks here first (click to dial, transfer and consultation to a number, a follow-me
+ * binding). Desk phones of the centre are internal and pass. Every refusal is audited: who, which
+ * number, by which path, why. Under it the switch keeps its own ceiling of categories for every
+ * path (REFER from a desk phone included).
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@PermitAll
+public class DialPolicy {
+
+    @PersistenceContext(unitName = "kefu")
+    private EntityManager em;
+
+    @EJB
+    private AuditLog audit;
+
+    private DialRules rules;
+
+    @PostConstruct
+    void load() {
+        rules = DialRules.fromSystemProperties();
+    }
+
+    /**
+     * Checks and, for a call about to be placed, counts it against the person's daily budget.
+     *
+     * @throws DialRefused when refused (audited as DIAL_REFUSED)
+     */
+    public void check(String person, Set<String> roles, String number, DialPath path, String sourceAddress) {
+        if (internal(number)) {
+            return;
+        }
+        DialRules.Decision d = path == DialPath.FOLLOW_ME ? rules.permits(roles, number)
+                : rules.decide(person, roles, number, LocalDate.now());
+        if (!d.allowed()) {
+            audit.recordIndependently(person, "DIAL_REFUSED", number, AuditOutcome.DENIED,
+                    "path=" + path + " category=" + d.category() + ": " + d.refusal(), sourceAddress);
+            throw new DialRefused(d.refusal());
+        }
+    }
+
+    private boolean internal(String number) {
+        return number != null && em.find(PhoneExtension.class, number.strip()) != null;
+    }
+}
