@@ -85,7 +85,7 @@ start_server() {
     -Djboss.socket.binding.port-offset="$offset" -Dkefu.sip.port="$sip" -Dkefu.node=kefu-soak \
     -Dkefu.media.port.min=48000 -Dkefu.media.port.max=48999 \
     -Dkefu.db.host="$host" -Dkefu.db.port="$port" -Dkefu.db.user="$user" -Dkefu.db.name="$db" \
-    -Dkefu.ledger.db.name="$ledger_db" -Dkefu.branchSimulator=true >>"$run/console.log" 2>&1 &
+    -Dkefu.ledger.db.name="$ledger_db" -Dkefu.branchSimulator=true -Dkefu.demo=true >>"$run/console.log" 2>&1 &
   server=$!
 }
 jvm_pid() { cat "$base/server.pid" 2>/dev/null || true; }

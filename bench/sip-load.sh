@@ -57,7 +57,7 @@ stop() {
 trap stop EXIT
 JAVA_OPTS="${KEFU_BENCH_JVM:-$(cat "$root/wildfly-config/server-jvm.options")} -Djava.net.preferIPv4Stack=true" \
   "$jboss/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
-  -Djboss.socket.binding.port-offset=$offset -Dkefu.sip.port=$sip > "$out/server.out" 2>&1 &
+  -Djboss.socket.binding.port-offset=$offset -Dkefu.sip.port=$sip -Dkefu.demo=true > "$out/server.out" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$http/kefu/api/health" >/dev/null 2>&1 && break

@@ -55,7 +55,7 @@ echo "xa-transfers: starting WildFly (port offset $offset, databases $db and $le
 LAUNCH_JBOSS_IN_BACKGROUND=1 "$jboss_home/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
   -Djboss.socket.binding.port-offset="$offset" -Dkefu.sip.port=$((5060 + offset)) -Dkefu.node=kefu-bench \
   -Dkefu.db.host="$host" -Dkefu.db.port="$port" -Dkefu.db.user="$user" -Dkefu.db.name="$db" -Dkefu.ledger.db.name="$ledger_db" \
-  -Dkefu.branchSimulator=false ${KEFU_BENCH_OPTS:-} >"$base/console.log" 2>&1 &
+  -Dkefu.branchSimulator=false -Dkefu.demo=true ${KEFU_BENCH_OPTS:-} >"$base/console.log" 2>&1 &
 server=$!
 stop() {
   "$jboss_home/bin/jboss-cli.sh" --connect --controller=127.0.0.1:$mgmt --command=:shutdown >/dev/null 2>&1 || kill "$server" 2>/dev/null || true

@@ -184,13 +184,15 @@ public class AssistedBanking {
 
     public AccountBalance balance() throws BankingException {
         Check check = myCheck(true);
-        AccountBalance balance = banking.balance(check.account);
+        AccountBalance balance = banking.balance(OperationContext.agent(check.callId, check.jobNumber, "balance-" + UUID.randomUUID()),
+                check.account);
         audit.record(check.jobNumber, "ASSISTED_BALANCE", masked(check.account), AuditOutcome.SUCCESS, "call " + check.callId, null);
         return balance;
     }
 
     public List<PayeeSummary> payees() throws BankingException {
-        return banking.payees(myCheck(true).account);
+        Check check = myCheck(true);
+        return banking.payees(OperationContext.agent(check.callId, check.jobNumber, "payees-" + UUID.randomUUID()), check.account);
     }
 
     /** A transfer to a registered payee; {@code requestKey} makes a repeated click one transfer. */

@@ -37,9 +37,27 @@ public class BankingServiceBean implements BankingService {
     @EJB
     private BackOfficeOutbound backOffice;
 
+    @EJB
+    private CallerVerifications verifications;
+
+    @EJB
+    private org.kefu.security.AuditLog audit;
+
     @Override
     public AccountBalance balance(String accountNumber) throws BankingException {
         return ledger.balanceOf(customerAccount(accountNumber));
+    }
+
+    @Override
+    public AccountBalance balance(OperationContext ctx, String accountNumber) throws BankingException {
+        requireVerified(ctx, "BALANCE", accountNumber);
+        return balance(accountNumber);
+    }
+
+    @Override
+    public List<StatementLine> miniStatement(OperationContext ctx, String accountNumber, int lines) throws BankingException {
+        requireVerified(ctx, "STATEMENT", accountNumber);
+        return miniStatement(accountNumber, lines);
     }
 
     @Override
@@ -51,7 +69,8 @@ public class BankingServiceBean implements BankingService {
     }
 
     @Override
-    public List<PayeeSummary> payees(String accountNumber) throws BankingException {
+    public List<PayeeSummary> payees(OperationContext ctx, String accountNumber) throws BankingException {
+        requireVerified(ctx, "PAYEES", accountNumber);
         customerAccount(accountNumber);
         return ledger.payeesOf(accountNumber).stream().map(p -> new PayeeSummary(p.getPayeeAccount(), p.getPayeeName())).toList();
     }
@@ -60,6 +79,7 @@ public class BankingServiceBean implements BankingService {
     public Receipt transfer(OperationContext ctx, String fromAccount, String payeeAccount, BigDecimal amount)
             throws BankingException {
         ctx.validate();
+        requireVerified(ctx, "TRANSFER", fromAccount);
         BigDecimal value = Amounts.checked(amount);
         Optional<Receipt> replay = journal.replay(ctx, Operation.TRANSFER, fromAccount, payeeAccount, value);
         if (replay.isPresent()) {
@@ -100,6 +120,7 @@ public class BankingServiceBean implements BankingService {
     @Override
     public Receipt payBill(OperationContext ctx, String fromAccount, String billNumber) throws BankingException {
         ctx.validate();
+        requireVerified(ctx, "BILL_PAYMENT", fromAccount);
         // Before the bill's state: a retried payment finds its bill paid, and must get its receipt.
         Optional<Receipt> replay = journal.replay(ctx, Operation.BILL_PAYMENT, fromAccount, billNumber, null);
         if (replay.isPresent()) {
@@ -133,6 +154,7 @@ public class BankingServiceBean implements BankingService {
     @Override
     public Receipt reportCardLoss(OperationContext ctx, String accountNumber) throws BankingException {
         ctx.validate();
+        requireVerified(ctx, "CARD_LOSS", accountNumber);
         Optional<Receipt> replay = journal.replay(ctx, Operation.CARD_LOSS, accountNumber, null, null);
         if (replay.isPresent()) {
             return replay.get();
@@ -163,6 +185,9 @@ public class BankingServiceBean implements BankingService {
             LOG.debugf("PIN check on call %s: %s", ctx == null ? "-" : ctx.callId(), outcome);
             switch (outcome) {
                 case VERIFIED -> {
+                    if (ctx != null) {
+                        verifications.verified(ctx.callId(), accountNumber);
+                    }
                 }
                 case WRONG -> throw new BankingException(BankingError.WRONG_PIN,
                         pins.remaining(accountNumber) + " attempt(s) left");
@@ -173,6 +198,24 @@ public class BankingServiceBean implements BankingService {
             }
         } finally {
             PinHasher.wipe(pin);
+        }
+    }
+
+    /**
+     * A caller's operation (channel IVR or AGENT) needs the account's PIN verified in its call;
+     * a refusal is audited (in its own transaction: the refusal rolls the caller's back) and
+     * changes nothing else.
+     */
+    private void requireVerified(OperationContext ctx, String operation, String account) throws BankingException {
+        try {
+            verifications.require(ctx, account);
+        } catch (BankingException e) {
+            String who = ctx == null ? "-" : ctx.agent() != null ? ctx.agent() : String.valueOf(ctx.channel());
+            LOG.warnf("Refused %s on call %s: the account's PIN was not verified in this call",
+                    operation, ctx == null ? "-" : ctx.callId());
+            audit.recordIndependently(who, "MONEY_NOT_VERIFIED", masked(account), org.kefu.security.AuditOutcome.FAILURE,
+                    operation + " on call " + (ctx == null ? "-" : ctx.callId()), null);
+            throw e;
         }
     }
 
@@ -205,6 +248,9 @@ public class BankingServiceBean implements BankingService {
     }
 
     static String masked(String cardNumber) {
+        if (cardNumber == null) {
+            return "-";
+        }
         return cardNumber.length() <= 8 ? "****"
                 : cardNumber.substring(0, 4) + "*".repeat(cardNumber.length() - 8) + cardNumber.substring(cardNumber.length() - 4);
     }

@@ -93,6 +93,9 @@ public class InboundCalls {
     @EJB
     private org.kefu.banking.AssistedBanking assistedBanking;
 
+    @EJB
+    private org.kefu.banking.CallerVerifications callerVerifications;
+
     public void handle(CallEvent event) {
         try (SwitchConnection sw = switchFactory.getConnection()) {
             if (event instanceof CallEvent.Delivered d) {
@@ -120,6 +123,7 @@ public class InboundCalls {
                 if (c.callEnded()) {
                     ivr.end(c.call());
                     assistedBanking.callEnded(c.call());
+                    callerVerifications.callEnded(c.call().value());
                 }
                 if (!acd.onCallEvent(c)) {
                     cleared(sw, c);

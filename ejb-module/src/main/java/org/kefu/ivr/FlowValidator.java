@@ -24,10 +24,22 @@ import java.util.Set;
  *     also filled by a non-secret collect, a menu, a service output or a recording;</li>
  * <li>every variable spoken, tested or passed on is set somewhere (collect, menu var, service
  *     outputs, record var, or ani / dnis / callId);</li>
- * <li>no loop made only of condition and language nodes (it would never wait for the caller).</li>
+ * <li>no loop made only of condition and language nodes (it would never wait for the caller);</li>
+ * <li>no path from the start reaches a money operation ({@link #MONEY_OPERATIONS}) before a PIN
+ *     check ({@link #PIN_CHECKS}) succeeded: only a PIN check's {@code next}, or a condition that
+ *     a variable set only by PIN checks' outputs is {@code present}, leads on as verified (issue 14
+ *     item 8; the services refuse such an operation anyway, this refuses the flow at upload).</li>
  * </ul>
  */
 public final class FlowValidator {
+
+    /** Operations that read or move a caller's money: each needs a verified PIN in the call. */
+    public static final Set<String> MONEY_OPERATIONS = Set.of("banking.balance", "banking.miniStatement", "banking.payees",
+            "banking.transfer", "banking.payBill", "banking.reportCardLoss", "securities.positions", "securities.placeOrder",
+            "utilities.pay");
+
+    /** Operations that verify a PIN and, on success, bind the account to the call. */
+    public static final Set<String> PIN_CHECKS = Set.of("banking.verifyPin", "securities.verifyPin", "utilities.verifyPin");
 
     public List<FlowProblem> validate(IvrFlow flow, Set<String> knownPrompts) {
         List<FlowProblem> problems = new ArrayList<>();
@@ -69,7 +81,84 @@ public final class FlowValidator {
         secrets(flow, problems);
         variables(flow, problems);
         loops(flow, nodes, problems);
+        moneyBeforePin(flow, nodes, problems);
         return problems;
+    }
+
+    /**
+     * Walks the flow from the start as an unverified caller: a PIN check's success exit and a
+     * condition branch testing that a variable only PIN checks set is present lead to verified
+     * ground and are not followed; a money operation met on the walk is a problem. The flow's
+     * agent node counts as reachable from every menu, collect and service node, as at run time.
+     */
+    private static void moneyBeforePin(IvrFlow flow, Map<String, FlowNode> nodes, List<FlowProblem> problems) {
+        if (!nodes.containsKey(flow.start())) {
+            return;
+        }
+        Set<String> setByPinChecks = new HashSet<>();
+        Set<String> setElsewhere = new HashSet<>(FlowInterpreter.PREDEFINED_VARIABLES);
+        for (FlowNode n : flow.nodes()) {
+            if (n instanceof FlowNode.Service s) {
+                (PIN_CHECKS.contains(s.operation()) ? setByPinChecks : setElsewhere).addAll(s.outputs());
+            } else if (n instanceof FlowNode.Collect c) {
+                setElsewhere.add(c.var());
+            } else if (n instanceof FlowNode.Menu m && m.var() != null) {
+                setElsewhere.add(m.var());
+            } else if (n instanceof FlowNode.Record r && r.var() != null) {
+                setElsewhere.add(r.var());
+            }
+        }
+        setByPinChecks.removeAll(setElsewhere);
+        Map<String, String> cameFrom = new LinkedHashMap<>();
+        Deque<String> todo = new ArrayDeque<>();
+        cameFrom.put(flow.start(), null);
+        todo.add(flow.start());
+        while (!todo.isEmpty()) {
+            String id = todo.poll();
+            FlowNode n = nodes.get(id);
+            if (n == null) {
+                continue;
+            }
+            if (n instanceof FlowNode.Service s && MONEY_OPERATIONS.contains(s.operation())) {
+                problems.add(new FlowProblem(n.id(), "operation", "reaches the money operation \"" + s.operation()
+                        + "\" before a PIN is verified (" + String.join(" > ", path(id, cameFrom))
+                        + "); verify the PIN first (" + String.join(", ", new java.util.TreeSet<>(PIN_CHECKS)) + ")"));
+                continue;
+            }
+            List<String> onward = new ArrayList<>();
+            if (n instanceof FlowNode.Service s && PIN_CHECKS.contains(s.operation())) {
+                onward.addAll(s.onError().values());
+            } else if (n instanceof FlowNode.Branching b) {
+                for (FlowNode.Branch br : b.branches()) {
+                    boolean verifiedBranch = br.test() instanceof Condition.Var v && v.op() == Condition.Op.PRESENT
+                            && setByPinChecks.contains(v.var());
+                    if (!verifiedBranch) {
+                        onward.add(br.next());
+                    }
+                }
+                onward.add(b.otherwise());
+            } else {
+                onward.addAll(n.targets().values());
+            }
+            boolean mayReachAgent = n instanceof FlowNode.Menu || n instanceof FlowNode.Collect || n instanceof FlowNode.Service;
+            if (mayReachAgent && flow.agentNode() != null) {
+                onward.add(flow.agentNode());
+            }
+            for (String next : onward) {
+                if (next != null && nodes.containsKey(next) && !cameFrom.containsKey(next)) {
+                    cameFrom.put(next, id);
+                    todo.add(next);
+                }
+            }
+        }
+    }
+
+    private static List<String> path(String to, Map<String, String> cameFrom) {
+        Deque<String> path = new ArrayDeque<>();
+        for (String at = to; at != null; at = cameFrom.get(at)) {
+            path.addFirst(at);
+        }
+        return new ArrayList<>(path);
     }
 
     private static boolean isAgentTransfer(FlowNode n) {

@@ -42,6 +42,10 @@ public class SchemaMigrator {
         boolean demo = DemoCenter.enabled();
         migrate("KefuDS", kefu, "kefu", demo);
         migrate("LedgerDS", ledger, "ledger", demo);
+        if (!demo) {
+            // Issue 14 item 5: no published demo login survives into a server without the demo.
+            DemoRemnants.check(kefu, ledger, Boolean.getBoolean(DemoRemnants.REMOVE_PROPERTY));
+        }
     }
 
     void migrate(String name, DataSource ds, String set, boolean demo) {

@@ -33,7 +33,8 @@ public class StartupBanner {
         }
         b.append("    Warm-up     : ").append(warmUp).append('\n');
         b.append("    Demo center : ").append(DemoCenter.enabled()
-                ? "on (agent 1001 / password kefu2026; see README)" : "off").append('\n')
+                ? "on: DEMO ONLY, its passwords are published (agent 1001 / kefu2026; see README);"
+                        + " -Dkefu.demo=true, without it Kefu has no demo" : "off").append('\n')
                 .append("==================================================================");
         LOG.info(b);
     }

@@ -101,4 +101,8 @@ public class BranchOrderBox {
     void settled(Instant at) {
         settledAt = at;
     }
+
+    public String getBranchCode() {
+        return branchCode;
+    }
 }

@@ -27,8 +27,9 @@ import java.math.BigDecimal;
 /**
  * Answers of the JMS-protocol branches (GZ01–GZ03) on kefu.securities.replies, each settled in
  * one XA transaction with the message's consumption:
- * {@code {"type":"fill","orderRef":…,"price":"10.00","quantity":100}} or
- * {@code {"type":"reject","orderRef":…,"reason":…}}. An answer Kefu cannot apply goes at once
+ * {@code {"type":"fill","orderRef":…,"branch":"GZ01","price":"10.00","quantity":100}} or
+ * {@code {"type":"reject","orderRef":…,"branch":"GZ01","reason":…}}; the branch must be the
+ * order's. An answer Kefu cannot apply goes at once
  * to kefu.securities.replies.DLQ with the reason in property {@code kefu_error}.
  */
 @MessageDriven(activationConfig = {
@@ -64,8 +65,8 @@ public class BranchReplies implements MessageListener {
                 throw new BadBranchAnswer("missing string field \"orderRef\"");
             }
             switch (type) {
-                case "fill" -> settlement.fill(ref, decimal(body, "price"), integer(body, "quantity"));
-                case "reject" -> settlement.reject(ref, body.getString("reason", null));
+                case "fill" -> settlement.fill(ref, branch(body), decimal(body, "price"), integer(body, "quantity"));
+                case "reject" -> settlement.reject(ref, branch(body), body.getString("reason", null));
                 default -> throw new BadBranchAnswer("unknown answer type \"" + type + "\"");
             }
         } catch (BadBranchAnswer e) {
@@ -89,6 +90,14 @@ public class BranchReplies implements MessageListener {
         } catch (JsonException | ClassCastException e) {
             throw new BadBranchAnswer("not JSON: " + e.getMessage());
         }
+    }
+
+    static String branch(JsonObject body) throws BadBranchAnswer {
+        JsonValue v = body.get("branch");
+        if (v == null || v.getValueType() != JsonValue.ValueType.STRING) {
+            throw new BadBranchAnswer("missing string field \"branch\"");
+        }
+        return body.getString("branch");
     }
 
     static BigDecimal decimal(JsonObject body, String field) throws BadBranchAnswer {

@@ -41,9 +41,9 @@ public class BranchTableAnswers {
         }
         try {
             if ("FILLED".equals(row.getStatus())) {
-                settlement.fill(orderRef, row.getFillPrice(), row.getFillQuantity() == null ? -1 : row.getFillQuantity());
+                settlement.fill(orderRef, row.getBranchCode(), row.getFillPrice(), row.getFillQuantity() == null ? -1 : row.getFillQuantity());
             } else {
-                settlement.reject(orderRef, row.getRejectReason());
+                settlement.reject(orderRef, row.getBranchCode(), row.getRejectReason());
             }
         } catch (BadBranchAnswer e) {
             // Left unsettled (and the hold in place) for an operator; logged at every poll.

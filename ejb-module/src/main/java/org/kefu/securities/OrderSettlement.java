@@ -25,6 +25,13 @@ import java.util.List;
  * clearing accounts, the fee goes to INT-SEC-FEES, the hold is closed as SETTLED. A rejection
  * releases the hold. An answer for an order already closed is a duplicate and changes nothing.
  * Only whole fills are supported (the simulator and both protocols as specified send those).
+ * <p>
+ * An answer is checked against the order before anything moves (issue 14 item 6): the order
+ * exists, the answering branch is the order's branch, the quantity is the open quantity (never
+ * more), and the fill price is within the order's limit (at most it for a buy, at least it for a
+ * sell) and within the day's price band of the stock (±10% of the previous close) for both sides.
+ * A refusal is a {@link BadBranchAnswer}: the answer's protocol dead-letters it (JMS) or leaves it
+ * unsettled (table) and logs it, and nothing else changes.
  */
 @Stateless
 @PermitAll // local only
@@ -45,11 +52,15 @@ public class OrderSettlement {
     private BackOfficeOutbound backOffice;
 
     /** @return false when the order was already closed (a repeated answer) */
-    public boolean fill(String orderRef, BigDecimal price, long quantity) throws BadBranchAnswer {
+    public boolean fill(String orderRef, String branchCode, BigDecimal price, long quantity) throws BadBranchAnswer {
         SecOrder order = book.lockOrder(orderRef).orElseThrow(() -> new BadBranchAnswer("unknown order " + orderRef));
+        checkBranch(order, branchCode);
         if (!order.isOpen()) {
             LOG.infof("Repeated answer for order %s (%s): ignored", orderRef, order.getStatus());
             return false;
+        }
+        if (quantity > order.getQuantity()) {
+            throw new BadBranchAnswer("fill of " + quantity + " is above the open quantity " + order.getQuantity());
         }
         if (quantity != order.getQuantity()) {
             throw new BadBranchAnswer("fill of " + quantity + " for an order of " + order.getQuantity() + " (partial fills are not supported)");
@@ -62,6 +73,13 @@ public class OrderSettlement {
         if (side == Side.BUY && fillPrice.compareTo(order.getLimitPrice()) > 0
                 || side == Side.SELL && fillPrice.compareTo(order.getLimitPrice()) < 0) {
             throw new BadBranchAnswer("fill at " + fillPrice + " is beyond the limit " + order.getLimitPrice());
+        }
+        SecQuote quote = book.quote(order.getStockCode())
+                .orElseThrow(() -> new BadBranchAnswer("no quote for " + order.getStockCode() + ": the price band is unknown"));
+        try {
+            TradingRules.checkBand(fillPrice, quote.getPrevClose());
+        } catch (SecuritiesException e) {
+            throw new BadBranchAnswer("fill " + e.getMessage());
         }
         SecAccount account = book.customerAccount(order.getAccountId())
                 .orElseThrow(() -> new BadBranchAnswer("order's account vanished"));
@@ -104,8 +122,9 @@ public class OrderSettlement {
     }
 
     /** @return false when the order was already closed (a repeated answer) */
-    public boolean reject(String orderRef, String reason) throws BadBranchAnswer {
+    public boolean reject(String orderRef, String branchCode, String reason) throws BadBranchAnswer {
         SecOrder order = book.lockOrder(orderRef).orElseThrow(() -> new BadBranchAnswer("unknown order " + orderRef));
+        checkBranch(order, branchCode);
         if (!order.isOpen()) {
             LOG.infof("Repeated answer for order %s (%s): ignored", orderRef, order.getStatus());
             return false;
@@ -121,6 +140,19 @@ public class OrderSettlement {
         order.rejected(why, now);
         backOffice.send(event("securities.order.rejected", order).add("reason", why).build(), orderRef);
         return true;
+    }
+
+    /** The answer must come for the order's own branch, a branch Kefu knows. */
+    private void checkBranch(SecOrder order, String branchCode) throws BadBranchAnswer {
+        if (branchCode == null || branchCode.isBlank()) {
+            throw new BadBranchAnswer("the answer names no branch");
+        }
+        if (!branchCode.equals(order.getBranchCode())) {
+            throw new BadBranchAnswer("branch " + branchCode + " answered for an order of branch " + order.getBranchCode());
+        }
+        if (book.branch(branchCode) == null) {
+            throw new BadBranchAnswer("unknown branch " + branchCode);
+        }
     }
 
     private static JsonObjectBuilder event(String type, SecOrder order) {

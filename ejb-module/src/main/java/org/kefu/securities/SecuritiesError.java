@@ -25,6 +25,8 @@ public enum SecuritiesError {
     ACCOUNT_FROZEN,
     /** Malformed request: missing side, bad idempotency key, bad channel. */
     INVALID_REQUEST,
+    /** Reached from a call without the PIN of the account's linked bank card verified in that call (issue 14 item 8). */
+    NOT_VERIFIED,
     /** The idempotency key was used before for a different request (or concurrently). */
     DUPLICATE_REQUEST
 }

@@ -18,13 +18,23 @@ public interface SecuritiesService {
 
     List<Quote> quotes();
 
+    /** Staff views only (the back office's remote view); a caller's positions go through {@link #holdings(OperationContext, String)}. */
     Holdings holdings(String accountId) throws SecuritiesException;
+
+    /**
+     * Funds and positions for a caller: with channel IVR or AGENT, refused ({@code NOT_VERIFIED})
+     * unless the account was verified in the context's call (the PIN of its linked bank card,
+     * {@code securities.verifyPin}).
+     */
+    Holdings holdings(OperationContext ctx, String accountId) throws SecuritiesException;
 
     /**
      * A limit order: freezes cash (buy: price × quantity + fee) or shares (sell) and submits it
      * to the account's branch, in one XA transaction. The fill or rejection comes later
      * ({@link #order}). A retry with the same idempotency key returns the first receipt with
-     * {@code replayed=true}; the key reused for another request is DUPLICATE_REQUEST.
+     * {@code replayed=true}; the key reused for another request is DUPLICATE_REQUEST. With channel
+     * IVR or AGENT, refused (NOT_VERIFIED, nothing written) unless the account was verified in the
+     * context's call (the PIN of its linked bank card).
      */
     OrderReceipt placeOrder(OperationContext ctx, String accountId, Side side, String code, BigDecimal price, long quantity)
             throws SecuritiesException;

@@ -30,6 +30,12 @@ import java.util.UUID;
 public class SecuritiesServiceBean implements SecuritiesService {
 
     @EJB
+    private org.kefu.banking.CallerVerifications verifications;
+
+    @EJB
+    private org.kefu.security.AuditLog audit;
+
+    @EJB
     private SecuritiesBook book;
 
     @EJB
@@ -53,6 +59,30 @@ public class SecuritiesServiceBean implements SecuritiesService {
     @Override
     public List<Quote> quotes() {
         return book.quotes().stream().map(SecQuote::view).toList();
+    }
+
+    @Override
+    public Holdings holdings(OperationContext ctx, String accountId) throws SecuritiesException {
+        requireVerified(ctx, "POSITIONS", accountId);
+        return holdings(accountId);
+    }
+
+    /**
+     * A caller's operation (channel IVR or AGENT) needs the securities account verified in its
+     * call (by the PIN of its linked bank card: {@code securities.verifyPin}); the refusal is
+     * audited on its own and changes nothing else.
+     */
+    private void requireVerified(OperationContext ctx, String operation, String accountId) throws SecuritiesException {
+        try {
+            verifications.require(ctx, accountId);
+        } catch (BankingException e) {
+            org.jboss.logging.Logger.getLogger(SecuritiesServiceBean.class).warnf(
+                    "Refused %s on call %s: the PIN was not verified in this call", operation, ctx == null ? "-" : ctx.callId());
+            String who = ctx == null ? "-" : ctx.agent() != null ? ctx.agent() : String.valueOf(ctx.channel());
+            audit.recordIndependently(who, "MONEY_NOT_VERIFIED", accountId, org.kefu.security.AuditOutcome.FAILURE,
+                    operation + " on call " + (ctx == null ? "-" : ctx.callId()), null);
+            throw new SecuritiesException(SecuritiesError.NOT_VERIFIED, e.getMessage());
+        }
     }
 
     @Override
@@ -82,6 +112,7 @@ public class SecuritiesServiceBean implements SecuritiesService {
         } catch (BankingException e) {
             throw new SecuritiesException(SecuritiesError.INVALID_REQUEST, e.getMessage());
         }
+        requireVerified(ctx, "ORDER", accountId);
         if (side == null) {
             throw new SecuritiesException(SecuritiesError.INVALID_REQUEST, "side (BUY or SELL) missing");
         }

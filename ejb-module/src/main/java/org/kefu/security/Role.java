@@ -1,12 +1,14 @@
 package org.kefu.security;
 
-/** The four roles of Kefu; the strings are what the realm, web.xml and @RolesAllowed use. */
+/** The roles of Kefu; the strings are what the realm, web.xml and @RolesAllowed use. */
 public final class Role {
 
     public static final String AGENT = "agent";
     public static final String SUPERVISOR = "supervisor";
     public static final String ADMIN = "admin";
     public static final String BACKOFFICE = "backoffice";
+    /** A securities branch's trading system: answers orders over JMS (broker security only). */
+    public static final String BRANCH = "branch";
 
     private Role() {
     }

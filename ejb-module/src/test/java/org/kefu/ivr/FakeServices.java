@@ -38,6 +38,10 @@ final class FakeServices implements ServiceRegistry {
             ServiceOutcome o = bankPin.invoke(in, secrets, key);
             return o.failed() ? o : ServiceOutcome.ok(Map.of("accountId", "GZ01000001", "branch", "GZ01"));
         });
+        ops.put("utilities.verifyPin", (in, secrets, key) -> {
+            ServiceOutcome o = bankPin.invoke(java.util.Map.of("account", ACCOUNT), secrets, key);
+            return o.failed() ? o : ServiceOutcome.ok(Map.of());
+        });
         ops.put("banking.balance", (in, s, k) -> ServiceOutcome.ok(Map.of("balance", "10000.00", "available", "10000.00")));
         ops.put("banking.miniStatement", (in, s, k) -> ServiceOutcome.ok(Map.of(
                 "line.1.date", "2026-11-20", "line.1.amount", "-128.50",

@@ -21,6 +21,48 @@ class FlowValidatorTest {
                 + "{'id':'ag','type':'transfer','queue':'banking'},{'id':'bye','type':'hangup','prompts':['goodbye']}]}")).isEmpty();
     }
 
+    /** Issue 14 item 8: a path that reaches a money operation without a PIN check is refused. */
+    @Test
+    void aMoneyOperationReachedBeforeThePinIsVerifiedIsRefused() {
+        assertThat(problems("{'id':'f','start':'a','agent':'ag','nodes':["
+                + "{'id':'a','type':'collect','prompts':['welcome'],'var':'account','maxDigits':16,'next':'m'},"
+                + "{'id':'m','type':'menu','prompts':['main-menu-banking'],'options':{'1':'bal','2':'pin'}},"
+                + "{'id':'pin','type':'collect','prompts':['enter-pin'],'var':'pin','secret':true,'maxDigits':6,'next':'v'},"
+                + "{'id':'v','type':'service','operation':'banking.verifyPin','inputs':{'account':'$account','pin':'$pin'},"
+                + "'onError':{'*':'m'},'next':'bal'},"
+                + "{'id':'bal','type':'service','operation':'banking.balance','inputs':{'account':'$account'},'next':'ag'},"
+                + "{'id':'ag','type':'transfer','queue':'q'}]}"))
+                .containsExactly("node \"bal\" (operation): reaches the money operation \"banking.balance\" before a PIN is"
+                        + " verified (a > m > bal); verify the PIN first (banking.verifyPin, securities.verifyPin, utilities.verifyPin)");
+    }
+
+    @Test
+    void aFailedPinCheckDoesNotVerify() {
+        assertThat(problems("{'id':'f','start':'pin','agent':'ag','nodes':["
+                + "{'id':'pin','type':'collect','prompts':['enter-pin'],'var':'pin','secret':true,'maxDigits':6,'next':'v'},"
+                + "{'id':'v','type':'service','operation':'banking.verifyPin','inputs':{'account':'$ani','pin':'$pin'},"
+                + "'onError':{'WRONG_PIN':'t'},'next':'ag'},"
+                + "{'id':'t','type':'service','operation':'banking.transfer','inputs':{'account':'$ani'},'next':'ag'},"
+                + "{'id':'ag','type':'transfer','queue':'q'}]}"))
+                .singleElement().asString().startsWith("node \"t\" (operation): reaches the money operation \"banking.transfer\"");
+    }
+
+    @Test
+    void aConditionOnAVariableOnlyThePinCheckSetsCountsAsVerified() {
+        String flow = "{'id':'f','start':'m','agent':'ag','nodes':["
+                + "{'id':'m','type':'menu','prompts':['main-menu-banking'],'options':{'1':'login'}},"
+                + "{'id':'login','type':'condition','when':[{'var':'accountId','present':true,'next':'pos'}],'otherwise':'pin'},"
+                + "{'id':'pin','type':'collect','prompts':['enter-pin'],'var':'pin','secret':true,'maxDigits':6,'next':'v'},"
+                + "{'id':'v','type':'service','operation':'securities.verifyPin','inputs':{'account':'$ani','pin':'$pin'},"
+                + "'outputs':['accountId'],'onError':{'*':'m'},'next':'pos'},"
+                + "{'id':'pos','type':'service','operation':'securities.positions','inputs':{'account':'$ani'},'next':'m'%s},"
+                + "{'id':'ag','type':'transfer','queue':'q'}]}";
+        assertThat(problems(String.format(flow, ""))).isEmpty();
+        // ... but not when another node can set that variable too (here the money operation's own output).
+        assertThat(problems(String.format(flow, ",'outputs':['accountId']"))).singleElement().asString()
+                .startsWith("node \"pos\" (operation): reaches the money operation \"securities.positions\" before a PIN is verified");
+    }
+
     @Test
     void danglingReferencesNameNodeAndField() {
         assertThat(problems("{'id':'f','start':'m','agent':'ag','nodes':["

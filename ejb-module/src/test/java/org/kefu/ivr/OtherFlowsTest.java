@@ -83,12 +83,24 @@ class OtherFlowsTest {
                 "your-bill-is digit-1 hundred digit-2 ten digit-8 yuan digit-5 jiao unpaid confirm-press-1-cancel-2");
         assertThat(services.calls).containsExactly("utilities.bill");
         c.press("1");
-        assertThat(services.calls).containsExactly("utilities.bill", "utilities.pay");
-        assertThat(services.inputsSeen.get(1)).containsEntry("customer", "100001").containsEntry("bill", "BILL-1");
+        // The paying account's card PIN first (issue 14 item 8): nothing is paid before it is verified.
+        assertThat(c.heard()).endsWith("enter-pin");
+        assertThat(services.calls).containsExactly("utilities.bill");
+        c.press("123456");
+        assertThat(services.calls).containsExactly("utilities.bill", "utilities.verifyPin", "utilities.pay");
+        assertThat(services.inputsSeen.get(2)).containsEntry("customer", "100001").containsEntry("bill", "BILL-1");
         assertThat(c.heard()).endsWith("transaction-done", "main-menu-utilities");
         // The customer number is asked once per call.
         c.press("1");
         assertThat(c.heard()).endsWith("confirm-press-1-cancel-2").containsOnlyOnce("enter-customer-number");
+    }
+
+    @Test
+    void utilitiesPaymentWithAWrongPinPaysNothing() {
+        Caller c = new Caller(Flows.demo("utilities-96000"), services).start().press("1").press("100001#").press("1")
+                .press("000000");
+        assertThat(c.heard()).endsWith("wrong-pin", "enter-pin");
+        assertThat(services.calls).containsExactly("utilities.bill", "utilities.verifyPin");
     }
 
     @Test

@@ -40,16 +40,20 @@ class SchemaMigratorTest {
     }
 
     @Test
-    void demoDataIsSwitchedOffByASystemProperty() {
+    void theDemoIsOffUnlessASystemPropertyTurnsItOn() {
         String before = System.getProperty("kefu.demo");
         try {
+            System.clearProperty("kefu.demo");
+            assertThat(DemoCenter.enabled()).as("off by default (issue 14 item 5)").isFalse();
+            System.setProperty("kefu.demo", "true");
+            assertThat(DemoCenter.enabled()).isTrue();
             System.setProperty("kefu.demo", "false");
             assertThat(DemoCenter.enabled()).isFalse();
-            System.clearProperty("kefu.demo");
-            assertThat(DemoCenter.enabled()).isTrue();
         } finally {
             if (before != null) {
                 System.setProperty("kefu.demo", before);
+            } else {
+                System.clearProperty("kefu.demo");
             }
         }
     }

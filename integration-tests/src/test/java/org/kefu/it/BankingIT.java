@@ -19,6 +19,7 @@ import org.kefu.banking.BackOfficeBanking;
 import org.kefu.banking.BankingError;
 import org.kefu.banking.BankingException;
 import org.kefu.banking.BankingService;
+import org.kefu.banking.CallerVerifications;
 import org.kefu.banking.OperationContext;
 import org.kefu.banking.PinVerifier;
 import org.kefu.banking.Receipt;
@@ -82,8 +83,21 @@ class BankingIT {
         return new BankingFixtures(ledger, kefu);
     }
 
+    @EJB(lookup = "java:global/kefu/kefu-ejb/CallerVerifications!org.kefu.banking.CallerVerifications")
+    private CallerVerifications verifications;
+
     private static OperationContext ivr() {
         return OperationContext.ivr("call-" + UUID.randomUUID(), "key-" + UUID.randomUUID());
+    }
+
+    /**
+     * A call in which {@code account} counts as verified (issue 14 item 8), for the tests of the
+     * business checks behind it; the PIN itself is proved by the verified-caller tests.
+     */
+    private OperationContext ivr(String account) {
+        OperationContext ctx = ivr();
+        verifications.verified(ctx.callId(), account);
+        return ctx;
     }
 
     @Test
@@ -93,9 +107,10 @@ class BankingIT {
         assertEquals(new BigDecimal("10000.00"), zhang.balance());
         assertEquals(new BigDecimal("10000.00"), zhang.available());
         assertEquals(new BigDecimal("2000.00"), banking.balance("6222020000000002").balance());
-        banking.verifyPin(ivr(), "6222020000000001", "123456".toCharArray());
+        OperationContext call = ivr();
+        banking.verifyPin(call, "6222020000000001", "123456".toCharArray());
         banking.verifyPin(ivr(), "6222020000000002", "654321".toCharArray());
-        assertEquals("6222020000000002", banking.payees("6222020000000001").get(0).accountNumber());
+        assertEquals("6222020000000002", banking.payees(call, "6222020000000001").get(0).accountNumber());
         assertEquals(new BigDecimal("128.50"), banking.unpaidBills("U100001").get(0).amount());
         fixtures().assertInvariants();
     }
@@ -108,6 +123,8 @@ class BankingIT {
         String payee = f.customer("10.00", "500.00", "800.00");
         f.payee(payer, payee);
         OperationContext ctx = OperationContext.agent("call-" + UUID.randomUUID(), "1001", "key-" + UUID.randomUUID());
+        // The caller proves the PIN in this call first (issue 14 item 8).
+        banking.verifyPin(ctx, payer, BankingFixtures.PIN.toCharArray());
 
         Receipt receipt = banking.transfer(ctx, payer, payee, new BigDecimal("123.45"));
 
@@ -139,7 +156,7 @@ class BankingIT {
         String payer = f.customer("1000.00", "500.00", "800.00");
         String payee = f.customer("0.00", "500.00", "800.00");
         f.payee(payer, payee);
-        OperationContext ctx = ivr();
+        OperationContext ctx = ivr(payer);
 
         Receipt first = banking.transfer(ctx, payer, payee, new BigDecimal("100.00"));
         // The SIP retransmission / double click / redelivered message: same key, same request.
@@ -157,6 +174,64 @@ class BankingIT {
                 () -> banking.transfer(ctx, payer, payee, new BigDecimal("5.00")));
         assertEquals(BankingError.DUPLICATE_REQUEST, reused.getError());
         assertEquals(new BigDecimal("900.00"), f.balance(payer));
+        f.assertInvariants();
+    }
+
+    /**
+     * Issue 14 item 8: an operation reached from a call (channel IVR or AGENT) is refused with
+     * NOT_VERIFIED unless the account's PIN was verified in that very call: not in another call,
+     * not for another account, not after the call ended. Each refusal writes nothing but its
+     * audit row; once the PIN is verified in the call, the same request goes through.
+     */
+    @Test
+    @OperateOnDeployment("probe")
+    void aCallersMoneyOperationNeedsTheAccountsPinVerifiedInThatCall() throws Exception {
+        BankingFixtures f = fixtures();
+        String payer = f.customer("1000.00", "500.00", "800.00");
+        String other = f.customer("1000.00", "500.00", "800.00");
+        String payee = f.customer("0.00", "500.00", "800.00");
+        f.payee(payer, payee);
+        f.payee(other, payee);
+        String biller = f.internal();
+        String bill = f.bill(biller, "30.00");
+        OperationContext call = ivr();
+        OperationContext otherCall = ivr();
+        banking.verifyPin(otherCall, payer, BankingFixtures.PIN.toCharArray()); // proves payer in another call only
+        banking.verifyPin(call, other, BankingFixtures.PIN.toCharArray()); // proves another account in this call
+        OperationContext agentCall = OperationContext.agent("call-" + UUID.randomUUID(), "1001", "key-" + UUID.randomUUID());
+        long auditBefore = f.kefuCount("SELECT COUNT(*) FROM audit_event WHERE action = 'MONEY_NOT_VERIFIED'");
+
+        Map<String, Executable> cases = new LinkedHashMap<>();
+        cases.put("transfer", () -> banking.transfer(call, payer, payee, new BigDecimal("1.00")));
+        cases.put("bill payment", () -> banking.payBill(call, payer, bill));
+        cases.put("card loss", () -> banking.reportCardLoss(call, payer));
+        cases.put("balance", () -> banking.balance(call, payer));
+        cases.put("statement", () -> banking.miniStatement(call, payer, 5));
+        cases.put("payees", () -> banking.payees(call, payer));
+        cases.put("agent's transfer", () -> banking.transfer(agentCall, payer, payee, new BigDecimal("1.00")));
+        cases.put("no call at all", () -> banking.transfer(OperationContext.ivr(null, "key-" + UUID.randomUUID()), payer, payee,
+                new BigDecimal("1.00")));
+        String before = f.snapshot(jms, backOfficeOut);
+        for (Map.Entry<String, Executable> c : cases.entrySet()) {
+            BankingException e = assertThrows(BankingException.class, c.getValue(), c.getKey());
+            assertEquals(BankingError.NOT_VERIFIED, e.getError(), c.getKey() + ": " + e.getMessage());
+            assertEquals(before, f.snapshot(jms, backOfficeOut), c.getKey() + " wrote something");
+        }
+        assertEquals(auditBefore + cases.size(), f.kefuCount("SELECT COUNT(*) FROM audit_event WHERE action = 'MONEY_NOT_VERIFIED'"),
+                "every refusal is audited");
+
+        banking.verifyPin(call, payer, BankingFixtures.PIN.toCharArray());
+        Receipt receipt = banking.transfer(call, payer, payee, new BigDecimal("1.00"));
+        assertFalse(receipt.replayed());
+        assertEquals(new BigDecimal("999.00"), f.balance(payer));
+        assertEquals(new BigDecimal("999.00"), banking.balance(call, payer).balance());
+
+        // The call ends: its verifications end with it.
+        verifications.callEnded(call.callId());
+        BankingException after = assertThrows(BankingException.class,
+                () -> banking.transfer(OperationContext.ivr(call.callId(), "key-" + UUID.randomUUID()), payer, payee, new BigDecimal("1.00")));
+        assertEquals(BankingError.NOT_VERIFIED, after.getError());
+        assertEquals(new BigDecimal("999.00"), f.balance(payer));
         f.assertInvariants();
     }
 
@@ -182,58 +257,58 @@ class BankingIT {
         String biller = f.internal();
         String bill = f.bill(biller, "30.00");
         String paidBill = f.bill(biller, "10.00");
-        banking.payBill(ivr(), payer, paidBill);
+        banking.payBill(ivr(payer), payer, paidBill);
         // 450 + 10 spent today already: 400 more would pass the per-transfer limit, not the daily one.
-        banking.transfer(ivr(), spentToday, payee, new BigDecimal("450.00"));
-        banking.payBill(ivr(), spentToday, f.bill(biller, "10.00"));
+        banking.transfer(ivr(spentToday), spentToday, payee, new BigDecimal("450.00"));
+        banking.payBill(ivr(spentToday), spentToday, f.bill(biller, "10.00"));
 
         Map<String, Executable> cases = new LinkedHashMap<>();
         Map<String, BankingError> expected = new LinkedHashMap<>();
-        cases.put("unknown source", () -> banking.transfer(ivr(), "6222029999999999", payee, new BigDecimal("1.00")));
+        cases.put("unknown source", () -> banking.transfer(ivr("6222029999999999"), "6222029999999999", payee, new BigDecimal("1.00")));
         expected.put("unknown source", BankingError.UNKNOWN_ACCOUNT);
-        cases.put("internal source", () -> banking.transfer(ivr(), "INT-OPENING", payee, new BigDecimal("1.00")));
+        cases.put("internal source", () -> banking.transfer(ivr("INT-OPENING"), "INT-OPENING", payee, new BigDecimal("1.00")));
         expected.put("internal source", BankingError.UNKNOWN_ACCOUNT);
-        cases.put("null source", () -> banking.transfer(ivr(), null, payee, new BigDecimal("1.00")));
-        expected.put("null source", BankingError.UNKNOWN_ACCOUNT);
-        cases.put("unknown payee account", () -> banking.transfer(ivr(), payer, "6222029999999998", new BigDecimal("1.00")));
+        cases.put("null source", () -> banking.transfer(ivr(null), null, payee, new BigDecimal("1.00")));
+        expected.put("null source", BankingError.NOT_VERIFIED); // no call can have verified no account
+        cases.put("unknown payee account", () -> banking.transfer(ivr(payer), payer, "6222029999999998", new BigDecimal("1.00")));
         expected.put("unknown payee account", BankingError.UNKNOWN_ACCOUNT);
-        cases.put("unregistered payee", () -> banking.transfer(ivr(), payer, stranger, new BigDecimal("1.00")));
+        cases.put("unregistered payee", () -> banking.transfer(ivr(payer), payer, stranger, new BigDecimal("1.00")));
         expected.put("unregistered payee", BankingError.UNKNOWN_PAYEE);
-        cases.put("to itself", () -> banking.transfer(ivr(), payer, payer, new BigDecimal("1.00")));
+        cases.put("to itself", () -> banking.transfer(ivr(payer), payer, payer, new BigDecimal("1.00")));
         expected.put("to itself", BankingError.UNKNOWN_PAYEE);
-        cases.put("insufficient funds", () -> banking.transfer(ivr(), poor, payee, new BigDecimal("20.01")));
+        cases.put("insufficient funds", () -> banking.transfer(ivr(poor), poor, payee, new BigDecimal("20.01")));
         expected.put("insufficient funds", BankingError.INSUFFICIENT_FUNDS);
-        cases.put("over the per-transfer limit", () -> banking.transfer(ivr(), payer, payee, new BigDecimal("500.01")));
+        cases.put("over the per-transfer limit", () -> banking.transfer(ivr(payer), payer, payee, new BigDecimal("500.01")));
         expected.put("over the per-transfer limit", BankingError.OVER_LIMIT);
-        cases.put("over the daily limit", () -> banking.transfer(ivr(), spentToday, payee, new BigDecimal("400.00")));
+        cases.put("over the daily limit", () -> banking.transfer(ivr(spentToday), spentToday, payee, new BigDecimal("400.00")));
         expected.put("over the daily limit", BankingError.OVER_LIMIT);
-        cases.put("blocked card", () -> banking.transfer(ivr(), blocked, payee, new BigDecimal("1.00")));
+        cases.put("blocked card", () -> banking.transfer(ivr(blocked), blocked, payee, new BigDecimal("1.00")));
         expected.put("blocked card", BankingError.CARD_BLOCKED);
-        cases.put("frozen account", () -> banking.transfer(ivr(), frozen, payee, new BigDecimal("1.00")));
+        cases.put("frozen account", () -> banking.transfer(ivr(frozen), frozen, payee, new BigDecimal("1.00")));
         expected.put("frozen account", BankingError.ACCOUNT_FROZEN);
-        cases.put("frozen payee", () -> banking.transfer(ivr(), payer, frozenPayee, new BigDecimal("1.00")));
+        cases.put("frozen payee", () -> banking.transfer(ivr(payer), payer, frozenPayee, new BigDecimal("1.00")));
         expected.put("frozen payee", BankingError.ACCOUNT_FROZEN);
-        cases.put("negative amount", () -> banking.transfer(ivr(), payer, payee, new BigDecimal("-1.00")));
+        cases.put("negative amount", () -> banking.transfer(ivr(payer), payer, payee, new BigDecimal("-1.00")));
         expected.put("negative amount", BankingError.INVALID_AMOUNT);
-        cases.put("zero amount", () -> banking.transfer(ivr(), payer, payee, BigDecimal.ZERO));
+        cases.put("zero amount", () -> banking.transfer(ivr(payer), payer, payee, BigDecimal.ZERO));
         expected.put("zero amount", BankingError.INVALID_AMOUNT);
-        cases.put("fraction of a fen", () -> banking.transfer(ivr(), payer, payee, new BigDecimal("1.005")));
+        cases.put("fraction of a fen", () -> banking.transfer(ivr(payer), payer, payee, new BigDecimal("1.005")));
         expected.put("fraction of a fen", BankingError.INVALID_AMOUNT);
-        cases.put("absurd amount", () -> banking.transfer(ivr(), payer, payee, new BigDecimal("1e15")));
+        cases.put("absurd amount", () -> banking.transfer(ivr(payer), payer, payee, new BigDecimal("1e15")));
         expected.put("absurd amount", BankingError.INVALID_AMOUNT);
-        cases.put("no amount", () -> banking.transfer(ivr(), payer, payee, null));
+        cases.put("no amount", () -> banking.transfer(ivr(payer), payer, payee, null));
         expected.put("no amount", BankingError.INVALID_AMOUNT);
         cases.put("no idempotency key", () -> banking.transfer(OperationContext.ivr("c", " "), payer, payee, new BigDecimal("1.00")));
         expected.put("no idempotency key", BankingError.INVALID_REQUEST);
-        cases.put("unknown bill", () -> banking.payBill(ivr(), payer, "B-NO-SUCH-BILL"));
+        cases.put("unknown bill", () -> banking.payBill(ivr(payer), payer, "B-NO-SUCH-BILL"));
         expected.put("unknown bill", BankingError.UNKNOWN_BILL);
-        cases.put("bill already paid", () -> banking.payBill(ivr(), payer, paidBill));
+        cases.put("bill already paid", () -> banking.payBill(ivr(payer), payer, paidBill));
         expected.put("bill already paid", BankingError.BILL_ALREADY_PAID);
-        cases.put("bill, insufficient funds", () -> banking.payBill(ivr(), poor, bill));
+        cases.put("bill, insufficient funds", () -> banking.payBill(ivr(poor), poor, bill));
         expected.put("bill, insufficient funds", BankingError.INSUFFICIENT_FUNDS);
-        cases.put("bill, blocked card", () -> banking.payBill(ivr(), blocked, bill));
+        cases.put("bill, blocked card", () -> banking.payBill(ivr(blocked), blocked, bill));
         expected.put("bill, blocked card", BankingError.CARD_BLOCKED);
-        cases.put("card loss, unknown account", () -> banking.reportCardLoss(ivr(), "6222029999999999"));
+        cases.put("card loss, unknown account", () -> banking.reportCardLoss(ivr("6222029999999999"), "6222029999999999"));
         expected.put("card loss, unknown account", BankingError.UNKNOWN_ACCOUNT);
         cases.put("balance, unknown account", () -> banking.balance("6222029999999999"));
         expected.put("balance, unknown account", BankingError.UNKNOWN_ACCOUNT);
@@ -262,7 +337,7 @@ class BankingIT {
         String payer = f.customer("200.00", "500.00", "800.00");
         String biller = f.internal();
         String bill = f.bill(biller, "128.50");
-        OperationContext ctx = ivr();
+        OperationContext ctx = ivr(payer);
 
         Receipt receipt = banking.payBill(ctx, payer, bill);
         Receipt retry = banking.payBill(ctx, payer, bill);
@@ -286,7 +361,7 @@ class BankingIT {
         String payee = f.customer("0.00", "500.00", "800.00");
         f.payee(owner, payee);
 
-        Receipt receipt = banking.reportCardLoss(ivr(), owner);
+        Receipt receipt = banking.reportCardLoss(ivr(owner), owner);
 
         assertEquals("BLOCKED", f.ledgerString("SELECT status FROM bank_card WHERE account_number = ?", owner));
         assertEquals(1, f.kefuCount("SELECT COUNT(*) FROM operation_journal WHERE reference = ? AND operation = 'CARD_LOSS'", receipt.reference()));
@@ -297,7 +372,7 @@ class BankingIT {
         assertTrue(body.contains("\"card\":\"" + owner.substring(0, 4) + "********" + owner.substring(12) + "\""),
                 "the card number is masked: " + body);
         BankingException e = assertThrows(BankingException.class,
-                () -> banking.transfer(ivr(), owner, payee, new BigDecimal("1.00")));
+                () -> banking.transfer(ivr(owner), owner, payee, new BigDecimal("1.00")));
         assertEquals(BankingError.CARD_BLOCKED, e.getError());
     }
 

@@ -161,7 +161,7 @@ class IvrDtmfIT {
                     + " VALUES (?, ?, 'REPAIR', 'IT', 'RESOLVED', 'AGENT', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", resolved, customer);
         }
         DtmfCaller caller = DtmfCaller.call("96000", ani,
-                List.of("1", digits + "#", "1", "2", "3", resolved + "#", "9"));
+                List.of("1", digits + "#", "1", "888888", "2", "3", resolved + "#", "9"));
         try {
             CallId call = awaitCallInFlow(ani, caller);
             keysAt(caller, call, "start");
@@ -170,6 +170,8 @@ class IvrDtmfIT {
                     "the bill read out for confirmation");
             assertEquals("88.50", confirm.vars().get("billAmount"), path(confirm));
             caller.go();
+            // The paying account's card PIN, verified in this call before the payment (issue 14 item 8).
+            keysAt(caller, call, "pay-pin");
             awaitState(call, s -> s.vars().containsKey("reference") && "menu".equals(s.node())
                     && s.waiting() == IvrState.Waiting.DIGITS, "the bill paid");
             caller.go(); // 2: repair

@@ -65,6 +65,34 @@ class IvrFlowsRestIT {
         assertThat(send("GET", "api/ivr/flows", ADMIN, null).body()).doesNotContain("it-bad");
     }
 
+    /**
+     * Issue 14 item 8: a flow with a path that reaches a money operation before the PIN is
+     * verified is refused at upload (400 naming the node and the path), nothing stored; the same
+     * flow with the PIN check on that path is accepted.
+     */
+    @Test
+    void aFlowThatSkipsThePinCheckIsRefusedAtUpload() throws Exception {
+        String flow = "{\"id\":\"it-no-pin\",\"start\":\"account\",\"agent\":\"agent\",\"nodes\":["
+                + "{\"id\":\"account\",\"type\":\"collect\",\"prompts\":[\"enter-account\"],\"var\":\"account\",\"maxDigits\":19,"
+                + "\"terminator\":\"#\",\"next\":\"%s\"},"
+                + "{\"id\":\"pin\",\"type\":\"collect\",\"prompts\":[\"enter-pin\"],\"var\":\"pin\",\"secret\":true,"
+                + "\"minDigits\":6,\"maxDigits\":6,\"next\":\"verify\"},"
+                + "{\"id\":\"verify\",\"type\":\"service\",\"operation\":\"banking.verifyPin\","
+                + "\"inputs\":{\"account\":\"$account\",\"pin\":\"$pin\"},\"onError\":{\"*\":\"agent\"},\"next\":\"transfer\"},"
+                + "{\"id\":\"transfer\",\"type\":\"service\",\"operation\":\"banking.transfer\","
+                + "\"inputs\":{\"account\":\"$account\",\"payee\":\"6222020000000002\",\"amount\":\"1.00\"},"
+                + "\"onError\":{\"*\":\"agent\"},\"next\":\"agent\"},"
+                + "{\"id\":\"agent\",\"type\":\"transfer\",\"queue\":\"banking\"}]}";
+        HttpResponse<String> skips = send("POST", "api/ivr/flows", ADMIN, String.format(flow, "transfer"));
+        assertThat(skips.statusCode()).as(skips.body()).isEqualTo(400);
+        assertThat(json(skips.body()).asJsonObject().getJsonArray("problems").toString())
+                .contains("node \\\"transfer\\\"").contains("before a PIN is verified").contains("account > transfer");
+        assertThat(send("GET", "api/ivr/flows", ADMIN, null).body()).doesNotContain("it-no-pin");
+
+        HttpResponse<String> checks = send("POST", "api/ivr/flows", ADMIN, String.format(flow, "pin"));
+        assertThat(checks.statusCode()).as(checks.body()).isEqualTo(201);
+    }
+
     @Test
     void anUploadIsANewInactiveVersionThatActivationMakesTheOnlyActiveOne() throws Exception {
         String flow = "{\"id\":\"it-hotline\",\"description\":\"IT\",\"start\":\"menu\",\"agent\":\"agent\",\"nodes\":["

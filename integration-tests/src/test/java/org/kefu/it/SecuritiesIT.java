@@ -8,6 +8,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,8 +17,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
+import org.kefu.banking.CallerVerifications;
 import org.kefu.banking.OperationContext;
+import org.kefu.securities.BadBranchAnswer;
 import org.kefu.securities.Holdings;
+import org.kefu.securities.OrderSettlement;
 import org.kefu.securities.OrderReceipt;
 import org.kefu.securities.OrderView;
 import org.kefu.securities.PositionView;
@@ -64,6 +68,12 @@ class SecuritiesIT {
     @EJB(lookup = SERVICE)
     private SecuritiesService securities;
 
+    @EJB(lookup = "java:global/kefu/kefu-ejb/OrderSettlement!org.kefu.securities.OrderSettlement")
+    private OrderSettlement settlement;
+
+    @Resource
+    private UserTransaction tx;
+
     @Resource(lookup = "java:jboss/datasources/KefuDS")
     private DataSource kefu;
 
@@ -82,8 +92,21 @@ class SecuritiesIT {
     @Resource(lookup = "java:/jms/queue/kefu/backoffice/in/DLQ")
     private Queue backOfficeDlq;
 
+    @EJB(lookup = "java:global/kefu/kefu-ejb/CallerVerifications!org.kefu.banking.CallerVerifications")
+    private CallerVerifications verifications;
+
     private static OperationContext ivr() {
         return OperationContext.ivr("call-" + UUID.randomUUID(), "key-" + UUID.randomUUID());
+    }
+
+    /**
+     * A call in which {@code account} counts as verified (issue 14 item 8), for the tests of the
+     * business checks behind it; the PIN itself is proved by the verified-caller tests.
+     */
+    private OperationContext ivr(String account) {
+        OperationContext ctx = ivr();
+        verifications.verified(ctx.callId(), account);
+        return ctx;
     }
 
     private static BigDecimal d(String s) {
@@ -132,7 +155,7 @@ class SecuritiesIT {
         SecuritiesFixtures f = new SecuritiesFixtures(ledger);
         String account = f.account("GZ01", "20000.00");
         long clearingBefore = f.shares("CLR-GZ01", "600036");
-        OperationContext ctx = ivr();
+        OperationContext ctx = ivr(account);
 
         OrderReceipt receipt = securities.placeOrder(ctx, account, Side.BUY, "600036", d("40.00"), 200);
 
@@ -173,7 +196,7 @@ class SecuritiesIT {
         String account = f.account("GZ04", "100.00");
         f.shares(account, "000001", 500);
 
-        OrderReceipt receipt = securities.placeOrder(ivr(), account, Side.SELL, "000001", d("11.50"), 300);
+        OrderReceipt receipt = securities.placeOrder(ivr(account), account, Side.SELL, "000001", d("11.50"), 300);
 
         assertEquals("TABLE", receipt.protocol());
         assertEquals(300, receipt.frozenShares());
@@ -203,8 +226,8 @@ class SecuritiesIT {
         f.shares(seller, "000001", 100_000);
 
         // The simulator rejects every order of 99,900 shares (BranchSimulator.REJECTED_QUANTITY).
-        OrderReceipt buy = securities.placeOrder(ivr(), buyer, Side.BUY, "600000", d("9.00"), 99_900);
-        OrderReceipt sell = securities.placeOrder(ivr(), seller, Side.SELL, "000001", d("11.00"), 99_900);
+        OrderReceipt buy = securities.placeOrder(ivr(buyer), buyer, Side.BUY, "600000", d("9.00"), 99_900);
+        OrderReceipt sell = securities.placeOrder(ivr(seller), seller, Side.SELL, "000001", d("11.00"), 99_900);
         assertEquals(1, f.count("SELECT COUNT(*) FROM account_hold WHERE reference = ?", buy.orderRef()));
         OrderView buyDone = awaitClosed(buyer, buy.orderRef());
         OrderView sellDone = awaitClosed(seller, sell.orderRef());
@@ -232,7 +255,7 @@ class SecuritiesIT {
     void aRetriedOrderIsPlacedOnce() throws Exception {
         SecuritiesFixtures f = new SecuritiesFixtures(ledger);
         String account = f.account("GZ03", "5000.00");
-        OperationContext ctx = ivr();
+        OperationContext ctx = ivr(account);
 
         OrderReceipt first = securities.placeOrder(ctx, account, Side.BUY, "600000", d("10.00"), 100);
         OrderReceipt again = securities.placeOrder(ctx, account, Side.BUY, "600000", d("10.0"), 100);
@@ -262,46 +285,46 @@ class SecuritiesIT {
         f.freeze(frozen);
         // 200 of the holder's 300 shares are frozen by a pending sell once it is placed; wait for
         // it to settle so the snapshot below is quiet, and then the holder has 100 left.
-        OrderReceipt pending = securities.placeOrder(ivr(), holder, Side.SELL, "600000", d("10.00"), 200);
+        OrderReceipt pending = securities.placeOrder(ivr(holder), holder, Side.SELL, "600000", d("10.00"), 200);
         assertEquals("FILLED", awaitClosed(holder, pending.orderRef()).status());
-        OperationContext used = ivr();
+        OperationContext used = ivr(rich);
         securities.placeOrder(used, rich, Side.BUY, "600000", d("10.00"), 100);
         awaitClosed(rich, securities.orders(rich, 1).get(0).orderRef());
 
         Map<String, Executable> cases = new LinkedHashMap<>();
         Map<String, SecuritiesError> expected = new LinkedHashMap<>();
-        cases.put("unknown code", () -> securities.placeOrder(ivr(), rich, Side.BUY, "999999", d("10.00"), 100));
+        cases.put("unknown code", () -> securities.placeOrder(ivr(rich), rich, Side.BUY, "999999", d("10.00"), 100));
         expected.put("unknown code", SecuritiesError.UNKNOWN_STOCK);
-        cases.put("malformed code", () -> securities.placeOrder(ivr(), rich, Side.BUY, "60000X", d("10.00"), 100));
+        cases.put("malformed code", () -> securities.placeOrder(ivr(rich), rich, Side.BUY, "60000X", d("10.00"), 100));
         expected.put("malformed code", SecuritiesError.UNKNOWN_STOCK);
-        cases.put("above the band", () -> securities.placeOrder(ivr(), rich, Side.BUY, "600000", d("11.01"), 100));
+        cases.put("above the band", () -> securities.placeOrder(ivr(rich), rich, Side.BUY, "600000", d("11.01"), 100));
         expected.put("above the band", SecuritiesError.PRICE_OUT_OF_BAND);
-        cases.put("below the band", () -> securities.placeOrder(ivr(), rich, Side.SELL, "600000", d("8.99"), 100));
+        cases.put("below the band", () -> securities.placeOrder(ivr(rich), rich, Side.SELL, "600000", d("8.99"), 100));
         expected.put("below the band", SecuritiesError.PRICE_OUT_OF_BAND);
-        cases.put("odd lot", () -> securities.placeOrder(ivr(), rich, Side.BUY, "600000", d("10.00"), 150));
+        cases.put("odd lot", () -> securities.placeOrder(ivr(rich), rich, Side.BUY, "600000", d("10.00"), 150));
         expected.put("odd lot", SecuritiesError.INVALID_QUANTITY);
-        cases.put("zero quantity", () -> securities.placeOrder(ivr(), rich, Side.BUY, "600000", d("10.00"), 0));
+        cases.put("zero quantity", () -> securities.placeOrder(ivr(rich), rich, Side.BUY, "600000", d("10.00"), 0));
         expected.put("zero quantity", SecuritiesError.INVALID_QUANTITY);
-        cases.put("price in tenths of fen", () -> securities.placeOrder(ivr(), rich, Side.BUY, "600000", d("10.005"), 100));
+        cases.put("price in tenths of fen", () -> securities.placeOrder(ivr(rich), rich, Side.BUY, "600000", d("10.005"), 100));
         expected.put("price in tenths of fen", SecuritiesError.INVALID_PRICE);
-        cases.put("no price", () -> securities.placeOrder(ivr(), rich, Side.BUY, "600000", null, 100));
+        cases.put("no price", () -> securities.placeOrder(ivr(rich), rich, Side.BUY, "600000", null, 100));
         expected.put("no price", SecuritiesError.INVALID_PRICE);
         // 100 x 10.00 + 5.00 = 1,005.00: one fen short
-        cases.put("insufficient cash", () -> securities.placeOrder(ivr(), poor, Side.BUY, "600000", d("10.00"), 100));
+        cases.put("insufficient cash", () -> securities.placeOrder(ivr(poor), poor, Side.BUY, "600000", d("10.00"), 100));
         expected.put("insufficient cash", SecuritiesError.INSUFFICIENT_FUNDS);
-        cases.put("insufficient shares", () -> securities.placeOrder(ivr(), holder, Side.SELL, "600000", d("10.00"), 200));
+        cases.put("insufficient shares", () -> securities.placeOrder(ivr(holder), holder, Side.SELL, "600000", d("10.00"), 200));
         expected.put("insufficient shares", SecuritiesError.INSUFFICIENT_SHARES);
-        cases.put("no shares at all", () -> securities.placeOrder(ivr(), rich, Side.SELL, "600036", d("40.00"), 100));
+        cases.put("no shares at all", () -> securities.placeOrder(ivr(rich), rich, Side.SELL, "600036", d("40.00"), 100));
         expected.put("no shares at all", SecuritiesError.INSUFFICIENT_SHARES);
-        cases.put("unknown account", () -> securities.placeOrder(ivr(), "GZ09999999", Side.BUY, "600000", d("10.00"), 100));
+        cases.put("unknown account", () -> securities.placeOrder(ivr("GZ09999999"), "GZ09999999", Side.BUY, "600000", d("10.00"), 100));
         expected.put("unknown account", SecuritiesError.UNKNOWN_ACCOUNT);
-        cases.put("internal account", () -> securities.placeOrder(ivr(), "CLR-GZ01", Side.BUY, "600000", d("10.00"), 100));
+        cases.put("internal account", () -> securities.placeOrder(ivr("CLR-GZ01"), "CLR-GZ01", Side.BUY, "600000", d("10.00"), 100));
         expected.put("internal account", SecuritiesError.UNKNOWN_ACCOUNT);
-        cases.put("null account", () -> securities.placeOrder(ivr(), null, Side.BUY, "600000", d("10.00"), 100));
-        expected.put("null account", SecuritiesError.UNKNOWN_ACCOUNT);
-        cases.put("frozen account", () -> securities.placeOrder(ivr(), frozen, Side.BUY, "600000", d("10.00"), 100));
+        cases.put("null account", () -> securities.placeOrder(ivr(null), null, Side.BUY, "600000", d("10.00"), 100));
+        expected.put("null account", SecuritiesError.NOT_VERIFIED); // no call can have verified no account
+        cases.put("frozen account", () -> securities.placeOrder(ivr(frozen), frozen, Side.BUY, "600000", d("10.00"), 100));
         expected.put("frozen account", SecuritiesError.ACCOUNT_FROZEN);
-        cases.put("no side", () -> securities.placeOrder(ivr(), rich, null, "600000", d("10.00"), 100));
+        cases.put("no side", () -> securities.placeOrder(ivr(rich), rich, null, "600000", d("10.00"), 100));
         expected.put("no side", SecuritiesError.INVALID_REQUEST);
         cases.put("no idempotency key", () -> securities.placeOrder(OperationContext.ivr("c", null), rich, Side.BUY, "600000", d("10.00"), 100));
         expected.put("no idempotency key", SecuritiesError.INVALID_REQUEST);
@@ -317,6 +340,85 @@ class SecuritiesIT {
             SecuritiesException e = assertThrows(SecuritiesException.class, c.getValue(), c.getKey());
             assertEquals(expected.get(c.getKey()), e.getError(), c.getKey() + ": " + e.getMessage());
             assertEquals(before, snapshot(f, b), c.getKey() + " wrote nothing");
+        }
+        assertAllInvariants();
+    }
+
+    /**
+     * Issue 14 item 8: an order or a positions query from a call is refused (NOT_VERIFIED,
+     * nothing written, audited) unless the account was verified in that call; verified in another
+     * call, or another account verified in this one, does not count.
+     */
+    @Test
+    @OperateOnDeployment("probe")
+    void aCallersOrderNeedsTheAccountVerifiedInThatCall() throws Exception {
+        SecuritiesFixtures f = new SecuritiesFixtures(ledger);
+        BankingFixtures b = new BankingFixtures(ledger, kefu);
+        String account = f.account("GZ01", "100000.00");
+        String other = f.account("GZ01", "100000.00");
+        OperationContext call = ivr(other);
+        OperationContext elsewhere = ivr(account);
+        long audited = b.kefuCount("SELECT COUNT(*) FROM audit_event WHERE action = 'MONEY_NOT_VERIFIED'");
+        String before = snapshot(f, b);
+        SecuritiesException order = assertThrows(SecuritiesException.class,
+                () -> securities.placeOrder(call, account, Side.BUY, "600000", d("10.00"), 100));
+        assertEquals(SecuritiesError.NOT_VERIFIED, order.getError());
+        SecuritiesException positions = assertThrows(SecuritiesException.class, () -> securities.holdings(call, account));
+        assertEquals(SecuritiesError.NOT_VERIFIED, positions.getError());
+        assertEquals(before, snapshot(f, b), "the refusals wrote nothing");
+        assertEquals(audited + 2, b.kefuCount("SELECT COUNT(*) FROM audit_event WHERE action = 'MONEY_NOT_VERIFIED'"));
+        // Verified in its own call, the same order goes through.
+        OrderReceipt receipt = securities.placeOrder(elsewhere, account, Side.BUY, "600000", d("10.00"), 100);
+        assertEquals("FILLED", awaitClosed(account, receipt.orderRef()).status());
+        assertAllInvariants();
+    }
+
+    /**
+     * Issue 14 item 6: a branch's fill is checked against the order before anything moves: a
+     * known order, the order's own branch, not more than the open quantity, within the limit and
+     * within the day's band on both sides (a SELL filled above the band, or a BUY below it, got
+     * through before). Each refusal leaves the order open with its hold, and nothing else moves;
+     * the orders are placed and probed in one transaction that is rolled back, so the branch
+     * simulator never sees them.
+     */
+    @Test
+    @OperateOnDeployment("probe")
+    void aFillThatDoesNotMatchTheOrderIsRefusedAndMovesNothing() throws Exception {
+        SecuritiesFixtures f = new SecuritiesFixtures(ledger);
+        String buyer = f.account("GZ01", "100000.00");
+        String seller = f.account("GZ01", "0.00");
+        f.shares(seller, "601318", 100);
+        Quote q = securities.quote("601318");
+        tx.begin();
+        try {
+            OrderReceipt buy = securities.placeOrder(ivr(buyer), buyer, Side.BUY, "601318", q.limitDown(), 100);
+            OrderReceipt sell = securities.placeOrder(ivr(seller), seller, Side.SELL, "601318", q.limitUp(), 100);
+            String b = buy.orderRef();
+            String s = sell.orderRef();
+            Map<String, Executable> fills = new LinkedHashMap<>();
+            fills.put("unknown order", () -> settlement.fill("no-such-order", "GZ01", q.limitDown(), 100));
+            fills.put("no branch", () -> settlement.fill(b, null, q.limitDown(), 100));
+            fills.put("another branch", () -> settlement.fill(b, "GZ02", q.limitDown(), 100));
+            fills.put("unknown branch", () -> settlement.fill(b, "GZ99", q.limitDown(), 100));
+            fills.put("above the open quantity", () -> settlement.fill(b, "GZ01", q.limitDown(), 200));
+            fills.put("partial", () -> settlement.fill(b, "GZ01", q.limitDown(), 50));
+            fills.put("buy above its limit", () -> settlement.fill(b, "GZ01", q.limitDown().add(d("0.01")), 100));
+            fills.put("buy below the band", () -> settlement.fill(b, "GZ01", q.limitDown().subtract(d("0.01")), 100));
+            fills.put("sell below its limit", () -> settlement.fill(s, "GZ01", q.limitUp().subtract(d("0.01")), 100));
+            fills.put("sell above the band", () -> settlement.fill(s, "GZ01", q.limitUp().add(d("0.01")), 100));
+            fills.put("reject from another branch", () -> settlement.reject(b, "GZ03", "forged"));
+            for (Map.Entry<String, Executable> c : fills.entrySet()) {
+                assertThrows(BadBranchAnswer.class, c.getValue(), c.getKey());
+                assertEquals("SUBMITTED", securities.order(buyer, b).status(), c.getKey() + ": the buy stays open");
+                assertEquals("SUBMITTED", securities.order(seller, s).status(), c.getKey() + ": the sell stays open");
+                assertEquals(100, securities.holdings(seller).positions().get(0).quantity(), c.getKey() + ": no share moved");
+                assertEquals(0, d("100000.00").compareTo(securities.holdings(buyer).cash()), c.getKey() + ": no cash moved");
+            }
+            // The right answers are taken (checks that refuse nothing valid).
+            assertTrue(settlement.fill(b, "GZ01", q.limitDown(), 100));
+            assertTrue(settlement.fill(s, "GZ01", q.limitUp(), 100));
+        } finally {
+            tx.rollback();
         }
         assertAllInvariants();
     }

@@ -81,9 +81,9 @@ public class IvrServices implements ServiceRegistry {
         try {
             return switch (operation) {
                 case "banking.verifyPin" -> verifyPin(ctx, in, secrets);
-                case "banking.balance" -> balance(in);
-                case "banking.miniStatement" -> miniStatement(in);
-                case "banking.payees" -> payees(in);
+                case "banking.balance" -> balance(ctx, in);
+                case "banking.miniStatement" -> miniStatement(ctx, in);
+                case "banking.payees" -> payees(ctx, in);
                 case "banking.transfer" -> receipt(banking.transfer(ctx, in.get("account"), in.get("payee"), amount(in.get("amount"))));
                 case "banking.payBill" -> receipt(banking.payBill(ctx, in.get("account"), in.get("bill")));
                 case "banking.reportCardLoss" -> receipt(banking.reportCardLoss(ctx, in.get("account")));
@@ -114,7 +114,7 @@ public class IvrServices implements ServiceRegistry {
             return securities.invoke(ctx, operation, in, secrets);
         }
         if (operation.startsWith("utilities.")) {
-            return utilities.invoke(ctx, operation, in);
+            return utilities.invoke(ctx, operation, in, secrets);
         }
         if (operation.startsWith("tickets.") || operation.startsWith("voicemail.")) {
             return tickets.invoke(ctx.callId(), operation, in);
@@ -146,14 +146,14 @@ public class IvrServices implements ServiceRegistry {
         }
     }
 
-    private ServiceOutcome balance(Map<String, String> in) throws BankingException {
-        AccountBalance b = banking.balance(in.get("account"));
+    private ServiceOutcome balance(OperationContext ctx, Map<String, String> in) throws BankingException {
+        AccountBalance b = banking.balance(ctx, in.get("account"));
         return ServiceOutcome.ok(Map.of("balance", plain(b.balance()), "available", plain(b.available())));
     }
 
-    private ServiceOutcome miniStatement(Map<String, String> in) throws BankingException {
+    private ServiceOutcome miniStatement(OperationContext ctx, Map<String, String> in) throws BankingException {
         int lines = Integer.parseInt(in.getOrDefault("lines", "5"));
-        List<StatementLine> list = banking.miniStatement(in.get("account"), Math.max(1, Math.min(lines, 20)));
+        List<StatementLine> list = banking.miniStatement(ctx, in.get("account"), Math.max(1, Math.min(lines, 20)));
         Map<String, String> out = new HashMap<>();
         int i = 1;
         for (StatementLine l : list) {
@@ -164,8 +164,8 @@ public class IvrServices implements ServiceRegistry {
         return ServiceOutcome.ok(out);
     }
 
-    private ServiceOutcome payees(Map<String, String> in) throws BankingException {
-        List<PayeeSummary> list = banking.payees(in.get("account"));
+    private ServiceOutcome payees(OperationContext ctx, Map<String, String> in) throws BankingException {
+        List<PayeeSummary> list = banking.payees(ctx, in.get("account"));
         Map<String, String> out = new HashMap<>();
         out.put("payee.count", String.valueOf(list.size()));
         int i = 1;

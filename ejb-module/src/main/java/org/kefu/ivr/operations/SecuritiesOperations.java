@@ -49,6 +49,9 @@ public class SecuritiesOperations {
     @EJB
     private BankingService banking;
 
+    @EJB
+    private org.kefu.banking.CallerVerifications verifications;
+
     @PersistenceContext(unitName = "ledger")
     private EntityManager ledger;
 
@@ -57,7 +60,7 @@ public class SecuritiesOperations {
         return switch (operation) {
             case "securities.verifyPin" -> verifyPin(ctx, in, secrets);
             case "securities.quote" -> quote(in);
-            case "securities.positions" -> positions(in);
+            case "securities.positions" -> positions(ctx, in);
             case "securities.placeOrder" -> placeOrder(ctx, in);
             default -> ServiceOutcome.error(OperationErrors.NOT_AVAILABLE);
         };
@@ -74,6 +77,8 @@ public class SecuritiesOperations {
                 return ServiceOutcome.error("UNKNOWN_ACCOUNT");
             }
             banking.verifyPin(ctx, account.getBankAccount(), pin);
+            // The linked card's PIN proves the securities account too, for this call only.
+            verifications.verified(ctx.callId(), account.getAccountId());
             return ServiceOutcome.ok(Map.of("accountId", account.getAccountId(), "branch", account.getBranchCode()));
         } finally {
             Arrays.fill(pin, '\0');
@@ -85,12 +90,12 @@ public class SecuritiesOperations {
         return ServiceOutcome.ok(Map.of("price", plain(q.last()), "prevClose", plain(q.prevClose())));
     }
 
-    private ServiceOutcome positions(Map<String, String> in) throws SecuritiesException {
+    private ServiceOutcome positions(OperationContext ctx, Map<String, String> in) throws SecuritiesException {
         SecAccount account = account(in.get("account"));
         if (account == null) {
             return ServiceOutcome.error("UNKNOWN_ACCOUNT");
         }
-        Holdings h = securities.holdings(account.getAccountId());
+        Holdings h = securities.holdings(ctx, account.getAccountId());
         Map<String, String> out = new HashMap<>();
         out.put("funds", plain(h.availableCash()));
         out.put("cash", plain(h.cash()));

@@ -36,11 +36,39 @@ public class UtilitiesOperations {
     private EntityManager kefu;
 
     public ServiceOutcome invoke(OperationContext ctx, String operation, Map<String, String> in) throws BankingException {
+        return invoke(ctx, operation, in, null);
+    }
+
+    public ServiceOutcome invoke(OperationContext ctx, String operation, Map<String, String> in, org.kefu.ivr.SecretVault secrets)
+            throws BankingException {
         return switch (operation) {
+            case "utilities.verifyPin" -> verifyPin(ctx, in, secrets);
             case "utilities.bill" -> bill(in);
             case "utilities.pay" -> pay(ctx, in);
             default -> ServiceOutcome.error(OperationErrors.NOT_AVAILABLE);
         };
+    }
+
+    /**
+     * The PIN of the card of the bank account that pays the customer's bills (the one
+     * {@code utilities.pay} debits): a payment from a call needs it verified in that call.
+     */
+    private ServiceOutcome verifyPin(OperationContext ctx, Map<String, String> in, org.kefu.ivr.SecretVault secrets)
+            throws BankingException {
+        char[] pin = secrets == null ? null : secrets.reveal("pin");
+        if (pin == null) {
+            return ServiceOutcome.error(OperationErrors.INVALID_REQUEST);
+        }
+        try {
+            String bankAccount = linkedBankAccount(customer(in.get("customer")));
+            if (bankAccount == null) {
+                return ServiceOutcome.error("NO_LINKED_ACCOUNT");
+            }
+            banking.verifyPin(ctx, bankAccount, pin);
+            return ServiceOutcome.ok(Map.of());
+        } finally {
+            java.util.Arrays.fill(pin, '\0');
+        }
     }
 
     private ServiceOutcome bill(Map<String, String> in) {

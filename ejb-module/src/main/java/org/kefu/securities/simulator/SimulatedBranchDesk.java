@@ -71,7 +71,7 @@ public class SimulatedBranchDesk {
             JsonObject order = Json.createReader(new StringReader(((TextMessage) m).getText())).readObject();
             String ref = order.getString("orderRef");
             long quantity = order.getJsonNumber("quantity").longValue();
-            JsonObjectBuilder answer = Json.createObjectBuilder().add("orderRef", ref);
+            JsonObjectBuilder answer = Json.createObjectBuilder().add("orderRef", ref).add("branch", branch);
             if (quantity == BranchSimulator.REJECTED_QUANTITY) {
                 answer.add("type", "reject").add("reason", "simulated rejection");
             } else {

@@ -20,10 +20,10 @@ import java.util.Hashtable;
  * A real consumer dispatches on the property kefu_type and deduplicates on the reference.
  *
  * <pre>
- * mvn -q compile exec:java -Dexec.args="remote+http://127.0.0.1:8080 bo kefu2026 jmsuser jmspassword"
+ * mvn -q compile exec:java -Dexec.args="remote+http://127.0.0.1:8080 bo kefu2026 bo kefu2026"
  * </pre>
  * The first login (a Kefu user with role backoffice) signs in to Kefu's remoting for the JNDI
- * lookups; the second is the message broker's user (WildFly's ApplicationRealm, see README.md).
+ * lookups; the second is the message broker's user, a Kefu login too (role backoffice, see README.md).
  */
 public final class BackOfficeConsumer {
 

@@ -45,6 +45,9 @@ public class SoakServlet extends HttpServlet {
     private static final List<String> QUEUES = List.of("backoffice/out", "backoffice/out/DLQ", "securities/GZ01", "securities/GZ02",
             "securities/GZ01/DLQ", "securities/GZ02/DLQ", "securities/replies", "securities/replies/DLQ");
 
+    @EJB(lookup = "java:global/kefu/kefu-ejb/CallerVerifications!org.kefu.banking.CallerVerifications")
+    private org.kefu.banking.CallerVerifications verifications;
+
     @EJB(lookup = "java:global/kefu/kefu-ejb/BankingServiceBean!org.kefu.banking.BankingService")
     private BankingService banking;
 
@@ -69,11 +72,14 @@ public class SoakServlet extends HttpServlet {
         try {
             switch (path) {
                 case "/transfer" -> {
+                    // The soak stands in for a caller who proved the PIN (issue 14 item 8).
+                    verifications.verified("crash-soak", req.getParameter("from"));
                     Receipt r = banking.transfer(OperationContext.ivr("crash-soak", req.getParameter("key")),
                             req.getParameter("from"), req.getParameter("to"), new BigDecimal(req.getParameter("amount")));
                     resp.getWriter().print("OK " + r.reference() + " " + r.replayed());
                 }
                 case "/order" -> {
+                    verifications.verified("crash-soak", req.getParameter("account"));
                     OrderReceipt r = securities.placeOrder(OperationContext.ivr("crash-soak", req.getParameter("key")),
                             req.getParameter("account"), Side.valueOf(req.getParameter("side")), req.getParameter("code"),
                             new BigDecimal(req.getParameter("price")), Long.parseLong(req.getParameter("qty")));

@@ -30,7 +30,7 @@ public class KefuResourceAdapter implements ResourceAdapter {
 
     private static final Logger LOG = Logger.getLogger(KefuResourceAdapter.class);
 
-    private String sipHost = "0.0.0.0";
+    private String sipHost = defaultSipHost(null);
     private Integer sipPort = 5060;
     private String advertisedHost = "127.0.0.1";
     private String trunkAcl = "127.0.0.0/8";
@@ -236,7 +236,7 @@ public class KefuResourceAdapter implements ResourceAdapter {
     }
 
     public void setSipHost(String sipHost) {
-        this.sipHost = sipHost;
+        this.sipHost = defaultSipHost(sipHost);
     }
 
     public Integer getSipPort() {
@@ -433,5 +433,17 @@ public class KefuResourceAdapter implements ResourceAdapter {
     @Override
     public int hashCode() {
         return Objects.hash(sipHost, sipPort);
+    }
+
+    /**
+     * Where SIP listens when {@code kefu.sip.host} is not given (empty): loopback while the demo
+     * center is on ({@code -Dkefu.demo=true}, its passwords are published), every interface
+     * otherwise. An explicit address is always taken as given (issue 14 item 5).
+     */
+    static String defaultSipHost(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        return Boolean.parseBoolean(System.getProperty("kefu.demo", "false")) ? "127.0.0.1" : "0.0.0.0";
     }
 }
