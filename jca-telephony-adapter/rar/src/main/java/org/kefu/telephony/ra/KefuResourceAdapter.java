@@ -48,6 +48,9 @@ public class KefuResourceAdapter implements ResourceAdapter {
     private Integer sessionExpiresSeconds = 1800;
     private Integer maxCallsPerExtension = 4;
     private String outsideDialCategories = "MOBILE,LANDLINE,SERVICE";
+    private Integer sipTlsPort = 5061;
+    private String sipTlsKeyStore = "";
+    private String sipTlsKeyStorePassword = "";
     private Integer overloadWaitMillis = 1000;
     private Integer overloadMediaLagMillis = 40;
     private Integer watchdogMillis = 5000;
@@ -89,6 +92,10 @@ public class KefuResourceAdapter implements ResourceAdapter {
                 .withSessionExpires(java.time.Duration.ofSeconds(sessionExpiresSeconds))
                 .withMaxCallsPerExtension(maxCallsPerExtension));
         sipSwitch.outsideAllowed(categories(outsideDialCategories));
+        if (sipTlsKeyStore != null && !sipTlsKeyStore.isBlank()) {
+            sipSwitch.tls(new org.kefu.telephony.sip.SipTls(sipTlsPort, java.nio.file.Path.of(sipTlsKeyStore),
+                    sipTlsKeyStorePassword == null ? "" : sipTlsKeyStorePassword));
+        }
         this.sipSwitch = sipSwitch;
         try {
             sipSwitch.start(events::dispatch);
@@ -373,6 +380,30 @@ public class KefuResourceAdapter implements ResourceAdapter {
             }
         }
         return set;
+    }
+
+    public Integer getSipTlsPort() {
+        return sipTlsPort;
+    }
+
+    public void setSipTlsPort(Integer port) {
+        this.sipTlsPort = port;
+    }
+
+    public String getSipTlsKeyStore() {
+        return sipTlsKeyStore;
+    }
+
+    public void setSipTlsKeyStore(String path) {
+        this.sipTlsKeyStore = path;
+    }
+
+    public String getSipTlsKeyStorePassword() {
+        return sipTlsKeyStorePassword;
+    }
+
+    public void setSipTlsKeyStorePassword(String password) {
+        this.sipTlsKeyStorePassword = password;
     }
 
     public String getOutsideDialCategories() {

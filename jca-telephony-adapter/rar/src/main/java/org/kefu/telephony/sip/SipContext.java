@@ -40,6 +40,8 @@ final class SipContext {
     final Map<String, SipCall> calls = new ConcurrentHashMap<>();
     /** How long and how many calls may last; set by the link before it starts. */
     volatile CallLimits limits = CallLimits.defaults();
+    /** The TLS listening port, 0 when the link has none. */
+    volatile int tlsPort;
 
     SipContext(SipLinkConfig config, SipProvider provider, MessageFactory messages, HeaderFactory headers,
                AddressFactory addresses, MediaNegotiator media, CallHandler handler, WorkGate work) {
@@ -56,15 +58,20 @@ final class SipContext {
     ContactHeader contact(String transport) {
         try {
             SipURI uri = addresses.createSipURI("kefu", config.contactHost());
-            uri.setPort(config.port());
-            if ("tcp".equalsIgnoreCase(transport)) {
-                uri.setTransportParam("tcp");
+            uri.setPort(portFor(transport));
+            if ("tcp".equalsIgnoreCase(transport) || "tls".equalsIgnoreCase(transport)) {
+                uri.setTransportParam(transport.toLowerCase());
             }
             Address address = addresses.createAddress(uri);
             return headers.createContactHeader(address);
         } catch (ParseException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Our port for a transport: the TLS port for TLS, else the UDP/TCP one. */
+    int portFor(String transport) {
+        return "tls".equalsIgnoreCase(transport) && tlsPort > 0 ? tlsPort : config.port();
     }
 
     Response response(int status, Request request) {

@@ -50,6 +50,7 @@ public final class SipLink {
     private ScheduledExecutorService housekeeping;
     private SipDispatcher dispatcher;
     private volatile CallLimits limits = CallLimits.defaults();
+    private volatile SipTls tls;
 
     /**
      * @param executor where application work runs (the JCA WorkManager in WildFly). It should reject
@@ -86,6 +87,12 @@ public final class SipLink {
         return limits;
     }
 
+    /** Also listen on TLS (null: not); takes effect at the next {@link #start()}. */
+    public SipLink tls(SipTls tls) {
+        this.tls = tls;
+        return this;
+    }
+
     public SipLinkConfig config() {
         return config;
     }
@@ -111,10 +118,15 @@ public final class SipLink {
                     provider.addListeningPoint(lp);
                 }
             }
+            SipTls secure = tls;
+            if (secure != null) {
+                provider.addListeningPoint(stack.createListeningPoint(config.host(), secure.port(), "tls"));
+            }
             HeaderFactoryImpl headers = new HeaderFactoryImpl();
             ctx = new SipContext(config, provider, new MessageFactoryImpl(), headers, new AddressFactoryImpl(),
                     media, handler, new WorkGate(executor, config.maxPendingWork()));
             ctx.limits = limits;
+            ctx.tlsPort = secure == null ? 0 : secure.port();
             DigestAuthenticator authenticator = new DigestAuthenticator(config.realm(), config.nonceLifetime(), clock);
             AuthGuard guard = AuthGuard.standard(clock);
             Registrar registrar = new Registrar(ctx, registrations, authenticator, credentials, guard);
@@ -280,6 +292,24 @@ public final class SipLink {
         p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
+        SipTls t = tls;
+        if (t != null) {
+            // JAIN-SIP reads the server key from these stack properties (not the JVM's javax.net.ssl.*).
+            p.setProperty("javax.net.ssl.keyStore", t.keyStore().toString());
+            p.setProperty("javax.net.ssl.keyStorePassword", t.keyStorePassword());
+            p.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+            p.setProperty("javax.net.ssl.trustStore", t.keyStore().toString());
+            p.setProperty("javax.net.ssl.trustStorePassword", t.keyStorePassword());
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
+            // JAIN-SIP's default list is of RSA-key-exchange and anonymous suites that today's JDKs
+            // disable (every handshake failed): forward-secret AEAD suites only.
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(" ",
+                    "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                    "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+                    "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"));
+        }
         return p;
     }
 }

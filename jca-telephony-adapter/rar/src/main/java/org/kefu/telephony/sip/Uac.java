@@ -54,8 +54,11 @@ public final class Uac {
             if (!(uri instanceof SipURI sip)) {
                 throw new CallFailedException(480, "extension " + binding.aor() + " registered no SIP contact");
             }
+            if ("tls".equalsIgnoreCase(binding.transport()) && sip.getTransportParam() == null) {
+                sip.setTransportParam("tls"); // it registered over TLS: its calls go over TLS too
+            }
             if (binding.sourceHost().equals(sip.getHost())) {
-                return binding.contact();
+                return sip.toString();
             }
             sip.setHost(binding.sourceHost());
             sip.setPort(binding.sourcePort());
@@ -83,7 +86,7 @@ public final class Uac {
             toUri.removeParameter("transport");
             toUri.removePort();
             ToHeader to = ctx.headers.createToHeader(ctx.addresses.createAddress(toUri), null);
-            ViaHeader via = ctx.headers.createViaHeader(ctx.config.contactHost(), ctx.config.port(), transport, null);
+            ViaHeader via = ctx.headers.createViaHeader(ctx.config.contactHost(), ctx.portFor(transport), transport, null);
             via.setRPort();
             CSeqHeader cseq = ctx.headers.createCSeqHeader(1L, Request.INVITE);
             MaxForwardsHeader maxForwards = ctx.headers.createMaxForwardsHeader(70);

@@ -101,6 +101,13 @@ public final class SipSwitch implements SwitchLink {
 
     // ------------------------------------------------------------------ lifecycle
 
+    private volatile org.kefu.telephony.sip.SipTls tls;
+
+    /** SIP over TLS besides UDP and TCP (null: none); takes effect at the next start. */
+    public void tls(org.kefu.telephony.sip.SipTls tls) {
+        this.tls = tls;
+    }
+
     /** The categories of outside numbers the trunk may be asked for (the rest is refused, and logged to audit). */
     public void outsideAllowed(java.util.Set<org.kefu.telephony.dialplan.NumberCategory> categories) {
         this.outsideAllowed = categories.isEmpty()
@@ -151,6 +158,7 @@ public final class SipSwitch implements SwitchLink {
                     .withRealm(config.realm());
             sip = new SipLink(sc, new Handler(), devices, negotiator, executor);
             sip.limits(limits);
+            sip.tls(tls);
             sip.registrations().addListener(new RegistrationListener() {
                 @Override
                 public void registered(Binding binding) {
