@@ -205,8 +205,7 @@ public class BankingServiceBean implements BankingService {
     }
 
     static String masked(String cardNumber) {
-        return cardNumber.length() <= 8 ? "****"
-                : cardNumber.substring(0, 4) + "*".repeat(cardNumber.length() - 8) + cardNumber.substring(cardNumber.length() - 4);
+        return CardNumbers.mask(cardNumber);
     }
 
     private static String newReference() {
