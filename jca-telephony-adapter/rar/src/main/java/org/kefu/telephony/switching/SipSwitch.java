@@ -1005,7 +1005,7 @@ public final class SipSwitch implements SwitchLink {
         }
         Party p = party(of);
         MediaSession m = mediaOf(p);
-        String ref = of.call() + "-" + of.device() + "-" + System.currentTimeMillis() + ".wav";
+        String ref = RecordingNames.ofMessage(of.call()); // never the caller's number
         Path file = config.recordingDir().resolve(ref);
         Instant began = Instant.now();
         try {
@@ -1036,7 +1036,7 @@ public final class SipSwitch implements SwitchLink {
                 return;
             }
             joinBridge(call);
-            String ref = id + ".wav";
+            String ref = RecordingNames.ofCall(id);
             try {
                 call.bridge.startRecording(config.recordingDir().resolve(ref));
             } catch (IOException e) {
