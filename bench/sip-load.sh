@@ -19,7 +19,8 @@
 # KEFU_BENCH_JVM replaces the server JVM's heap and GC options (default: wildfly-config/server-jvm.options,
 # what ./mvnw -Pstart runs Kefu with).
 # Part 2: CALLS concurrent calls waiting in the hotline queue (one agent logged in, not ready) with RTP both ways; late and lost packets from Kefu's
-# media statistics (/kefu/api/health). Results go to bench/out/<time>/ and stdout.
+# media statistics (/kefu/api/health, whose details only an administrator sees: KEFU_ADMIN, default
+# the demo administrator 1006:kefu2026). Results go to bench/out/<time>/ and stdout.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 what=${1:-all}
@@ -28,6 +29,7 @@ per_rate=${SECONDS_PER_RATE:-10}
 calls=${CALLS:-1000}
 hold_ms=${HOLD_MS:-40000}
 offset=600 http=8680 sip=35060 uas=35070
+admin=${KEFU_ADMIN:-1006:kefu2026}
 jboss=$root/wildfly-config/target/wildfly-39.0.1.Final
 base=$root/wildfly-config/target/bench-h2
 out=$root/bench/out/$(date +%Y%m%d-%H%M%S)
@@ -123,11 +125,11 @@ if [ "$what" = all ] || [ "$what" = media ]; then
     (cd "$dir/warmup" && sipp "127.0.0.1:$sip" -sf uac-hold-rtp.xml -r 50 -m "$warm" -l "$warm" \
         -i 127.0.0.1 -p 38000 -mp 40000 -nostdin -timeout $((warm / 50 + 60))s > sipp.out 2>&1) || true
     for _ in $(seq 1 60); do
-      curl -fs "http://127.0.0.1:$http/kefu/api/health" | grep -q 'media: 0 session' && break
+      curl -fs -u "$admin" "http://127.0.0.1:$http/kefu/api/health" | grep -q 'media: 0 session' && break
       sleep 1
     done
   fi
-  curl -fs "http://127.0.0.1:$http/kefu/api/health" > "$dir/health-before.json" || true
+  curl -fs -u "$admin" "http://127.0.0.1:$http/kefu/api/health" > "$dir/health-before.json" || true
   (cd "$dir" && sipp "127.0.0.1:$sip" -sf uac-hold-rtp.xml -r 50 -m "$calls" -l "$calls" \
       -i 127.0.0.1 -p 38000 -mp 40000 -nostdin -timeout $((hold_ms / 1000 + calls / 50 + 90))s \
       -trace_stat -stf stat.csv -fd 1 -trace_err > sipp.out 2>&1) &
@@ -135,14 +137,14 @@ if [ "$what" = all ] || [ "$what" = media ]; then
   peak=0
   # Every 2 s: calls in progress, and the media line (in media-timeline.txt, to see when ticks ran late).
   while kill -0 $sipp_pid 2>/dev/null; do
-    health=$(curl -fs "http://127.0.0.1:$http/kefu/api/health" || true)
+    health=$(curl -fs -u "$admin" "http://127.0.0.1:$http/kefu/api/health" || true)
     echo "$(date +%T) $(echo "$health" | grep -o 'media: [^"]*' || true)" >> "$dir/media-timeline.txt"
     now=$(echo "$health" | grep -o '[0-9]* call(s)' | grep -o '^[0-9]*' || echo 0)
     [ "${now:-0}" -gt "$peak" ] && peak=$now
     sleep 2
   done
   sleep 3
-  curl -fs "http://127.0.0.1:$http/kefu/api/health" > "$dir/health-after.json" || true
+  curl -fs -u "$admin" "http://127.0.0.1:$http/kefu/api/health" > "$dir/health-after.json" || true
   media=$(grep -o 'media: [^"]*' "$dir/health-after.json" || echo "media: n/a")
   # Over the measured run only: the counters after less those before (warm-up left out).
   counts() { grep -o 'media: [^"]*' "$1" | sed -E 's/.* ([0-9]+) packets in.*sent late: ([0-9]+) of ([0-9]+)\), .*ticks late \(([0-9]+) of ([0-9]+)\).*/\1 \2 \3 \4 \5/'; }

@@ -40,11 +40,29 @@ echo "configure-server: configuring $base for $db"
 rm -rf "$base/configuration"
 mkdir -p "$base/deployments" "$base/data" "$base/log"
 cp -r "$jboss_home/standalone/configuration" "$base/"
+# HTTPS (issue 14 item 9): a self-signed key made here, for this base directory only (never in
+# the repository), with a random password; the https listener (8443 + port offset) uses it. To
+# install a real certificate see the README ("HTTPS").
+tls_store="$base/configuration/kefu-tls.p12"
+tls_pass=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)
+keytool=keytool
+[ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/keytool" ] && keytool="$JAVA_HOME/bin/keytool"
+"$keytool" -genkeypair -alias kefu -keyalg RSA -keysize 2048 -validity 825 -dname "CN=localhost, O=Kefu demo" \
+  -ext "SAN=dns:localhost,ip:127.0.0.1" -storetype PKCS12 -keystore "$tls_store" \
+  -storepass "$tls_pass" -keypass "$tls_pass" >/dev/null 2>&1 \
+  || { echo "configure-server: keytool could not make the HTTPS key ($keytool)" >&2; exit 1; }
+chmod 600 "$tls_store"
 cli="$base/kefu-config.cli"
+umask 077
 {
   echo "embed-server --server-config=standalone-full.xml --std-out=discard"
   cat "${scripts[@]}"
+  echo "/subsystem=elytron/key-store=kefuKS:add(path=kefu-tls.p12, relative-to=jboss.server.config.dir, type=PKCS12, credential-reference={clear-text=\"$tls_pass\"})"
+  echo "/subsystem=elytron/key-manager=kefuKM:add(key-store=kefuKS, credential-reference={clear-text=\"$tls_pass\"})"
+  echo "/subsystem=elytron/server-ssl-context=kefuSSC:add(key-manager=kefuKM, protocols=[TLSv1.3, TLSv1.2])"
+  echo "/subsystem=undertow/server=default-server/https-listener=https:write-attribute(name=ssl-context, value=kefuSSC)"
   echo "stop-embedded-server"
 } > "$cli"
 JAVA_OPTS="-Djboss.server.base.dir=$base -Xmx512m" "$jboss_home/bin/jboss-cli.sh" --file="$cli"
+rm -f "$cli" # it names the key's password
 echo "$fingerprint" > "$base/.kefu-config"

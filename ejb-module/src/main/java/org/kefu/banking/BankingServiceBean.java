@@ -248,11 +248,7 @@ public class BankingServiceBean implements BankingService {
     }
 
     static String masked(String cardNumber) {
-        if (cardNumber == null) {
-            return "-";
-        }
-        return cardNumber.length() <= 8 ? "****"
-                : cardNumber.substring(0, 4) + "*".repeat(cardNumber.length() - 8) + cardNumber.substring(cardNumber.length() - 4);
+        return cardNumber == null ? "-" : CardNumbers.mask(cardNumber);
     }
 
     private static String newReference() {

@@ -12,7 +12,8 @@ import java.time.Instant;
 
 /**
  * One customer-initiated operation in Kefu's own database (KefuDS): channel, call, agent, what
- * and how it ended. Its idempotency key is unique, which is what makes a retry harmless.
+ * and how it ended. Its idempotency key is unique, which is what makes a retry harmless. A card
+ * or account number as counterparty is stored masked; a retry is compared on the masked form.
  */
 @Entity
 @Table(name = "operation_journal")
@@ -66,7 +67,7 @@ public class JournalEntry {
         this.callRef = ctx.callId();
         this.agentJobNumber = ctx.agent();
         this.accountNumber = accountNumber;
-        this.counterparty = counterparty;
+        this.counterparty = stored(operation, counterparty);
         this.amount = amount;
         this.status = status;
         this.reference = reference;
@@ -85,6 +86,16 @@ public class JournalEntry {
         return accountNumber;
     }
 
+    /**
+     * The counterparty as the journal keeps it: card and account numbers masked (issue 14 item
+     * 10; the ledger's postings name the accounts), anything else (a bill number, "code/quantity")
+     * as given.
+     */
+    static String stored(Operation operation, String counterparty) {
+        return operation.counterpartyIsCardNumber() ? CardNumbers.mask(counterparty) : counterparty;
+    }
+
+    /** As stored: masked for card and account numbers, see {@link #stored}. */
     public String getCounterparty() {
         return counterparty;
     }
@@ -108,7 +119,7 @@ public class JournalEntry {
     boolean sameRequest(Operation op, String account, String other, BigDecimal amt) {
         return operation.equals(op.name())
                 && java.util.Objects.equals(accountNumber, account)
-                && java.util.Objects.equals(counterparty, other)
+                && java.util.Objects.equals(counterparty, stored(op, other))
                 && (amt == null || amount != null && amount.compareTo(amt) == 0);
     }
 }

@@ -135,6 +135,9 @@ class BankingIT {
         assertEquals(1, f.kefuCount("SELECT COUNT(*) FROM operation_journal WHERE reference = ? AND idempotency_key = ? "
                 + "AND channel = 'AGENT' AND agent_job_number = '1001' AND call_ref = ? AND status = 'COMPLETED' AND amount = 123.45",
                 receipt.reference(), ctx.idempotencyKey(), ctx.callId()));
+        // Issue 14 item 10: the payee's account is journaled masked, never in full.
+        assertEquals(payee.substring(0, 4) + "********" + payee.substring(payee.length() - 4),
+                f.kefuString("SELECT counterparty FROM operation_journal WHERE reference = ?", receipt.reference()));
         List<Message> messages = BankingFixtures.drain(jms, backOfficeOut, receipt.reference());
         assertEquals(1, messages.size(), "exactly one back-office message");
         String body = messages.get(0).getBody(String.class);
@@ -365,6 +368,9 @@ class BankingIT {
 
         assertEquals("BLOCKED", f.ledgerString("SELECT status FROM bank_card WHERE account_number = ?", owner));
         assertEquals(1, f.kefuCount("SELECT COUNT(*) FROM operation_journal WHERE reference = ? AND operation = 'CARD_LOSS'", receipt.reference()));
+        assertEquals(owner.substring(0, 4) + "********" + owner.substring(owner.length() - 4),
+                f.kefuString("SELECT counterparty FROM operation_journal WHERE reference = ?", receipt.reference()),
+                "the lost card's number is journaled masked");
         List<Message> messages = BankingFixtures.drain(jms, backOfficeOut, receipt.reference());
         assertEquals(1, messages.size());
         String body = messages.get(0).getBody(String.class);

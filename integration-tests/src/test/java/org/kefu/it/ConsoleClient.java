@@ -27,11 +27,12 @@ final class ConsoleClient {
 
     private final String base;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
 
     ConsoleClient(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
@@ -51,6 +52,21 @@ final class ConsoleClient {
         return http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", basic(user, password))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST with the session cookie (if signed in) and the given extra headers, no body. */
+    HttpResponse<String> post(String path, String... headerNamesAndValues) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody());
+        if (headerNamesAndValues.length > 0) {
+            b.headers(headerNamesAndValues);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of the cookie {@code name} the server set, or null. */
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** Fills and submits the sign-in form; returns the response to the submit. */

@@ -52,6 +52,32 @@ class ConsoleSecurityIT {
     }
 
     @Test
+    void publicHealthSaysUpOrDownOnlyAndAnAdministratorGetsTheDetails() throws Exception {
+        // Issue 14 item 10: no database product, version or host for whoever asks.
+        HttpResponse<String> anonymous = console.get("api/health");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        for (JsonValue v : json(anonymous.body()).asJsonObject().getJsonArray("checks")) {
+            assertThat(v.asJsonObject().keySet()).as(anonymous.body()).containsExactlyInAnyOrder("name", "status");
+        }
+        assertThat(anonymous.body()).doesNotContainIgnoringCase("h2").doesNotContainIgnoringCase("postgres")
+                .doesNotContain("127.0.0.1").doesNotContain("media:");
+
+        // An agent is authenticated but no administrator: still only UP/DOWN.
+        HttpResponse<String> agent = new ConsoleClient(Deployments.baseUrl()).getWithBasic("api/health", "1001", PASSWORD);
+        assertThat(agent.statusCode()).isEqualTo(200);
+        assertThat(agent.body()).doesNotContain("\"detail\"");
+
+        HttpResponse<String> admin = new ConsoleClient(Deployments.baseUrl()).getWithBasic("api/health", "1006", PASSWORD);
+        assertThat(admin.statusCode()).isEqualTo(200);
+        Map<String, String> detail = new java.util.HashMap<>();
+        for (JsonValue v : json(admin.body()).asJsonObject().getJsonArray("checks")) {
+            detail.put(v.asJsonObject().getString("name"), v.asJsonObject().getString("detail"));
+        }
+        assertThat(detail.get("KefuDS")).as(admin.body()).isNotBlank();
+        assertThat(detail.get("Telephony")).as(admin.body()).contains("media:");
+    }
+
+    @Test
     void agentSignsInSeesTheirNameSwitchesLanguageAndSignsOut() throws Exception {
         HttpResponse<String> submit = console.signIn("1001", PASSWORD);
         assertThat(submit.statusCode()).isEqualTo(302);

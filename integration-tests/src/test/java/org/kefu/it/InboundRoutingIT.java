@@ -153,7 +153,9 @@ class InboundRoutingIT {
         assertEquals("NEW", status, "the message was recorded after the announcement and the tone");
         assertEquals("13800000111", scalar("SELECT caller_phone FROM voicemail WHERE call_ref = '" + callRef + "'"));
         assertEquals("hotline", scalar("SELECT queue_code FROM voicemail WHERE call_ref = '" + callRef + "'"));
-        assertTrue(scalar("SELECT recording_ref FROM voicemail WHERE call_ref = '" + callRef + "'").endsWith(".wav"));
+        String recording = scalar("SELECT recording_ref FROM voicemail WHERE call_ref = '" + callRef + "'");
+        assertTrue(recording.endsWith(".wav") && !recording.contains("13800000111"),
+                "a file name of generated ids, never the caller's number: " + recording);
         assertTrue(Long.parseLong(scalar("SELECT duration_millis FROM voicemail WHERE call_ref = '" + callRef + "'")) > 1000);
         assertEquals(null, scalar("SELECT event_type FROM acd_event WHERE call_ref = '" + callRef + "' AND event_type <> 'STATE'"),
                 "the call never reached the ACD");

@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -230,6 +231,7 @@ class IvrDtmfIT {
 
             String ref = string(kefu, "SELECT recording_ref FROM voicemail WHERE caller_phone = ? AND queue_code = 'hotline'", ani);
             assertNotNull(ref, "a voicemail row for " + ani);
+            assertFalse(ref.contains(ani), "the file name is made of generated ids, not the caller's number: " + ref);
             assertEquals("NEW", string(kefu, "SELECT status FROM voicemail WHERE caller_phone = ?", ani));
             Path file = Path.of(System.getProperty("jboss.server.data.dir"), "kefu", "recordings", ref);
             assertTrue(Files.isRegularFile(file) && Files.size(file) > 44, "the recording is on disk: " + file);

@@ -94,16 +94,26 @@ public final class CsvTable {
 
     /**
      * A text starting with = + - or @ would run as a formula when a spreadsheet opens the file
-     * (CSV injection); a leading apostrophe makes it plain text. Phone numbers like +8613800138000
-     * are left as they are: digits are no formula.
+     * (CSV injection), and so would one starting with a TAB or a carriage return (spreadsheets
+     * drop the leading white space, then read the formula after it); a leading apostrophe makes
+     * it plain text. Phone numbers like +8613800138000 are left as they are: digits are no formula.
      */
     static String defuse(String value) {
         if (value == null || value.isEmpty()) {
             return value == null ? "" : value;
         }
         char first = value.charAt(0);
-        boolean risky = first == '=' || first == '@' || ((first == '+' || first == '-') && !value.substring(1).matches("[0-9]*"));
+        boolean risky = FORMULA_START.indexOf(first) >= 0
+                || ((first == '+' || first == '-') && !value.substring(1).matches("[0-9]*"));
         return risky ? "'" + value : value;
+    }
+
+    /** Characters that start a formula whatever follows (+ and - only when not a plain number). */
+    static final String FORMULA_START = "=@\t\r";
+
+    /** Whether {@code value} is a cell {@link #defuse} protected: the apostrophe to take off on import. */
+    static boolean defused(String value) {
+        return value.length() > 1 && value.charAt(0) == '\'' && (FORMULA_START + "+-").indexOf(value.charAt(1)) >= 0;
     }
 
     private static String quote(String value) {

@@ -124,7 +124,7 @@ public final class CustomerFile {
         }
         String value = cells.get(c);
         // Undo the export's protection against formulas (CsvTable.defuse).
-        if (value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0) {
+        if (CsvTable.defused(value)) {
             value = value.substring(1);
         }
         return value;

@@ -32,6 +32,10 @@ public class GuardExtension implements ServletExtension {
     }
 
     static void handle(HttpServerExchange exchange, HttpHandler next) throws Exception {
+        if (BrowserRequests.refused(exchange)) { // CSRF, websocket origin: issue 14 item 9
+            return;
+        }
+        BrowserRequests.guardCookies(exchange);
         String address = address(exchange);
         if (refusedBeforeAuthentication(exchange, address)) {
             return;

@@ -58,4 +58,14 @@ class CsvTableTest {
         assertThat(CsvTable.defuse("+8613800138000")).isEqualTo("+8613800138000");
         assertThat(CsvTable.defuse("张三")).isEqualTo("张三");
     }
+
+    @Test
+    void aLeadingTabOrCarriageReturnIsDefusedToo() {
+        assertThat(CsvTable.defuse("\t=1+2")).isEqualTo("'\t=1+2");
+        assertThat(CsvTable.defuse("\r=HYPERLINK(\"x\")")).isEqualTo("'\r=HYPERLINK(\"x\")");
+        assertThat(CsvTable.defused("'\t=1+2")).isTrue();
+        assertThat(CsvTable.defused("'abc")).isFalse();
+        String csv = new String(CsvTable.write(java.util.List.of(java.util.List.of("\t=cmd|' /C calc'!A0"))), StandardCharsets.UTF_8);
+        assertThat(csv).contains("'\t=cmd");
+    }
 }

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
  * JAIN-SIP's message trace ("server log") routed to JBoss Logging at TRACE.
  * Why: the default gov.nist.javax.sip.stack.ServerLog writes its own files; in WildFly the logging
  * subsystem decides where SIP traces go (category {@code org.kefu.telephony.sip.messages}).
+ * Credentials and DTMF bodies are masked first ({@link SipLogMask}).
  */
 public final class SipMessageLogger implements ServerLogger {
 
@@ -39,8 +40,13 @@ public final class SipMessageLogger implements ServerLogger {
     private static void log(SIPMessage message, String from, String to, String status, boolean sender) {
         if (LOG.isTraceEnabled()) {
             LOG.tracef("%s %s -> %s %s%n%s", sender ? "sent" : "received", from, to,
-                    status == null ? "" : status, message == null ? "" : message.encode());
+                    status == null ? "" : status, text(message));
         }
+    }
+
+    /** The message as the trace writes it: credentials and DTMF bodies masked. */
+    static String text(SIPMessage message) {
+        return message == null ? "" : SipLogMask.mask(message.encode());
     }
 
     @Override public void logException(Exception ex) { LOG.debug("SIP stack exception", ex); }

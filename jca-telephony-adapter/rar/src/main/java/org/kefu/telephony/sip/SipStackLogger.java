@@ -28,16 +28,24 @@ public final class SipStackLogger implements StackLogger {
     }
 
     @Override public int getLineCount() { return 0; }
+    // Every line passes SipLogMask: the stack's debug lines quote whole messages (credentials,
+    // SIP INFO key presses). Masking only when the level is on keeps it off the call path.
     @Override public void logException(Throwable ex) { if (enabled) LOG.warn("SIP stack exception", ex); }
-    @Override public void logDebug(String message) { if (enabled) LOG.debug(message); }
-    @Override public void logDebug(String message, Exception ex) { if (enabled) LOG.debug(message, ex); }
-    @Override public void logTrace(String message) { if (enabled) LOG.trace(message); }
-    @Override public void logFatalError(String message) { LOG.fatal(message); }
-    @Override public void logError(String message) { if (enabled) LOG.error(message); }
-    @Override public void logError(String message, Exception ex) { if (enabled) LOG.error(message, ex); }
-    @Override public void logWarning(String message) { if (enabled) LOG.warn(message); }
+    @Override public void logDebug(String message) { log(Logger.Level.DEBUG, message, null); }
+    @Override public void logDebug(String message, Exception ex) { log(Logger.Level.DEBUG, message, ex); }
+    @Override public void logTrace(String message) { log(Logger.Level.TRACE, message, null); }
+    @Override public void logFatalError(String message) { LOG.fatal(SipLogMask.mask(message)); }
+    @Override public void logError(String message) { log(Logger.Level.ERROR, message, null); }
+    @Override public void logError(String message, Exception ex) { log(Logger.Level.ERROR, message, ex); }
+    @Override public void logWarning(String message) { log(Logger.Level.WARN, message, null); }
     // The RI's "info" is start-up chatter (thread priority, keystore defaults): debug for us.
-    @Override public void logInfo(String message) { if (enabled) LOG.debug(message); }
+    @Override public void logInfo(String message) { log(Logger.Level.DEBUG, message, null); }
+
+    private void log(Logger.Level level, String message, Throwable ex) {
+        if (enabled && LOG.isEnabled(level)) {
+            LOG.log(level, SipLogMask.mask(message), ex);
+        }
+    }
     @Override public boolean isLoggingEnabled() { return enabled; }
 
     @Override

@@ -1049,7 +1049,7 @@ public final class SipSwitch implements SwitchLink {
         }
         Party p = party(of);
         MediaSession m = mediaOf(p);
-        String ref = of.call() + "-" + of.device() + "-" + System.currentTimeMillis() + ".wav";
+        String ref = RecordingNames.ofMessage(of.call()); // never the caller's number
         Path file = config.recordingDir().resolve(ref);
         Instant began = Instant.now();
         try {
@@ -1080,7 +1080,7 @@ public final class SipSwitch implements SwitchLink {
                 return;
             }
             joinBridge(call);
-            String ref = id + ".wav";
+            String ref = RecordingNames.ofCall(id);
             try {
                 call.bridge.startRecording(config.recordingDir().resolve(ref));
             } catch (IOException e) {
