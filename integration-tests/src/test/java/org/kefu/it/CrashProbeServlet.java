@@ -29,6 +29,10 @@ public class CrashProbeServlet extends HttpServlet {
     @EJB(lookup = "java:global/kefu/kefu-ejb/BankingServiceBean!org.kefu.banking.BankingService")
     private BankingService banking;
 
+    /** A money operation from a call needs the caller's PIN verified in that call (issue 14): the probe grants it. */
+    @EJB(lookup = "java:global/kefu/kefu-ejb/CallerVerifications!org.kefu.banking.CallerVerifications")
+    private org.kefu.banking.CallerVerifications verifications;
+
     @Resource(lookup = "java:/TransactionManager")
     private TransactionManager tm;
 
@@ -63,6 +67,7 @@ public class CrashProbeServlet extends HttpServlet {
     }
 
     private Receipt transfer(HttpServletRequest req) throws Exception {
+        verifications.verified("crash-test", req.getParameter("from"));
         return banking.transfer(OperationContext.ivr("crash-test", req.getParameter("key")),
                 req.getParameter("from"), req.getParameter("to"), new BigDecimal(req.getParameter("amount")));
     }
