@@ -2,7 +2,6 @@ package org.kefu.outbound;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,13 +46,7 @@ public final class DialRules {
     }
 
     static Set<NumberCategory> categories(String list) {
-        Set<NumberCategory> set = EnumSet.noneOf(NumberCategory.class);
-        for (String name : list.split("[,\\s]+")) {
-            if (!name.isBlank()) {
-                set.add(NumberCategory.valueOf(name.trim().toUpperCase(Locale.ROOT)));
-            }
-        }
-        return set;
+        return NumberCategory.parseList(list);
     }
 
     /**
@@ -61,11 +54,10 @@ public final class DialRules {
      * call is counted against the budget at once (two concurrent attempts cannot both take the last one).
      */
     public Decision decide(String person, Set<String> roles, String number, LocalDate today) {
-        NumberCategory category = NumberClassifier.classify(number);
-        boolean permitted = roles.stream().map(allowedByRole::get)
-                .anyMatch(allowed -> allowed != null && allowed.contains(category));
-        if (!permitted) {
-            return new Decision(category, category + " numbers are not allowed for " + roles);
+        Decision d = permits(roles, number);
+        NumberCategory category = d.category();
+        if (!d.allowed()) {
+            return d;
         }
         if (!FREE.contains(category)) {
             AtomicInteger used = usedToday.computeIfAbsent(person + "|" + today, k -> new AtomicInteger());

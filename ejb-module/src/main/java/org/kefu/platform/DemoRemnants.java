@@ -122,31 +122,32 @@ final class DemoRemnants {
     }
 
     static void remove(DataSource kefu, DataSource ledger) throws SQLException {
-        try (Connection c = kefu.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                for (String login : DEMO_USERS) {
-                    update(c, "UPDATE app_user SET status = 'DISABLED' WHERE login = ? AND password_hash = ?", login, DEMO_PASSWORD_HASH);
-                }
-                for (Map.Entry<String, String> p : DEMO_PHONES.entrySet()) {
-                    update(c, "UPDATE phone_extension SET status = 'DISABLED' WHERE extension = ? AND sip_ha1 = ?", p.getKey(), p.getValue());
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
+        inTransaction(kefu, c -> {
+            for (String login : DEMO_USERS) {
+                update(c, "UPDATE app_user SET status = 'DISABLED' WHERE login = ? AND password_hash = ?", login, DEMO_PASSWORD_HASH);
             }
-        }
-        try (Connection c = ledger.getConnection()) {
+            for (Map.Entry<String, String> p : DEMO_PHONES.entrySet()) {
+                update(c, "UPDATE phone_extension SET status = 'DISABLED' WHERE extension = ? AND sip_ha1 = ?", p.getKey(), p.getValue());
+            }
+        });
+        inTransaction(ledger, c -> {
+            for (Map.Entry<String, String> card : DEMO_CARDS.entrySet()) {
+                update(c, "UPDATE bank_card SET status = 'BLOCKED' WHERE card_number = ? AND pin_hash = ?", card.getKey(), card.getValue());
+            }
+        });
+    }
+
+    private interface SqlWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Runs the work in one local transaction of its own on that database: all of it or nothing. */
+    private static void inTransaction(javax.sql.DataSource ds, SqlWork work) throws SQLException {
+        try (Connection c = ds.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                for (Map.Entry<String, String> card : DEMO_CARDS.entrySet()) {
-                    update(c, "UPDATE bank_card SET status = 'BLOCKED' WHERE card_number = ? AND pin_hash = ?", card.getKey(), card.getValue());
-                }
+                work.run(c);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();

@@ -18,5 +18,21 @@ public enum NumberCategory {
     /** Anything outside mainland China (00 or + and a country code other than 86). */
     INTERNATIONAL,
     /** Not a number of any known form: refused. */
-    UNKNOWN
+    UNKNOWN;
+
+    /** "MOBILE,LANDLINE" (commas or spaces, any case) → the set; an unknown name is an error naming the known ones. */
+    public static java.util.Set<NumberCategory> parseList(String list) {
+        java.util.Set<NumberCategory> set = java.util.EnumSet.noneOf(NumberCategory.class);
+        for (String name : (list == null ? "" : list).split("[,\\s]+")) {
+            if (!name.isBlank()) {
+                try {
+                    set.add(valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("unknown number category " + name + "; known: "
+                            + java.util.Arrays.toString(values()), e);
+                }
+            }
+        }
+        return set;
+    }
 }

@@ -91,7 +91,7 @@ public class KefuResourceAdapter implements ResourceAdapter {
                 .withMediaTimeout(java.time.Duration.ofSeconds(mediaTimeoutSeconds))
                 .withSessionExpires(java.time.Duration.ofSeconds(sessionExpiresSeconds))
                 .withMaxCallsPerExtension(maxCallsPerExtension));
-        sipSwitch.outsideAllowed(categories(outsideDialCategories));
+        sipSwitch.outsideAllowed(org.kefu.telephony.dialplan.NumberCategory.parseList(outsideDialCategories));
         if (sipTlsKeyStore != null && !sipTlsKeyStore.isBlank()) {
             sipSwitch.tls(new org.kefu.telephony.sip.SipTls(sipTlsPort, java.nio.file.Path.of(sipTlsKeyStore),
                     sipTlsKeyStorePassword == null ? "" : sipTlsKeyStorePassword));
@@ -363,47 +363,6 @@ public class KefuResourceAdapter implements ResourceAdapter {
 
     public void setWatchdogMillis(Integer ms) {
         this.watchdogMillis = ms;
-    }
-
-    /** "MOBILE,LANDLINE" → the set; an unknown name stops the adapter with a clear message. */
-    static java.util.Set<org.kefu.telephony.dialplan.NumberCategory> categories(String list) {
-        java.util.Set<org.kefu.telephony.dialplan.NumberCategory> set =
-                java.util.EnumSet.noneOf(org.kefu.telephony.dialplan.NumberCategory.class);
-        for (String name : (list == null ? "" : list).split("[,\\s]+")) {
-            if (!name.isBlank()) {
-                try {
-                    set.add(org.kefu.telephony.dialplan.NumberCategory.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("OutsideDialCategories: unknown category " + name + "; known: "
-                            + java.util.Arrays.toString(org.kefu.telephony.dialplan.NumberCategory.values()), e);
-                }
-            }
-        }
-        return set;
-    }
-
-    public Integer getSipTlsPort() {
-        return sipTlsPort;
-    }
-
-    public void setSipTlsPort(Integer port) {
-        this.sipTlsPort = port;
-    }
-
-    public String getSipTlsKeyStore() {
-        return sipTlsKeyStore;
-    }
-
-    public void setSipTlsKeyStore(String path) {
-        this.sipTlsKeyStore = path;
-    }
-
-    public String getSipTlsKeyStorePassword() {
-        return sipTlsKeyStorePassword;
-    }
-
-    public void setSipTlsKeyStorePassword(String password) {
-        this.sipTlsKeyStorePassword = password;
     }
 
     public String getOutsideDialCategories() {
