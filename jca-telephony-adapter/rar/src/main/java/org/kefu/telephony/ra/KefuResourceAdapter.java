@@ -365,6 +365,30 @@ public class KefuResourceAdapter implements ResourceAdapter {
         this.watchdogMillis = ms;
     }
 
+    public Integer getSipTlsPort() {
+        return sipTlsPort;
+    }
+
+    public void setSipTlsPort(Integer port) {
+        this.sipTlsPort = port;
+    }
+
+    public String getSipTlsKeyStore() {
+        return sipTlsKeyStore;
+    }
+
+    public void setSipTlsKeyStore(String path) {
+        this.sipTlsKeyStore = path;
+    }
+
+    public String getSipTlsKeyStorePassword() {
+        return sipTlsKeyStorePassword;
+    }
+
+    public void setSipTlsKeyStorePassword(String password) {
+        this.sipTlsKeyStorePassword = password;
+    }
+
     public String getOutsideDialCategories() {
         return outsideDialCategories;
     }
