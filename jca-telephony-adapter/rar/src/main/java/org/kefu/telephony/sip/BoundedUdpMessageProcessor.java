@@ -54,6 +54,33 @@ final class BoundedUdpMessageProcessor extends UDPMessageProcessor {
         }
     }
 
+    /**
+     * JAIN-SIP's listener thread fills {@code messageChannels} only once it runs, while {@code stop()}
+     * iterates that list: a stop right after a start failed with ConcurrentModificationException (or
+     * found no list yet), and the stack's teardown ended there, leaving the TCP port bound for the
+     * next start. Stopping again once the list is complete closes every channel; each step is idempotent.
+     */
+    @Override
+    public void stop() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                super.stop();
+                return;
+            } catch (java.util.ConcurrentModificationException | NullPointerException e) {
+                if (attempt == 50) {
+                    LOG.warnf(e, "SIP over UDP on port %d: could not close every parsing channel", getPort());
+                    return;
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     /** Datagrams dropped because the queue was full, since the listener started. */
     long dropped() {
         return dropped.sum();
