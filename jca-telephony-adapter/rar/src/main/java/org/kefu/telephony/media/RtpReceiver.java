@@ -58,12 +58,11 @@ public final class RtpReceiver implements AutoCloseable {
     }
 
     /**
-     * Closes channels and waits until the selector has released them: a channel registered with a
-     * selector keeps its port bound until the selector deregisters it, and a port pair handed back
-     * to the {@link PortAllocator} must really be free.
+     * Closes channels on the receive thread and then runs {@code after} (which may hand the ports
+     * back): a channel registered with a selector keeps its port bound until the selector has
+     * deregistered it. The caller does not wait: a call's end must not stall on the receive thread.
      */
-    public void close(DatagramChannel... channels) {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    public void closeLater(Runnable after, DatagramChannel... channels) {
         Runnable task = () -> {
             for (DatagramChannel ch : channels) {
                 try {
@@ -77,7 +76,7 @@ public final class RtpReceiver implements AutoCloseable {
             } catch (IOException | ClosedSelectorException e) {
                 LOG.debug("flushing selector", e);
             }
-            done.countDown();
+            after.run();
         };
         if (Thread.currentThread() == thread || !running) {
             task.run();
@@ -85,11 +84,6 @@ public final class RtpReceiver implements AutoCloseable {
         }
         pending.add(task);
         selector.wakeup();
-        try {
-            done.await(1, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void loop() {
@@ -144,14 +138,22 @@ public final class RtpReceiver implements AutoCloseable {
         running = false;
         selector.wakeup();
         try {
-            selector.close();
-        } catch (IOException e) {
-            LOG.debug("closing selector", e);
-        }
-        try {
             thread.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        Runnable r;
+        while ((r = pending.poll()) != null) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.debug("closing RTP receiver", e);
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.debug("closing selector", e);
         }
     }
 }

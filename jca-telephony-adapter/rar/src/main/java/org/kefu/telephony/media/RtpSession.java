@@ -32,7 +32,6 @@ public final class RtpSession implements AutoCloseable {
     private final String cname;
     private final long startNanos = System.nanoTime();
     private final IntConsumer digitSink;
-    private RtpReceiver receiver;
 
     private volatile InetSocketAddress remote;
     private volatile InetSocketAddress latched;
@@ -70,9 +69,7 @@ public final class RtpSession implements AutoCloseable {
     }
 
     void register(RtpReceiver receiver) throws IOException {
-        this.receiver = receiver;
-        receiver.register(ports.rtp(), this::onRtp);
-        receiver.register(ports.rtcp(), this::onRtcp);
+        ports.attach(receiver, this::onRtp, this::onRtcp);
     }
 
     /**
@@ -309,9 +306,6 @@ public final class RtpSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        if (receiver != null) {
-            receiver.close(ports.rtp(), ports.rtcp());
-        }
-        ports.close();
+        ports.close(); // back to the pool, or closed; nothing more reaches this session
     }
 }
