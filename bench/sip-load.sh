@@ -2,6 +2,8 @@
 # SIP benchmark of Kefu's switch (issue 3), with public tools only (sipp from Debian's sip-tester).
 #   bench/sip-load.sh            call rates, then concurrent calls with media
 #   RATES="100 500" bench/sip-load.sh rates      only the call-rate part
+#   WARM_CALLS=40000 WARM_RATE=500 bench/sip-load.sh rates   the same on a warm server (the JIT's
+#                                                 activity before and after the warming is shown)
 #   CALLS=1000 bench/sip-load.sh media           only the media part
 #   CALLS=2000 RATE=100 bench/sip-load.sh cpu     server CPU time per call (robust on a busy machine;
 #                                                 JFR=1 also records a flight recording of the run;
@@ -94,7 +96,31 @@ load() { # label target rate
     "$label" "$rate" "$ok" "$failed" "$(p95 "$dir"/*_rtt.csv)" "$elapsed" | tee -a "$out/summary.txt"
 }
 
+# The JIT compiler's totals in the server JVM: compilations so far and seconds spent compiling.
+jit() {
+  local jvm
+  jvm=$(pgrep -f "java.*jboss.server.base.dir=$base" | head -1)
+  jstat -compiler "$jvm" 2>/dev/null | awk 'NR==2 {printf "%d compilations, %.1f s compiling", $1, $4}'
+}
+
 if [ "$what" = all ] || [ "$what" = rates ]; then
+  # Item 5 of issue 13 measures a *warm* server: WARM_CALLS calls at WARM_RATE/s (default 0: the
+  # rates run cold, on top of the server's own 2,000-call warm-up), then the compiler's activity is
+  # shown, so one can see whether C2 was still at work when the measured rates began.
+  warm_calls=${WARM_CALLS:-0}
+  if [ "$warm_calls" -gt 0 ]; then
+    warm_rate=${WARM_RATE:-400}
+    echo "jit before warming: $(jit)" | tee -a "$out/summary.txt"
+    mkdir -p "$out/warm"
+    (cd "$out/warm" && sipp "127.0.0.1:$sip" -sn uac -s 12345 -r "$warm_rate" -m "$warm_calls" -l $((warm_rate * 4)) -d 1000 \
+        -i 127.0.0.1 -p 37300 -nostdin -timeout $((warm_calls / warm_rate + 90))s \
+        -trace_stat -stf stat.csv -fd 1 > sipp.out 2>&1) || true
+    jit_after_warm=$(jit)
+    sleep 10
+    printf "warm     %s calls at %s/s: %s ok, %s failed; jit after warming: %s; 10 s later: %s\n" "$warm_calls" "$warm_rate" \
+      "$(stat_of "$out/warm/stat.csv" "SuccessfulCall(C)")" "$(stat_of "$out/warm/stat.csv" "FailedCall(C)")" \
+      "$jit_after_warm" "$(jit)" | tee -a "$out/summary.txt"
+  fi
   sipp -sn uas -i 127.0.0.1 -p $uas -nostdin -bg > /dev/null 2>&1 || true
   uas_pid=$(pgrep -f "sipp -sn uas -i 127.0.0.1 -p $uas" | head -1 || true)
   for r in $rates; do

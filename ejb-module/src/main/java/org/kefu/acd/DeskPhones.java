@@ -43,7 +43,7 @@ public class DeskPhones {
             for (PhoneExtension phone : em.createQuery("select p from PhoneExtension p", PhoneExtension.class).getResultList()) {
                 DeviceId device = new DeviceId(phone.getExtension());
                 if (phone.isActive()) {
-                    sw.provisionDevice(device, phone.getSipRealm(), phone.getSipHa1());
+                    sw.provisionDevice(device, phone.getSipRealm(), phone.getSipHa1(), phone.getSipHa1Sha256());
                     count++;
                 } else {
                     sw.removeDevice(device);

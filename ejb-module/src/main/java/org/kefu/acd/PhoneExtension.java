@@ -20,6 +20,10 @@ public class PhoneExtension {
     @Column(name = "sip_ha1", nullable = false, length = 32)
     private String sipHa1;
 
+    /** SHA-256(extension:realm:password), or null where only the MD5 secret is known. */
+    @Column(name = "sip_ha1_sha256", length = 64)
+    private String sipHa1Sha256;
+
     @Column(name = "description", length = 100)
     private String description;
 
@@ -39,6 +43,10 @@ public class PhoneExtension {
 
     public String getSipHa1() {
         return sipHa1;
+    }
+
+    public String getSipHa1Sha256() {
+        return sipHa1Sha256;
     }
 
     public String getDescription() {

@@ -113,6 +113,14 @@ public interface CallControl {
      */
     void provisionDevice(DeviceId device, String realm, String digestHa1) throws TelephonyException;
 
+    /**
+     * The same with the SHA-256 secret beside it (SHA-256(extension:realm:password), 64 hex digits,
+     * RFC 8760), or null. Once every provisioned extension has one, the switch offers SHA-256
+     * digests first to every phone; MD5 stays for phones that know nothing else.
+     */
+    void provisionDevice(DeviceId device, String realm, String digestHa1, String digestHa1Sha256)
+            throws TelephonyException;
+
     /** Withdraws an extension's right to register. */
     void removeDevice(DeviceId device) throws TelephonyException;
 }

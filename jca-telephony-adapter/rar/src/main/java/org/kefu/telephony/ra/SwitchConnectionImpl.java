@@ -190,6 +190,12 @@ class SwitchConnectionImpl implements SwitchConnection {
     }
 
     @Override
+    public void provisionDevice(DeviceId device, String realm, String digestHa1, String digestHa1Sha256)
+            throws TelephonyException {
+        link().provisionDevice(device, realm, digestHa1, digestHa1Sha256);
+    }
+
+    @Override
     public void removeDevice(DeviceId device) throws TelephonyException {
         link().removeDevice(device);
     }

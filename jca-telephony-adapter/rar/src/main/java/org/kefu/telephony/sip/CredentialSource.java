@@ -11,4 +11,12 @@ public interface CredentialSource {
 
     /** The credential of an extension ("8001"), or empty when the extension does not exist or is disabled. */
     Optional<Credential> lookup(String extension);
+
+    /**
+     * Whether every extension can answer a SHA-256 digest (RFC 8760): only then is SHA-256 offered,
+     * to every user alike (offering it only to some would tell which extensions exist).
+     */
+    default boolean everyoneHasSha256() {
+        return false;
+    }
 }

@@ -40,7 +40,7 @@ public final class DigestAuthenticator {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Long> lastNonceCount = new ConcurrentHashMap<>();
     /** Offer SHA-256 (before MD5) to every user: only when every credential can answer it. */
-    private volatile boolean offerSha256;
+    private volatile java.util.function.BooleanSupplier offerSha256 = () -> false;
 
     public DigestAuthenticator(String realm, Duration lifetime, Clock clock) {
         this.realm = realm;
@@ -57,7 +57,12 @@ public final class DigestAuthenticator {
 
     /** Offer SHA-256 digests too (RFC 8760), first: only when every credential has a SHA-256 secret. */
     public void offerSha256(boolean offer) {
-        this.offerSha256 = offer;
+        this.offerSha256 = () -> offer;
+    }
+
+    /** Offer SHA-256 while the condition holds (the credential source says every user has a SHA-256 secret). */
+    public void offerSha256When(java.util.function.BooleanSupplier condition) {
+        this.offerSha256 = condition;
     }
 
     /** A nonce for challenging {@code user} (the user named in To for REGISTER, From for INVITE). */
@@ -77,7 +82,7 @@ public final class DigestAuthenticator {
         String nonce = newNonce(user == null ? "" : user);
         String tail = ", nonce=\"" + nonce + "\", qop=\"auth\"" + (stale ? ", stale=true" : "");
         String md5 = "Digest realm=\"" + realm + "\", algorithm=MD5" + tail;
-        return offerSha256 ? java.util.List.of("Digest realm=\"" + realm + "\", algorithm=SHA-256" + tail, md5)
+        return offerSha256.getAsBoolean() ? java.util.List.of("Digest realm=\"" + realm + "\", algorithm=SHA-256" + tail, md5)
                 : java.util.List.of(md5);
     }
 
@@ -94,7 +99,7 @@ public final class DigestAuthenticator {
             return new Result(Verdict.MISSING, null);
         }
         boolean sha256 = "SHA-256".equalsIgnoreCase(d.algorithm());
-        if (d.algorithm() != null && !"MD5".equalsIgnoreCase(d.algorithm()) && !(sha256 && offerSha256)) {
+        if (d.algorithm() != null && !"MD5".equalsIgnoreCase(d.algorithm()) && !(sha256 && offerSha256.getAsBoolean())) {
             return new Result(Verdict.MISSING, null);
         }
         long expiry = nonceExpiry(d.nonce(), d.username());

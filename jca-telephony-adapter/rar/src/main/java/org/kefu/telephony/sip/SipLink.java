@@ -128,6 +128,7 @@ public final class SipLink {
             ctx.limits = limits;
             ctx.tlsPort = secure == null ? 0 : secure.port();
             DigestAuthenticator authenticator = new DigestAuthenticator(config.realm(), config.nonceLifetime(), clock);
+            authenticator.offerSha256When(credentials::everyoneHasSha256);
             AuthGuard guard = AuthGuard.standard(clock);
             Registrar registrar = new Registrar(ctx, registrations, authenticator, credentials, guard);
             dispatcher = new SipDispatcher(ctx, new TrunkAcl(config.trunkAcl()), registrar, authenticator, credentials, guard);

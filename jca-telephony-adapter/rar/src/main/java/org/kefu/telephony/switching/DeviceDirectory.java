@@ -14,13 +14,27 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DeviceDirectory implements CredentialSource {
 
     private final Map<String, Credential> devices = new ConcurrentHashMap<>();
+    /** Kept up to date on each change: challenges read it at call rate. */
+    private volatile boolean everyoneHasSha256;
 
-    void provision(String extension, String ha1) {
-        devices.put(extension, Credential.ofHa1(extension, ha1));
+    /** @param ha1Sha256 SHA-256(extension:realm:password), or null when only the MD5 secret is stored */
+    void provision(String extension, String ha1, String ha1Sha256) {
+        devices.put(extension, Credential.ofHa1(extension, ha1, ha1Sha256));
+        recount();
     }
 
     void remove(String extension) {
         devices.remove(extension);
+        recount();
+    }
+
+    private synchronized void recount() {
+        everyoneHasSha256 = !devices.isEmpty() && devices.values().stream().allMatch(c -> c.ha1Sha256() != null);
+    }
+
+    @Override
+    public boolean everyoneHasSha256() {
+        return everyoneHasSha256;
     }
 
     boolean knows(String extension) {

@@ -1227,6 +1227,12 @@ public final class SipSwitch implements SwitchLink {
 
     @Override
     public void provisionDevice(DeviceId device, String realm, String digestHa1) throws TelephonyException {
+        provisionDevice(device, realm, digestHa1, null);
+    }
+
+    @Override
+    public void provisionDevice(DeviceId device, String realm, String digestHa1, String digestHa1Sha256)
+            throws TelephonyException {
         if (!config.realm().equals(realm)) {
             throw new TelephonyException("device " + device + " has credentials for realm \"" + realm
                     + "\", but the switch's realm is \"" + config.realm() + "\"");
@@ -1234,7 +1240,10 @@ public final class SipSwitch implements SwitchLink {
         if (digestHa1 == null || !digestHa1.matches("[0-9a-f]{32}")) {
             throw new TelephonyException("device " + device + ": the digest secret must be 32 hex digits (MD5 HA1)");
         }
-        devices.provision(device.value(), digestHa1);
+        if (digestHa1Sha256 != null && !digestHa1Sha256.matches("[0-9a-f]{64}")) {
+            throw new TelephonyException("device " + device + ": the SHA-256 digest secret must be 64 hex digits");
+        }
+        devices.provision(device.value(), digestHa1, digestHa1Sha256);
     }
 
     @Override
