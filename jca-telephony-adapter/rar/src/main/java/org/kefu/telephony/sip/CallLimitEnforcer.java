@@ -38,6 +38,12 @@ final class CallLimitEnforcer {
                     why = CallEnd.MEDIA_TIMEOUT;
                 }
             }
+            if (why == null && call.refreshAtNanos != 0 && now - call.refreshAtNanos > 0) {
+                SipCall leg = call;
+                leg.refreshAtNanos = 0; // one refresh in flight; it sets the next
+                ctx.work.notify("session refresh", leg::refreshSession);
+                continue;
+            }
             if (why != null) {
                 LOG.infof("Ending call leg %s: %s", call.callId(), describe(why, limits));
                 SipCall leg = call;
@@ -50,7 +56,7 @@ final class CallLimitEnforcer {
     private static String describe(CallEnd why, CallLimits limits) {
         return switch (why) {
             case MAX_DURATION -> "it reached the maximum call duration of " + limits.maxDuration().toMinutes() + " min";
-            case SESSION_EXPIRED -> "the caller did not refresh its session timer (RFC 4028)";
+            case SESSION_EXPIRED -> "the peer did not refresh its session timer (RFC 4028)";
             default -> "no RTP from the peer for " + limits.mediaTimeout().toSeconds() + " s";
         };
     }

@@ -41,6 +41,11 @@ public final class OutboundCall extends SipCall implements ResponseSink {
     }
 
     @Override
+    boolean isOutbound() {
+        return true;
+    }
+
+    @Override
     boolean isDeskPhone() {
         return deskPhone;
     }
@@ -120,6 +125,7 @@ public final class OutboundCall extends SipCall implements ResponseSink {
                 return;
             }
             ack(event);
+            SessionTimer.answered(this, response);
             remoteSdp = SipContext.body(response);
             boolean hangupNow;
             synchronized (this) {

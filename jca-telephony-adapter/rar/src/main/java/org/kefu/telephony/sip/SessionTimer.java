@@ -7,10 +7,12 @@ import javax.sip.message.Response;
 import org.jboss.logging.Logger;
 
 /**
- * Session timers (RFC 4028) on calls we answer: a caller that supports them is granted an interval
- * (the one it asked for, else {@link CallLimits#sessionExpires()}) with itself as refresher; a leg not
- * refreshed in time (re-INVITE) is ended with BYE, so a peer that vanished without BYE does not hold
- * a trunk channel and media ports until the maximum duration.
+ * Session timers (RFC 4028). On calls we answer, a caller that supports them is granted an interval
+ * (the one it asked for, else {@link CallLimits#sessionExpires()}) with itself as refresher. On calls
+ * we place, our INVITE offers {@link CallLimits#sessionExpires()} and the callee's 2xx decides: we
+ * refresh (re-INVITE at half the interval) when it names us, it must refresh when it names itself.
+ * Either way a leg not refreshed in time is ended with BYE, so a peer that vanished without BYE does
+ * not hold a trunk channel and media ports until the maximum duration.
  */
 final class SessionTimer {
 
@@ -35,6 +37,65 @@ final class SessionTimer {
             return Long.parseLong((semi < 0 ? value : value.substring(0, semi)).trim());
         } catch (NumberFormatException e) {
             return -1;
+        }
+    }
+
+    /** Headers of an INVITE we send (initial or refresh): we support timers and ask for our interval. */
+    static void request(SipContext ctx, Request invite) {
+        CallLimits limits = ctx.limits;
+        if (limits.sessionExpires().isZero()) {
+            return;
+        }
+        try {
+            invite.setHeader(ctx.headers.createHeader("Supported", "timer"));
+            invite.setHeader(ctx.headers.createHeader("Session-Expires", Long.toString(limits.sessionExpires().getSeconds())));
+            invite.setHeader(ctx.headers.createHeader("Min-SE", Long.toString(limits.minSessionExpires().getSeconds())));
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The callee's 2xx to an INVITE we sent (initial or refresh): with Session-Expires, either we
+     * are the refresher (refresh at half the interval) or it is (BYE if it has not refreshed shortly
+     * before expiry); without, the callee supports no timer and the leg has none.
+     */
+    static void answered(SipCall call, Response ok) {
+        Header h = ok.getHeader("Session-Expires");
+        if (h == null) {
+            h = ok.getHeader("x");
+        }
+        if (h == null) {
+            call.refreshAtNanos = 0;
+            call.sessionDeadlineNanos = 0;
+            return;
+        }
+        String value = h.toString();
+        value = value.substring(value.indexOf(':') + 1).trim();
+        String[] parts = value.split(";");
+        long interval;
+        try {
+            interval = Long.parseLong(parts[0].trim());
+        } catch (NumberFormatException e) {
+            return; // unreadable: keep what we had
+        }
+        if (interval < 1) {
+            return;
+        }
+        boolean weRefresh = true; // RFC 4028 section 7.4: refresher missing in a 2xx means the UAC
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+            if (p.equals("refresher=uas")) {
+                weRefresh = false;
+            }
+        }
+        long now = System.nanoTime();
+        if (weRefresh) {
+            call.sessionDeadlineNanos = 0;
+            call.refreshAtNanos = now + interval * 1_000_000_000L / 2;
+        } else {
+            call.refreshAtNanos = 0;
+            call.sessionDeadlineNanos = now + (interval - Math.min(32, interval / 3)) * 1_000_000_000L;
         }
     }
 

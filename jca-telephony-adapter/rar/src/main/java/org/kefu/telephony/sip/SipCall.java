@@ -27,6 +27,8 @@ public abstract class SipCall {
     final long createdNanos = System.nanoTime();
     /** When to end the leg unless the peer refreshes its session timer (System.nanoTime()), 0 for no timer. */
     volatile long sessionDeadlineNanos;
+    /** When we must refresh the session (we are the refresher of the callee's timer), 0 for never. */
+    volatile long refreshAtNanos;
 
     SipCall(SipContext ctx, String callId) {
         this.ctx = ctx;
@@ -178,6 +180,25 @@ public abstract class SipCall {
         return reInvite(MediaDirection.SENDRECV);
     }
 
+    /**
+     * Refreshes the session timer we are the refresher of (RFC 4028): a re-INVITE with our current
+     * direction. 408 or 481 (the peer has lost the dialog, or is gone) ends the leg with BYE; other
+     * failures try again a little later, before the peer's own deadline.
+     */
+    void refreshSession() {
+        refreshAtNanos = 0;
+        reInvite(localDirection).whenComplete((status, failure) -> {
+            if (failure == null && (status == Response.REQUEST_TIMEOUT || status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST)) {
+                LOG.infof("Ending call leg %s: its session refresh got %d", callId, status);
+                expire(CallEnd.SESSION_EXPIRED);
+            } else if (failure != null || status >= 300) {
+                if (!isEnded() && refreshAtNanos == 0) {
+                    refreshAtNanos = System.nanoTime() + 5_000_000_000L;
+                }
+            }
+        });
+    }
+
     /** re-INVITE with an offer of the given direction (SENDONLY or INACTIVE for hold). */
     public CompletableFuture<Integer> reInvite(MediaDirection direction) {
         CompletableFuture<Integer> result = new CompletableFuture<>();
@@ -190,6 +211,9 @@ public abstract class SipCall {
             String offer = ctx.media.offer(callId, direction);
             Request request = d.createRequest(Request.INVITE);
             request.setHeader(ctx.contact(transport()));
+            if (isOutbound()) {
+                SessionTimer.request(ctx, request); // any re-INVITE of ours refreshes the session (RFC 4028)
+            }
             ctx.setSdp(request, offer);
             sendInDialog(d, request, new ResponseSink() {
                 @Override
@@ -202,6 +226,9 @@ public abstract class SipCall {
                     if (status < 300) {
                         ack(event);
                         localDirection = direction;
+                        if (isOutbound()) {
+                            SessionTimer.answered(SipCall.this, response);
+                        }
                         String answer = SipContext.body(response);
                         if (answer != null) {
                             ctx.work.notify("media answered", () -> ctx.media.answered(callId, answer));
@@ -285,6 +312,11 @@ public abstract class SipCall {
         }
     }
 
+    /** Whether we placed this leg (we were the UAC of its INVITE). */
+    boolean isOutbound() {
+        return false;
+    }
+
     /** Transport of the leg ("udp"/"tcp"), for our Contact. */
     abstract String transport();
 
@@ -297,10 +329,13 @@ public abstract class SipCall {
 
     /** Mark the leg over (once), drop it from the call table, release media. */
     boolean end(CallEnd why) {
+        if (ended.isDone()) {
+            return false;
+        }
+        ctx.calls.remove(callId, this); // before the end is reported: whoever sees it sees the table without it
         if (!ended.complete(why)) {
             return false;
         }
-        ctx.calls.remove(callId, this);
         ctx.sdp.forget(callId);
         ctx.work.notify("media released", () -> ctx.media.released(callId));
         return true;

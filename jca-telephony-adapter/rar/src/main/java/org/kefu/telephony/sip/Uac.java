@@ -93,6 +93,7 @@ public final class Uac {
             Request invite = ctx.messages.createRequest(uri, Request.INVITE, callId, cseq, from, to, List.of(via), maxForwards);
             invite.addHeader(ctx.contact(transport));
             invite.addHeader(ctx.headers.createAllowHeader(SipContext.ALLOW));
+            SessionTimer.request(ctx, invite);
             ctx.setSdp(invite, ctx.media.offer(callId.getCallId(), MediaDirection.SENDRECV));
 
             ClientTransaction tx = ctx.provider.getNewClientTransaction(invite);

@@ -69,6 +69,41 @@ class UacTest {
     }
 
     @Test
+    void weRefreshTheSessionTimerTheCalleeGrantsUs() throws Exception {
+        OutboundCall call = a.uac().call("sip:95500@127.0.0.1:15087", "8001");
+        assertThat(call.answered().get(5, TimeUnit.SECONDS)).isSameAs(call);
+        assertThat(bHandler.next()).isEqualTo("invite 8001->95500");
+        assertThat(bHandler.next()).isEqualTo("established");
+        InboundCall callee = bHandler.calls.get(0);
+        // Our INVITE asked for 1,800 s; B granted it with us (the UAC) as refresher: we refresh at
+        // half the interval, B ends the leg 32 s before expiry unless we do.
+        long now = System.nanoTime();
+        assertThat(call.refreshAtNanos - now).isBetween(TimeUnit.SECONDS.toNanos(890), TimeUnit.SECONDS.toNanos(900));
+        assertThat(call.sessionDeadlineNanos).isZero();
+        assertThat(callee.sessionDeadlineNanos - now).isBetween(TimeUnit.SECONDS.toNanos(1760), TimeUnit.SECONDS.toNanos(1768));
+
+        callee.sessionDeadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(40); // as if most had passed
+        call.refreshAtNanos = System.nanoTime() - 1; // as if 900 s had passed: the next sweep refreshes
+        long deadline = System.currentTimeMillis() + 5000;
+        while (callee.sessionDeadlineNanos - System.nanoTime() < TimeUnit.SECONDS.toNanos(1000)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        now = System.nanoTime();
+        assertThat(callee.sessionDeadlineNanos - now).as("B's deadline, moved by our refresh")
+                .isBetween(TimeUnit.SECONDS.toNanos(1755), TimeUnit.SECONDS.toNanos(1768));
+        deadline = System.currentTimeMillis() + 2000;
+        while (call.refreshAtNanos == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(call.refreshAtNanos - System.nanoTime()).as("our next refresh")
+                .isBetween(TimeUnit.SECONDS.toNanos(880), TimeUnit.SECONDS.toNanos(900));
+        assertThat(call.isEnded()).isFalse();
+        assertThat(callee.isEnded()).isFalse();
+        call.hangup();
+    }
+
+    @Test
     void calleeCanHoldTheCallerAndHangUp() throws Exception {
         OutboundCall call = a.uac().call("sip:12345@127.0.0.1:15087", "8002");
         call.answered().get(5, TimeUnit.SECONDS);
