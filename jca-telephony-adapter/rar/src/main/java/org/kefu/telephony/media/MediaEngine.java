@@ -40,10 +40,19 @@ public final class MediaEngine implements AutoCloseable {
                 config.bindAddress().getHostAddress());
     }
 
+    /**
+     * The process's descriptor limit, through JMX: WildFly does not let deployments see the
+     * {@code com.sun.management} classes, so the attribute is read by name (4,096 if unknown).
+     */
     private static long maxFileDescriptors() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.UnixOperatingSystemMXBean) {
-            return ((com.sun.management.UnixOperatingSystemMXBean) os).getMaxFileDescriptorCount();
+        try {
+            Object max = java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new javax.management.ObjectName("java.lang:type=OperatingSystem"), "MaxFileDescriptorCount");
+            if (max instanceof Number n && n.longValue() > 0) {
+                return n.longValue();
+            }
+        } catch (javax.management.JMException | RuntimeException e) {
+            LOG.debug("descriptor limit unknown", e);
         }
         return 4096;
     }
