@@ -49,9 +49,9 @@ for p in $http $mgmt $recovery_port; do
 done
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
-  say "building (./mvnw install -DskipTests -Ppostgres ${MVN_ARGS:-})"
+  say "building (./mvnw install -DskipTests -Ppostgres,bench ${MVN_ARGS:-})"
   # shellcheck disable=SC2086
-  (cd "$root" && ./mvnw -q install -DskipTests -Ppostgres ${MVN_ARGS:-})
+  (cd "$root" && ./mvnw -q install -DskipTests -Ppostgres,bench ${MVN_ARGS:-})
 fi
 jboss_home=$(ls -d "$root"/wildfly-config/target/wildfly-*/ | head -1)
 ear="$root/ear/target/kefu.ear" war="$root/bench/crash-soak/target/crash-soak.war"

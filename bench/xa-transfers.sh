@@ -21,8 +21,8 @@ http=$((8080 + offset)) mgmt=$((9990 + offset))
 modes=${KEFU_BENCH_MODES:-"local xa xa2 service"}
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
-  echo "xa-transfers: building (./mvnw install -DskipTests -Ppostgres)"
-  (cd "$root" && ./mvnw -q install -DskipTests -Ppostgres && ./mvnw -q package -pl bench/xa-transfers)
+  echo "xa-transfers: building (./mvnw install -DskipTests -Ppostgres,bench)"
+  (cd "$root" && ./mvnw -q install -DskipTests -Ppostgres && ./mvnw -q package -Pbench -pl bench/xa-transfers)
 fi
 jboss_home=$(ls -d "$root"/wildfly-config/target/wildfly-*/ | head -1)
 ear="$root/ear/target/kefu.ear" war="$root/bench/xa-transfers/target/xa-bench.war"
