@@ -52,6 +52,7 @@ public final class MediaSession implements BridgeLeg, AutoCloseable {
     private short[] received = Audio.silence();
     private short[] bridged;
     private boolean closed;
+    private SrtpKey localKey;
 
     MediaSession(MediaEngine engine, PortAllocator.Lease ports, int jitterDepth) throws IOException {
         this.engine = engine;
@@ -93,6 +94,16 @@ public final class MediaSession implements BridgeLeg, AutoCloseable {
 
     /** @param peerSends whether the peer's SDP has it send audio (sendrecv, sendonly): its silence then counts */
     public void connect(String remoteHost, int remotePort, int payloadType, int dtmfPayloadType, boolean peerSends) {
+        connect(remoteHost, remotePort, payloadType, dtmfPayloadType, peerSends, null);
+    }
+
+    /**
+     * As {@link #connect(String, int, int, int, boolean)}, with SRTP when the SDP negotiated it.
+     *
+     * @param srtp our key (normally {@link #localSrtpKey()}) and the peer's, or null for plain RTP
+     */
+    public void connect(String remoteHost, int remotePort, int payloadType, int dtmfPayloadType, boolean peerSends,
+                        SrtpStreams srtp) {
         AudioCodec codec = AudioCodec.forPayloadType(payloadType);
         if (codec == null) {
             throw new IllegalArgumentException("unsupported audio payload type " + payloadType);
@@ -100,7 +111,7 @@ public final class MediaSession implements BridgeLeg, AutoCloseable {
         if (dtmfPayloadType >= 0 && (dtmfPayloadType < 96 || dtmfPayloadType > 127)) {
             throw new IllegalArgumentException("telephone-event payload type must be dynamic (96-127)");
         }
-        rtp.connect(RtpSession.resolve(remoteHost, remotePort), codec, dtmfPayloadType, peerSends);
+        rtp.connect(RtpSession.resolve(remoteHost, remotePort), codec, dtmfPayloadType, peerSends, srtp);
     }
 
     /** Plays prompts with barge-in enabled. See {@link #play(List, Locale, boolean, Consumer)}. */
@@ -129,6 +140,35 @@ public final class MediaSession implements BridgeLeg, AutoCloseable {
     /** Plays raw 8 kHz PCM (e.g. a recorded voice message); same rules as {@link #play}. */
     public void playSamples(short[] samples, boolean bargeIn, Consumer<PlaybackOutcome> onDone) {
         start(new PromptPlayer(List.of(samples), bargeIn, false, deferring(onDone)));
+    }
+
+    /**
+     * This leg's SRTP sending key: drawn once, on first use, and kept for the leg's life, so a
+     * re-INVITE (hold, retrieve) offers the same key and the peer's decryption state carries on.
+     */
+    public synchronized SrtpKey localSrtpKey() {
+        if (localKey == null) {
+            localKey = SrtpKey.random();
+        }
+        return localKey;
+    }
+
+    /** Whether the leg's media is SRTP now. */
+    public boolean isSecure() {
+        return rtp.isSecure();
+    }
+
+    /**
+     * The SRTP streams to connect with for a peer key: the current ones when the peer kept its key
+     * (a re-INVITE for hold: its packets' rollover and replay state must carry on), else new ones
+     * with our key.
+     */
+    public SrtpStreams srtpFor(SrtpKey remoteKey) {
+        SrtpStreams current = rtp.srtp();
+        if (current != null && current.remoteKey().equals(remoteKey) && current.localKey().equals(localSrtpKey())) {
+            return current;
+        }
+        return new SrtpStreams(localSrtpKey(), remoteKey);
     }
 
     /** See {@link RtpSession#silentMillis()}. */

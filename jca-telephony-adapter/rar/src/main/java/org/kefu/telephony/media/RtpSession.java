@@ -44,6 +44,8 @@ public final class RtpSession implements AutoCloseable {
     /** Whether the peer's SDP says it sends (sendrecv/sendonly), and when we last heard it (or connected). */
     private volatile boolean peerSends;
     private volatile long lastHeardNanos = System.nanoTime();
+    /** SRTP keys of this leg when its SDP negotiated RTP/SAVP, else null (plain RTP). */
+    private volatile SrtpStreams srtp;
 
     // send state, clock thread only
     private int sequence = RANDOM.nextInt(0x10000);
@@ -57,6 +59,9 @@ public final class RtpSession implements AutoCloseable {
      * delayed whole ticks.
      */
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(1500);
+    /** Where SRTP packets are protected (the library works on arrays): room for the packet and its tag. Clock thread. */
+    private final byte[] protectBytes = new byte[1500 + 64];
+    private final ByteBuffer protectBuffer = ByteBuffer.wrap(protectBytes);
 
     /**
      * @param digitSink receives each new DTMF digit (as a char) on the receive thread; must not block
@@ -83,6 +88,20 @@ public final class RtpSession implements AutoCloseable {
 
     /** @param peerSends whether the peer's SDP direction has it send audio (sendrecv or sendonly) */
     public void connect(InetSocketAddress remote, AudioCodec codec, int dtmfPayloadType, boolean peerSends) {
+        connect(remote, codec, dtmfPayloadType, peerSends, null);
+    }
+
+    /**
+     * @param srtp the leg's SRTP keys when the SDP negotiated RTP/SAVP; null for plain RTP. Set before
+     *             the address, so no packet leaves unprotected once the peer is known.
+     */
+    public void connect(InetSocketAddress remote, AudioCodec codec, int dtmfPayloadType, boolean peerSends,
+                        SrtpStreams srtp) {
+        SrtpStreams previous = this.srtp;
+        this.srtp = srtp;
+        if (previous != null && previous != srtp) {
+            previous.close();
+        }
         this.lastHeardNanos = System.nanoTime(); // the silence timer starts now, and again at each new SDP
         this.peerSends = peerSends && !remote.getAddress().isAnyLocalAddress();
         this.codec = codec;
@@ -115,6 +134,16 @@ public final class RtpSession implements AutoCloseable {
         return stats;
     }
 
+    /** Whether this leg's media is SRTP. */
+    public boolean isSecure() {
+        return srtp != null;
+    }
+
+    /** The leg's SRTP keys, or null for plain RTP. */
+    SrtpStreams srtp() {
+        return srtp;
+    }
+
     public long ssrc() {
         return ssrc;
     }
@@ -136,6 +165,15 @@ public final class RtpSession implements AutoCloseable {
         if (l != null ? !l.equals(from) : !fromSdpHost(from)) {
             stats.recordWrongSource();
             return;
+        }
+        SrtpStreams keys = srtp;
+        if (keys != null) {
+            // Before anything else looks at it: a packet that does not authenticate is not heard,
+            // does not latch, and does not count as the peer being there.
+            length = keys.unprotectRtp(data, length, stats);
+            if (length < 0) {
+                return;
+            }
         }
         RtpPacket packet = RtpPacket.decode(data, 0, length);
         if (packet == null) {
@@ -180,6 +218,13 @@ public final class RtpSession implements AutoCloseable {
         InetSocketAddress l = latched;
         if (closed || (l != null ? !l.getAddress().equals(from.getAddress()) : !fromSdpHost(from))) {
             return;
+        }
+        SrtpStreams keys = srtp;
+        if (keys != null) {
+            length = keys.unprotectRtcp(data, length, stats);
+            if (length < 0) {
+                return;
+            }
         }
         RtcpPacket.Parsed parsed = RtcpPacket.parse(data, length);
         if (parsed == null) {
@@ -265,6 +310,17 @@ public final class RtpSession implements AutoCloseable {
     private void transmit(ByteBuffer b, InetSocketAddress to, int payloadLength) {
         sequence = (sequence + 1) & 0xFFFF;
         firstPacket = false;
+        SrtpStreams keys = srtp;
+        if (keys != null) {
+            int plain = b.remaining();
+            b.get(protectBytes, 0, plain);
+            int protectedLength = keys.protectRtp(protectBytes, plain);
+            if (protectedLength < 0) {
+                return; // never in clear
+            }
+            protectBuffer.clear().limit(protectedLength);
+            b = protectBuffer;
+        }
         try {
             if (ports.rtp().send(b, to) > 0) {
                 stats.recordSent(payloadLength);
@@ -286,8 +342,17 @@ public final class RtpSession implements AutoCloseable {
                 ? RtcpPacket.senderReport(ssrc, System.currentTimeMillis(), timestamp, stats.packetsSent(),
                         stats.octetsSent(), block, cname)
                 : RtcpPacket.receiverReport(ssrc, block, cname);
+        int length = bytes.length;
+        SrtpStreams keys = srtp;
+        if (keys != null) {
+            bytes = java.util.Arrays.copyOf(bytes, length + 32); // room for the SRTCP index and tag
+            length = keys.protectRtcp(bytes, length);
+            if (length < 0) {
+                return;
+            }
+        }
         try {
-            ports.rtcp().send(ByteBuffer.wrap(bytes), new InetSocketAddress(to.getAddress(), to.getPort() + 1));
+            ports.rtcp().send(ByteBuffer.wrap(bytes, 0, length), new InetSocketAddress(to.getAddress(), to.getPort() + 1));
         } catch (IOException e) {
             LOG.debugf("RTCP send failed: %s", e.getMessage());
         }
@@ -306,6 +371,10 @@ public final class RtpSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        SrtpStreams keys = srtp;
+        if (keys != null) {
+            keys.close();
+        }
         ports.close(); // back to the pool, or closed; nothing more reaches this session
     }
 }

@@ -18,6 +18,10 @@ public final class RtpStats {
     private long late;
     private long lost;
     private long overflow;
+    /** SRTP/SRTCP packets whose authentication tag did not verify (forged, tampered, or the wrong key). */
+    private long authFailures;
+    /** SRTP/SRTCP packets seen before (replayed) or too old for the replay window. */
+    private long replays;
 
     // RFC 3550 A.1 sequence state
     private boolean seqInitialised;
@@ -94,6 +98,22 @@ public final class RtpStats {
 
     public synchronized void recordOverflow() {
         overflow++;
+    }
+
+    public synchronized void recordAuthFailure() {
+        authFailures++;
+    }
+
+    public synchronized void recordReplay() {
+        replays++;
+    }
+
+    public synchronized long authFailures() {
+        return authFailures;
+    }
+
+    public synchronized long replays() {
+        return replays;
     }
 
     synchronized void recordRemoteReport(RtcpPacket.ReportBlock block) {

@@ -28,8 +28,17 @@ public final class SdpMedia {
         private final AudioCodec codec;
         private final int dtmfPayloadType;
         private final String direction;
+        private final boolean secure;
+        private final List<SdesCrypto> cryptos;
 
         Negotiated(String remoteHost, int remotePort, AudioCodec codec, int dtmfPayloadType, String direction) {
+            this(remoteHost, remotePort, codec, dtmfPayloadType, direction, false, List.of());
+        }
+
+        Negotiated(String remoteHost, int remotePort, AudioCodec codec, int dtmfPayloadType, String direction,
+                   boolean secure, List<SdesCrypto> cryptos) {
+            this.secure = secure;
+            this.cryptos = List.copyOf(cryptos);
             this.remoteHost = remoteHost;
             this.remotePort = remotePort;
             this.codec = codec;
@@ -52,6 +61,19 @@ public final class SdpMedia {
         /** The peer's telephone-event payload type, or -1. */
         public int dtmfPayloadType() {
             return dtmfPayloadType;
+        }
+
+        /** Whether the stream's transport is RTP/SAVP (SRTP); its keys are then in {@link #cryptos()}. */
+        public boolean secure() {
+            return secure;
+        }
+
+        /**
+         * The stream's {@code a=crypto} attributes this engine can use, in the peer's order of
+         * preference (empty for RTP/AVP, and for RTP/SAVP offering only suites we lack).
+         */
+        public List<SdesCrypto> cryptos() {
+            return cryptos;
         }
 
         /** sendrecv, sendonly, recvonly or inactive, as the peer declared it. */
@@ -89,6 +111,7 @@ public final class SdpMedia {
         String mediaAddress = null;
         String mLine = null;
         Map<Integer, String> rtpmap = new LinkedHashMap<>();
+        List<SdesCrypto> cryptos = new ArrayList<>();
         String direction = "sendrecv";
         boolean inAudio = false;
         boolean seenMedia = false;
@@ -119,6 +142,11 @@ public final class SdpMedia {
                     } catch (NumberFormatException e) {
                         // ignore a broken rtpmap
                     }
+                } else if (attr.startsWith("crypto:") && inAudio) {
+                    SdesCrypto crypto = SdesCrypto.parse(attr.substring(7));
+                    if (crypto != null) {
+                        cryptos.add(crypto);
+                    }
                 } else if (attr.equals("sendrecv") || attr.equals("sendonly") || attr.equals("recvonly")
                         || attr.equals("inactive")) {
                     direction = attr;
@@ -141,8 +169,10 @@ public final class SdpMedia {
         if (port == 0) {
             throw new NotAcceptableException("audio stream rejected (port 0)");
         }
-        if (!m[2].toUpperCase(Locale.ROOT).startsWith("RTP/AVP")) {
-            throw new NotAcceptableException("unsupported transport " + m[2] + " (only RTP/AVP)");
+        String profile = m[2].toUpperCase(Locale.ROOT);
+        boolean secure = profile.equals("RTP/SAVP");
+        if (!secure && !profile.startsWith("RTP/AVP")) {
+            throw new NotAcceptableException("unsupported transport " + m[2] + " (only RTP/AVP and RTP/SAVP)");
         }
         AudioCodec chosen = null;
         int dtmf = -1;
@@ -175,11 +205,19 @@ public final class SdpMedia {
         if (mediaAddress(host).isAnyLocalAddress()) {
             direction = "inactive"; // c=0.0.0.0: hold the RFC 2543 way (RFC 3264 section 8.4); nothing to send to
         }
-        return new Negotiated(host, port, chosen, dtmf, direction);
+        return new Negotiated(host, port, chosen, dtmf, direction, secure, secure ? cryptos : List.of());
     }
 
     /** Our answer's media part for a negotiation: the chosen codec only, mirrored direction. */
     public static String answerSdp(Negotiated n, String localAddress, int localPort) {
+        return answerSdp(n, localAddress, localPort, null);
+    }
+
+    /**
+     * Our answer's media part; with {@code crypto} (the tag of the peer's attribute we took, and our
+     * own key) it is RTP/SAVP, else RTP/AVP.
+     */
+    public static String answerSdp(Negotiated n, String localAddress, int localPort, SdesCrypto crypto) {
         String dir;
         switch (n.direction()) {
             case "sendonly": dir = "recvonly"; break;
@@ -187,16 +225,26 @@ public final class SdpMedia {
             case "inactive": dir = "inactive"; break;
             default: dir = "sendrecv";
         }
-        return media(localAddress, localPort, List.of(n.codec()), n.dtmfPayloadType(), dir);
+        return media(localAddress, localPort, List.of(n.codec()), n.dtmfPayloadType(), dir, crypto);
+    }
+
+    /** An offer as {@link #offer(String, int, List, int)}, as RTP/SAVP with our SDES key when {@code crypto} is given. */
+    public static String offer(String address, int port, List<AudioCodec> codecs, int dtmfPayloadType, SdesCrypto crypto) {
+        return media(address, port, codecs, dtmfPayloadType, "sendrecv", crypto);
     }
 
     private static String media(String address, int port, List<AudioCodec> codecs, int dtmfPt, String direction) {
+        return media(address, port, codecs, dtmfPt, direction, null);
+    }
+
+    private static String media(String address, int port, List<AudioCodec> codecs, int dtmfPt, String direction,
+                                SdesCrypto crypto) {
         if (codecs.isEmpty()) {
             throw new IllegalArgumentException("at least one codec");
         }
         StringBuilder sb = new StringBuilder();
         sb.append("c=IN ").append(address.contains(":") ? "IP6 " : "IP4 ").append(address).append("\r\n");
-        sb.append("m=audio ").append(port).append(" RTP/AVP");
+        sb.append("m=audio ").append(port).append(crypto != null ? " RTP/SAVP" : " RTP/AVP");
         List<String> attrs = new ArrayList<>();
         for (AudioCodec c : codecs) {
             sb.append(' ').append(c.payloadType());
@@ -210,6 +258,9 @@ public final class SdpMedia {
         sb.append("\r\n");
         for (String a : attrs) {
             sb.append(a).append("\r\n");
+        }
+        if (crypto != null) {
+            sb.append(crypto.toSdpLine());
         }
         sb.append("a=ptime:20\r\n");
         sb.append("a=").append(direction).append("\r\n");

@@ -51,6 +51,7 @@ public class KefuResourceAdapter implements ResourceAdapter {
     private Integer sipTlsPort = 5061;
     private String sipTlsKeyStore = "";
     private String sipTlsKeyStorePassword = "";
+    private String srtpPolicy = "optional";
     private Integer overloadWaitMillis = 1000;
     private Integer overloadMediaLagMillis = 40;
     private Integer watchdogMillis = 5000;
@@ -96,6 +97,7 @@ public class KefuResourceAdapter implements ResourceAdapter {
             sipSwitch.tls(new org.kefu.telephony.sip.SipTls(sipTlsPort, java.nio.file.Path.of(sipTlsKeyStore),
                     sipTlsKeyStorePassword == null ? "" : sipTlsKeyStorePassword));
         }
+        sipSwitch.srtp(org.kefu.telephony.sip.SrtpPolicy.parse(srtpPolicy));
         this.sipSwitch = sipSwitch;
         try {
             sipSwitch.start(events::dispatch);
@@ -379,6 +381,16 @@ public class KefuResourceAdapter implements ResourceAdapter {
 
     public void setSipTlsKeyStore(String path) {
         this.sipTlsKeyStore = path;
+    }
+
+    /** off, optional (SRTP on TLS legs) or required (extensions must use TLS and SRTP); see SrtpPolicy. */
+    public String getSrtpPolicy() {
+        return srtpPolicy;
+    }
+
+    public void setSrtpPolicy(String policy) {
+        org.kefu.telephony.sip.SrtpPolicy.parse(policy); // refuse a typo at deployment, not at the first call
+        this.srtpPolicy = policy;
     }
 
     public String getSipTlsKeyStorePassword() {

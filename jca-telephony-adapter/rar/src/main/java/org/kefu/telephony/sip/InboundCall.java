@@ -196,11 +196,14 @@ public final class InboundCall extends SipCall {
         if (localSdp != null) return true;
         String offer = remoteSdp();
         if (offer == null) {
-            localSdp = ctx.media.offer(callId, MediaDirection.SENDRECV); // late offer: we offer in the 200
+            localSdp = ctx.media.offer(callId, MediaDirection.SENDRECV, mediaSecurity()); // late offer: we offer in the 200
             return true;
         }
-        SdpAnswer a = ctx.media.answer(callId, offer);
+        SdpAnswer a = ctx.media.answer(callId, offer, mediaSecurity());
         if (!a.accepted()) {
+            if (a.policyRefusal()) {
+                SrtpAudit.refusedOffer(this, transport(), ctx.srtpPolicy, a.rejectReason());
+            }
             state = State.FINISHED;
             Response r = ctx.response(Response.NOT_ACCEPTABLE_HERE, invite);
             SipContext.tag(r, toTag);

@@ -14,6 +14,23 @@ public interface MediaNegotiator {
     /** A local offer for an outgoing INVITE, or for a re-INVITE putting the call on hold / retrieving it. */
     String offer(String callId, MediaDirection direction);
 
+    /**
+     * Answer a remote offer under the leg's SRTP rules: an RTP/SAVP offer is answered with SRTP
+     * only when {@code security} allows keys on this leg. A negotiator without SRTP refuses what
+     * it cannot honour.
+     */
+    default SdpAnswer answer(String callId, String remoteOffer, MediaSecurity security) {
+        if (security == MediaSecurity.REFUSED || security == MediaSecurity.SRTP_ONLY) {
+            return SdpAnswer.refuse("SRTP required, and not supported by this media engine");
+        }
+        return answer(callId, remoteOffer);
+    }
+
+    /** A local offer under the leg's SRTP rules: RTP/SAVP with our key only when {@code security} offers SRTP. */
+    default String offer(String callId, MediaDirection direction, MediaSecurity security) {
+        return offer(callId, direction);
+    }
+
     /** The remote side's answer to our last offer. */
     void answered(String callId, String remoteAnswer);
 

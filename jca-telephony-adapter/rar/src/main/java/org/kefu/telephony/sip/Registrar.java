@@ -62,6 +62,13 @@ public final class Registrar {
         if (extension == null) {
             return ctx.response(Response.NOT_FOUND, request);
         }
+        if (ctx.srtpPolicy == SrtpPolicy.REQUIRED && !"tls".equalsIgnoreCase(transport)) {
+            // Its calls would carry SRTP keys over this connection in clear, or not be SRTP at all.
+            SrtpAudit.refusedRegister(extension, transport, sourceHost);
+            Response refused = ctx.response(Response.FORBIDDEN, request);
+            refused.setReasonPhrase("TLS Required (SrtpPolicy=required)");
+            return refused;
+        }
         if (guard.blocked(sourceHost, extension, this::registeredFrom)) {
             return ctx.response(Response.FORBIDDEN, request); // guessing from here: not even checked
         }

@@ -208,7 +208,7 @@ public abstract class SipCall {
             return result;
         }
         try {
-            String offer = ctx.media.offer(callId, direction);
+            String offer = ctx.media.offer(callId, direction, mediaSecurity());
             Request request = d.createRequest(Request.INVITE);
             request.setHeader(ctx.contact(transport()));
             if (isOutbound()) {
@@ -326,6 +326,11 @@ public abstract class SipCall {
      * to transfer (REFER), never a trunk's caller or an outside number.
      */
     abstract boolean isDeskPhone();
+
+    /** What this leg's media may and must be under the SRTP policy: from its transport and whether it is a desk phone's. */
+    MediaSecurity mediaSecurity() {
+        return MediaSecurity.forLeg(ctx.srtpPolicy, "tls".equalsIgnoreCase(transport()), isDeskPhone());
+    }
 
     /** Mark the leg over (once), drop it from the call table, release media. */
     boolean end(CallEnd why) {

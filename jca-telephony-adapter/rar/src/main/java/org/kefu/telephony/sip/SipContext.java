@@ -40,6 +40,8 @@ final class SipContext {
     final Map<String, SipCall> calls = new ConcurrentHashMap<>();
     /** How long and how many calls may last; set by the link before it starts. */
     volatile CallLimits limits = CallLimits.defaults();
+    /** When calls' media must be SRTP; set by the link before it starts. */
+    volatile SrtpPolicy srtpPolicy = SrtpPolicy.OPTIONAL;
     /** The TLS listening port, 0 when the link has none. */
     volatile int tlsPort;
 

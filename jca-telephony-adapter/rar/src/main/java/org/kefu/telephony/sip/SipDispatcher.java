@@ -220,6 +220,13 @@ final class SipDispatcher implements SipListener {
                         call.authenticated(auth.extension());
                     }
                 }
+                if (call.mediaSecurity() == MediaSecurity.REFUSED) {
+                    // SrtpPolicy=required: an extension's call must come over TLS (its SRTP key travels in the SDP).
+                    SrtpAudit.refusedInvite(call, call.transport(), source);
+                    call.reject(Response.NOT_ACCEPTABLE_HERE, ctx.headers.createWarningHeader(ctx.config.contactHost(), 399,
+                            "SIP over TLS and SRTP required for extensions"));
+                    return;
+                }
                 int limit = ctx.limits.maxCallsPerExtension();
                 String ext = auth.extension();
                 if (limit > 0 && ctx.calls.values().stream().filter(c -> c instanceof InboundCall in && !in.isEnded()
@@ -249,10 +256,13 @@ final class SipDispatcher implements SipListener {
             Response ok;
             if (offer == null) {
                 ok = ctx.response(Response.OK, request);
-                ctx.setSdp(ok, ctx.media.offer(call.callId(), call.localDirection()));
+                ctx.setSdp(ok, ctx.media.offer(call.callId(), call.localDirection(), call.mediaSecurity()));
             } else {
-                SdpAnswer answer = ctx.media.answer(call.callId(), offer);
+                SdpAnswer answer = ctx.media.answer(call.callId(), offer, call.mediaSecurity());
                 if (!answer.accepted()) {
+                    if (answer.policyRefusal()) {
+                        SrtpAudit.refusedOffer(call, call.transport(), ctx.srtpPolicy, answer.rejectReason());
+                    }
                     ctx.respond(tx, request, Response.NOT_ACCEPTABLE_HERE);
                     return;
                 }

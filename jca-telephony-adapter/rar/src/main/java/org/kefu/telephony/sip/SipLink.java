@@ -51,6 +51,7 @@ public final class SipLink {
     private SipDispatcher dispatcher;
     private volatile CallLimits limits = CallLimits.defaults();
     private volatile SipTls tls;
+    private volatile SrtpPolicy srtpPolicy = SrtpPolicy.OPTIONAL;
 
     /**
      * @param executor where application work runs (the JCA WorkManager in WildFly). It should reject
@@ -85,6 +86,20 @@ public final class SipLink {
 
     public CallLimits limits() {
         return limits;
+    }
+
+    /** When media must be SRTP (takes effect at once, also on a running link). */
+    public SipLink srtp(SrtpPolicy policy) {
+        this.srtpPolicy = java.util.Objects.requireNonNull(policy);
+        SipContext c = ctx;
+        if (c != null) {
+            c.srtpPolicy = policy;
+        }
+        return this;
+    }
+
+    public SrtpPolicy srtpPolicy() {
+        return srtpPolicy;
     }
 
     /** Also listen on TLS (null: not); takes effect at the next {@link #start()}. */
@@ -126,6 +141,7 @@ public final class SipLink {
             ctx = new SipContext(config, provider, new MessageFactoryImpl(), headers, new AddressFactoryImpl(),
                     media, handler, new WorkGate(executor, config.maxPendingWork()));
             ctx.limits = limits;
+            ctx.srtpPolicy = srtpPolicy;
             ctx.tlsPort = secure == null ? 0 : secure.port();
             DigestAuthenticator authenticator = new DigestAuthenticator(config.realm(), config.nonceLifetime(), clock);
             authenticator.offerSha256When(credentials::everyoneHasSha256);

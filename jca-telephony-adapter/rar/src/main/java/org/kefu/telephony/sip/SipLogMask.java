@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  *       passwords offline) becomes {@code <masked>};</li>
  *   <li>the body of a message whose {@code Content-Type} is {@code application/dtmf-relay} or
  *       {@code application/dtmf} (SIP INFO key presses: PINs, card numbers) becomes
- *       {@code <N bytes of DTMF masked>}.</li>
+ *       {@code <N bytes of DTMF masked>};</li>
+ *   <li>in an SDP {@code a=crypto} line (SDES, RFC 4568) the tag and suite stay; the key parameters
+ *       ({@code inline:} master key and salt, with which anyone holding the log and a capture could
+ *       decrypt the call) become {@code inline:<masked>}.</li>
  * </ul>
  * It works on text (a whole message, or a stack debug line that contains one), so it is applied
  * to both the message trace ({@link SipMessageLogger}) and the stack's own log
@@ -28,6 +31,11 @@ public final class SipLogMask {
     /** Content-Type (or its compact form c) naming a DTMF body. */
     private static final Pattern DTMF_TYPE = Pattern.compile(
             "(?im)^(?:content-type|c)[ \\t]*:[ \\t]*application/dtmf(?:-relay)?\\b");
+    /**
+     * SDES key parameters (RFC 4568: the only key method is "inline"), wherever they stand: in an
+     * a=crypto line, several keys joined by ';', or an SDP quoted in a stack debug line.
+     */
+    private static final Pattern INLINE_KEY = Pattern.compile("(?i)inline:\\S+");
     private static final Pattern BLANK_LINE = Pattern.compile("\\r?\\n\\r?\\n");
 
     private SipLogMask() {
@@ -44,6 +52,9 @@ public final class SipLogMask {
         }
         if (lower.contains("application/dtmf")) {
             out = maskDtmfBodies(out);
+        }
+        if (lower.contains("inline:")) {
+            out = INLINE_KEY.matcher(out).replaceAll("inline:<masked>");
         }
         return out;
     }

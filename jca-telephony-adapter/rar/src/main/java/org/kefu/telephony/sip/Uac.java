@@ -94,7 +94,10 @@ public final class Uac {
             invite.addHeader(ctx.contact(transport));
             invite.addHeader(ctx.headers.createAllowHeader(SipContext.ALLOW));
             SessionTimer.request(ctx, invite);
-            ctx.setSdp(invite, ctx.media.offer(callId.getCallId(), MediaDirection.SENDRECV));
+            // A key goes only where the signalling is TLS. Whether the far end is a desk phone is not
+            // known here; for an offer it does not matter (both SRTP_PREFERRED and SRTP_ONLY offer SRTP).
+            MediaSecurity security = MediaSecurity.forLeg(ctx.srtpPolicy, "tls".equalsIgnoreCase(transport), false);
+            ctx.setSdp(invite, ctx.media.offer(callId.getCallId(), MediaDirection.SENDRECV, security));
 
             ClientTransaction tx = ctx.provider.getNewClientTransaction(invite);
             OutboundCall call = new OutboundCall(ctx, callId.getCallId(), tx, targetUri);

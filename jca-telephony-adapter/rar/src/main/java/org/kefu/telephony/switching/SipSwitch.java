@@ -103,6 +103,17 @@ public final class SipSwitch implements SwitchLink {
 
     private volatile org.kefu.telephony.sip.SipTls tls;
 
+    private volatile org.kefu.telephony.sip.SrtpPolicy srtpPolicy = org.kefu.telephony.sip.SrtpPolicy.OPTIONAL;
+
+    /** When calls' media must be SRTP (see {@link org.kefu.telephony.sip.SrtpPolicy}). */
+    public void srtp(org.kefu.telephony.sip.SrtpPolicy policy) {
+        this.srtpPolicy = policy;
+        SipLink link = sip;
+        if (link != null) {
+            link.srtp(policy);
+        }
+    }
+
     /** SIP over TLS besides UDP and TCP (null: none); takes effect at the next start. */
     public void tls(org.kefu.telephony.sip.SipTls tls) {
         this.tls = tls;
@@ -159,6 +170,7 @@ public final class SipSwitch implements SwitchLink {
             sip = new SipLink(sc, new Handler(), devices, negotiator, executor);
             sip.limits(limits);
             sip.tls(tls);
+            sip.srtp(srtpPolicy);
             sip.registrations().addListener(new RegistrationListener() {
                 @Override
                 public void registered(Binding binding) {

@@ -7,7 +7,10 @@ import org.kefu.telephony.media.AudioCodec;
 import org.kefu.telephony.media.MediaEngine;
 import org.kefu.telephony.media.MediaSession;
 import org.kefu.telephony.media.SdpMedia;
+import org.kefu.telephony.media.SdesCrypto;
+import org.kefu.telephony.media.SrtpStreams;
 import org.kefu.telephony.sip.MediaDirection;
+import org.kefu.telephony.sip.MediaSecurity;
 import org.kefu.telephony.sip.MediaNegotiator;
 import org.kefu.telephony.sip.SdpAnswer;
 
@@ -28,6 +31,8 @@ final class SwitchMedia implements MediaNegotiator {
     private final MediaEngine engine;
     private final String advertisedHost;
     private final Map<String, MediaSession> sessions = new ConcurrentHashMap<>();
+    /** The legs whose last offer from us was RTP/SAVP: their answer must be SRTP too (RFC 4568 section 7.1.3). */
+    private final Map<String, Boolean> offeredSrtp = new ConcurrentHashMap<>();
     // Totals of ended sessions, for the status line and the media benchmark.
     private final java.util.concurrent.atomic.LongAdder packetsIn = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder packetsLate = new java.util.concurrent.atomic.LongAdder();
@@ -77,6 +82,18 @@ final class SwitchMedia implements MediaNegotiator {
 
     @Override
     public SdpAnswer answer(String sipCallId, String remoteOffer) {
+        return answer(sipCallId, remoteOffer, MediaSecurity.CLEAR_ONLY);
+    }
+
+    /**
+     * RTP/SAVP with a usable a=crypto is answered RTP/SAVP with this leg's own key when the leg may
+     * carry keys; RTP/AVP is answered in clear unless the leg must be SRTP.
+     */
+    @Override
+    public SdpAnswer answer(String sipCallId, String remoteOffer, MediaSecurity security) {
+        if (security == MediaSecurity.REFUSED) {
+            return SdpAnswer.refuse("SIP over TLS and SRTP required for extensions");
+        }
         SdpMedia.Negotiated n;
         try {
             n = SdpMedia.negotiate(remoteOffer, CODECS);
@@ -91,8 +108,26 @@ final class SwitchMedia implements MediaNegotiator {
                 session = engine.createSession();
                 sessions.put(sipCallId, session);
             }
-            session.connect(n.remoteHost(), n.remotePort(), n.codec().payloadType(), n.dtmfPayloadType(), peerSends(n));
-            return SdpAnswer.accept(SdpMedia.answerSdp(n, advertisedHost, session.localPort()));
+            if (!n.secure()) {
+                if (security == MediaSecurity.SRTP_ONLY) {
+                    return SdpAnswer.refuse("SRTP required (RTP/SAVP with a=crypto " + SdesCrypto.SUITE + ")");
+                }
+                session.connect(n.remoteHost(), n.remotePort(), n.codec().payloadType(), n.dtmfPayloadType(), peerSends(n));
+                return SdpAnswer.accept(SdpMedia.answerSdp(n, advertisedHost, session.localPort()));
+            }
+            if (!security.offersSrtp()) {
+                // The offer's key crossed the network in clear (or SRTP is off): using it would only
+                // pretend to protect the call, and RTP/SAVP cannot be answered with plain RTP.
+                return SdpAnswer.refuse("SRTP offered where keys may not travel (signalling not TLS, or SrtpPolicy=off)");
+            }
+            if (n.cryptos().isEmpty()) {
+                return SdpAnswer.reject("no supported SRTP crypto suite (only " + SdesCrypto.SUITE + " without MKI)");
+            }
+            SdesCrypto theirs = n.cryptos().get(0); // the offerer's preference
+            session.connect(n.remoteHost(), n.remotePort(), n.codec().payloadType(), n.dtmfPayloadType(), peerSends(n),
+                    session.srtpFor(theirs.key()));
+            return SdpAnswer.accept(SdpMedia.answerSdp(n, advertisedHost, session.localPort(),
+                    new SdesCrypto(theirs.tag(), session.localSrtpKey())));
         } catch (IOException e) {
             LOG.warnf("No media port for call %s: %s", sipCallId, e.getMessage());
             return SdpAnswer.reject("no media resources");
@@ -101,13 +136,21 @@ final class SwitchMedia implements MediaNegotiator {
 
     @Override
     public String offer(String sipCallId, MediaDirection direction) {
+        return offer(sipCallId, direction, MediaSecurity.CLEAR_ONLY);
+    }
+
+    @Override
+    public String offer(String sipCallId, MediaDirection direction, MediaSecurity security) {
         try {
             MediaSession session = sessions.get(sipCallId);
             if (session == null) {
                 session = engine.createSession();
                 sessions.put(sipCallId, session);
             }
-            String sdp = SdpMedia.offer(advertisedHost, session.localPort(), CODECS, SdpMedia.DEFAULT_DTMF_PAYLOAD_TYPE);
+            boolean srtp = security.offersSrtp();
+            offeredSrtp.put(sipCallId, srtp);
+            String sdp = SdpMedia.offer(advertisedHost, session.localPort(), CODECS, SdpMedia.DEFAULT_DTMF_PAYLOAD_TYPE,
+                    srtp ? new SdesCrypto(1, session.localSrtpKey()) : null);
             return direction == MediaDirection.SENDRECV ? sdp : sdp.replace("a=sendrecv", "a=" + direction.attribute());
         } catch (IOException e) {
             throw new IllegalStateException("no media resources: " + e.getMessage(), e);
@@ -122,7 +165,24 @@ final class SwitchMedia implements MediaNegotiator {
         }
         try {
             SdpMedia.Negotiated n = SdpMedia.negotiate(remoteAnswer, CODECS);
-            session.connect(n.remoteHost(), n.remotePort(), n.codec().payloadType(), n.dtmfPayloadType(), peerSends(n));
+            boolean offered = offeredSrtp.getOrDefault(sipCallId, false);
+            if (offered != n.secure()) {
+                // An answer must keep the offer's transport: SRTP offered and plain answered (or the
+                // reverse) would send audio in clear or garbage. No media rather than either.
+                LOG.warnf("SDP answer on call %s is %s to our %s offer: media not started", sipCallId,
+                        n.secure() ? "RTP/SAVP" : "RTP/AVP", offered ? "RTP/SAVP" : "RTP/AVP");
+                return;
+            }
+            SrtpStreams srtp = null;
+            if (offered) {
+                SdesCrypto theirs = n.cryptos().stream().filter(c -> c.tag() == 1).findFirst().orElse(null);
+                if (theirs == null) {
+                    LOG.warnf("SDP answer on call %s has no usable a=crypto for our tag 1: media not started", sipCallId);
+                    return;
+                }
+                srtp = session.srtpFor(theirs.key());
+            }
+            session.connect(n.remoteHost(), n.remotePort(), n.codec().payloadType(), n.dtmfPayloadType(), peerSends(n), srtp);
         } catch (RuntimeException e) {
             LOG.warnf("Unusable SDP answer on call %s: %s", sipCallId, e.getMessage());
         }
@@ -144,6 +204,7 @@ final class SwitchMedia implements MediaNegotiator {
 
     @Override
     public void released(String sipCallId) {
+        offeredSrtp.remove(sipCallId);
         MediaSession session = sessions.remove(sipCallId);
         if (session != null) {
             session.close();
