@@ -78,6 +78,35 @@ class SipLogMaskTest {
                 .contains("SIP/2.0 200 OK").contains("REGISTER sip:127.0.0.1 SIP/2.0");
     }
 
+    private static final String KEY = "WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz";
+    private static final String SDP_WITH_KEYS = "v=0\r\no=p 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+            + "m=audio 40000 RTP/SAVP 0 101\r\n"
+            + "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + KEY + "|2^20|1:4\r\n"
+            + "a=crypto:2 AES_CM_128_HMAC_SHA1_32 inline:" + KEY + ";inline:" + KEY.toLowerCase() + "\r\n"
+            + "a=sendrecv\r\n";
+    private static final String INVITE_WITH_SDES = "INVITE sip:95500@127.0.0.1 SIP/2.0\r\n"
+            + "Via: SIP/2.0/TLS 127.0.0.1:5071;branch=z9hG4bK-3\r\n"
+            + "From: <sip:8006@127.0.0.1>;tag=d\r\n"
+            + "To: <sip:95500@127.0.0.1>\r\n"
+            + "Call-ID: sdes-1\r\n"
+            + "CSeq: 1 INVITE\r\n"
+            + "Max-Forwards: 70\r\n"
+            + "Content-Type: application/sdp\r\n"
+            + "Content-Length: " + SDP_WITH_KEYS.length() + "\r\n"
+            + "\r\n" + SDP_WITH_KEYS;
+
+    /** Issue 14 item 9: SRTP master keys and salts (SDES inline: values) never reach a log. */
+    @Test
+    void theMessageTraceMasksSdesKeysAndKeepsTheRestOfTheSdp() throws Exception {
+        String logged = SipMessageLogger.text(parse(INVITE_WITH_SDES));
+        assertThat(logged).doesNotContain(KEY).doesNotContainIgnoringCase(KEY.toLowerCase())
+                .contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:<masked>")
+                .contains("a=crypto:2 AES_CM_128_HMAC_SHA1_32 inline:<masked>")
+                .contains("m=audio 40000 RTP/SAVP 0 101").contains("a=sendrecv");
+        String stackLine = SipLogMask.mask("received: " + INVITE_WITH_SDES.replace("\r\n", "\n") + " (a=CRYPTO:3 X INLINE:" + KEY + ")");
+        assertThat(stackLine).doesNotContain(KEY).contains("a=CRYPTO:3 X inline:<masked>");
+    }
+
     @Test
     void otherTextIsUnchanged() {
         String plain = "INVITE sip:95500@127.0.0.1 SIP/2.0\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n";
