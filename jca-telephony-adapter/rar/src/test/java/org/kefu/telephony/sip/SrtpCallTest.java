@@ -182,6 +182,27 @@ class SrtpCallTest {
     }
 
     @Test
+    void kefuRingsATlsPhoneWithAnSrtpOfferOfItsOwn() throws Exception {
+        try (SSLSocket tls = connect()) {
+            OutputStream out = tls.getOutputStream();
+            InputStream in = tls.getInputStream();
+            int local = tls.getLocalPort();
+            assertThat(RawSipClient.status(registerOverTls(out, in, local))).isEqualTo(200);
+            sw.makeCall(new DeviceId("8006"), new DeviceId("95500"), java.util.Map.of());
+            String invite = read(in);
+            while (!invite.startsWith("INVITE ")) {
+                invite = read(in);
+            }
+            assertThat(invite).contains("m=audio ").contains(" RTP/SAVP ")
+                    .containsPattern("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:[A-Za-z0-9+/=]{40}\r\n");
+            out.write(("SIP/2.0 486 Busy Here\r\nVia: " + RawSipClient.header(invite, "Via") + "\r\n"
+                    + "To: " + RawSipClient.header(invite, "To") + ";tag=busy\r\nFrom: " + RawSipClient.header(invite, "From")
+                    + "\r\nCall-ID: " + RawSipClient.header(invite, "Call-ID") + "\r\nCSeq: "
+                    + RawSipClient.header(invite, "CSeq") + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void withoutTlsOrWithoutSrtpAnExtensionIsRefusedAndAudited() throws Exception {
         try (RawSipClient udp = new RawSipClient(PORT)) {
             udp.send("REGISTER sip:127.0.0.1:" + PORT + " SIP/2.0\r\n"
