@@ -72,9 +72,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 class BaresipIT {
 
     private static final String EXTENSION = "8006";
-    private static final int TONE_HZ = 440;
-    private static final int RATE = 8000;
-    private static final Pattern CALL_ENDED = Pattern.compile("Call with \\S+ terminated");
+    static final int TONE_HZ = 440;
+    static final int RATE = 8000;
+    static final Pattern CALL_ENDED = Pattern.compile("Call with \\S+ terminated");
 
     @Deployment(name = "kefu", order = 1, testable = false)
     static EnterpriseArchive kefu() {
@@ -184,7 +184,7 @@ class BaresipIT {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -234,7 +234,7 @@ class BaresipIT {
     }
 
     /** A 440 Hz sine, 8 kHz mono 16-bit PCM, as a WAV file (aufile's only format). */
-    private static void writeTone(Path file, int seconds) throws IOException {
+    static void writeTone(Path file, int seconds) throws IOException {
         int samples = RATE * seconds;
         ByteBuffer b = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
@@ -250,7 +250,7 @@ class BaresipIT {
     }
 
     /** A SIP port with the 9 ports above it free (baresip's RTP), away from Kefu's RTP range and sipp's ports. */
-    private static int freeBlock() {
+    static int freeBlock() {
         int start = 30000 + (int) (ProcessHandle.current().pid() % 27) * 100;
         for (int port = start; port < 32700; port += 10) {
             boolean free = true;
@@ -264,7 +264,7 @@ class BaresipIT {
         throw new IllegalStateException("no 10 free ports for baresip in 30000-32700");
     }
 
-    private static boolean free(int port) {
+    static boolean free(int port) {
         try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress());
              ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return true;
@@ -274,7 +274,7 @@ class BaresipIT {
     }
 
     /** The ports baresip says its RTP comes from, one per call. */
-    private static List<Integer> rtpSources(String log) {
+    static List<Integer> rtpSources(String log) {
         List<Integer> ports = new ArrayList<>();
         Matcher m = Pattern.compile("incoming rtp for 'audio' established, receiving from 127\\.0\\.0\\.1:(\\d+)").matcher(log);
         while (m.find()) {
@@ -284,7 +284,7 @@ class BaresipIT {
     }
 
     /** The WAV files sndfile wrote with what baresip decoded, in the order of the calls. */
-    private static List<Path> decodedDumps(String log) {
+    static List<Path> decodedDumps(String log) {
         List<Path> files = new ArrayList<>();
         Matcher m = Pattern.compile("dumping decode audio to (\\S+\\.wav)").matcher(log);
         while (m.find()) {
@@ -293,11 +293,11 @@ class BaresipIT {
         return files;
     }
 
-    private static int count(String text, Pattern pattern) {
+    static int count(String text, Pattern pattern) {
         return (int) pattern.matcher(text).results().count();
     }
 
-    private static String raw(Path file) {
+    static String raw(Path file) {
         try {
             return Files.readString(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
@@ -305,7 +305,7 @@ class BaresipIT {
         }
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.ISO_8859_1);
             return "\n--- baresip log\n" + (text.length() > 12000 ? text.substring(text.length() - 12000) : text) + "\n";
@@ -315,7 +315,7 @@ class BaresipIT {
     }
 
     /** The caller's media port: sipp's own RTP port, 4 above its SIP port (see Sipp.launch). */
-    private static int mediaPortOf(Sipp sipp) {
+    static int mediaPortOf(Sipp sipp) {
         Matcher m = Pattern.compile("m=audio (\\d+) RTP/AVP").matcher(sipp.messages());
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
@@ -369,7 +369,7 @@ class BaresipIT {
     }
 
     /** Per second: RMS and 440 Hz share, for failure messages. */
-    private static String summary(short[] s) {
+    static String summary(short[] s) {
         StringBuilder b = new StringBuilder(s.length / RATE + "s heard:");
         for (int i = 0; i + RATE <= s.length; i += RATE) {
             b.append(String.format(" [%d: rms %.0f, %d Hz %.2f]", i / RATE, rms(s, i, RATE), TONE_HZ, toneShare(s, i, RATE)));
@@ -398,7 +398,7 @@ class BaresipIT {
         }
     }
 
-    private static void awaitTrue(BooleanSupplier condition, java.util.function.Supplier<String> what) throws InterruptedException {
+    static void awaitTrue(BooleanSupplier condition, java.util.function.Supplier<String> what) throws InterruptedException {
         long until = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < until) {
             if (condition.getAsBoolean()) {
