@@ -48,6 +48,35 @@ public final class SrtpStreams implements AutoCloseable {
                 20, 10, SrtpKey.SALT_BYTES);
     }
 
+    /**
+     * Makes the library choose its AES implementation now (it loads its OpenSSL binding and times
+     * the JDK's, OpenSSL's and BouncyCastle's AES for about a second and a half, once per class
+     * loader) by protecting and checking one packet. Called when the switch starts: done by the
+     * first call instead, it stalled the single media receive or clock thread, and so every call's
+     * audio, for that long.
+     *
+     * @return how long it took, in milliseconds
+     */
+    public static long prepare() {
+        long start = System.nanoTime();
+        SrtpKey a = SrtpKey.random();
+        SrtpKey b = SrtpKey.random();
+        try (SrtpStreams sender = new SrtpStreams(a, b); SrtpStreams receiver = new SrtpStreams(b, a)) {
+            byte[] packet = new byte[64];
+            packet[0] = (byte) 0x80;
+            int len = sender.protectRtp(packet, 12 + 20);
+            if (len < 0 || receiver.unprotectRtp(packet, len, new RtpStats()) < 0) {
+                throw new IllegalStateException("SRTP self-test failed: a protected packet did not verify");
+            }
+            byte[] report = java.util.Arrays.copyOf(RtcpPacket.receiverReport(1, null, "kefu"), 128);
+            int rlen = sender.protectRtcp(report, RtcpPacket.receiverReport(1, null, "kefu").length);
+            if (rlen < 0 || receiver.unprotectRtcp(report, rlen, new RtpStats()) < 0) {
+                throw new IllegalStateException("SRTCP self-test failed: a protected report did not verify");
+            }
+        }
+        return (System.nanoTime() - start) / 1_000_000L;
+    }
+
     public SrtpKey localKey() {
         return localKey;
     }

@@ -160,6 +160,11 @@ public final class SipSwitch implements SwitchLink {
                 mc = mc.promptOverrideDir(config.promptDir());
             }
             media = new MediaEngine(mc);
+            if (srtpPolicy != org.kefu.telephony.sip.SrtpPolicy.OFF) {
+                // The SRTP library picks its AES on first use; not on a media thread during a call.
+                LOG.infof("SRTP ready (AES_CM_128_HMAC_SHA1_80 self-test passed in %d ms)",
+                        org.kefu.telephony.media.SrtpStreams.prepare());
+            }
             negotiator = new SwitchMedia(media, config.advertisedHost());
             SipLinkConfig sc = SipLinkConfig.defaults()
                     .withHost(config.sipHost())

@@ -136,6 +136,19 @@ class SrtpStreamsTest {
         assertThat(Arrays.copyOf(in, plain.length)).isEqualTo(plain);
     }
 
+    /** The library's one-time choice of AES (about 1.5 s here) is paid by prepare(), at the switch's start. */
+    @Test
+    void prepareSelfTestsAndPaysTheLibrarysStartUpCostOnce() {
+        SrtpStreams.prepare();
+        long again = SrtpStreams.prepare();
+        assertThat(again).as("ms for a second self-test").isLessThan(300);
+        long start = System.nanoTime();
+        byte[] packet = rtp(1, 0x99L, 160);
+        int len = new SrtpStreams(SrtpKey.random(), SrtpKey.random()).protectRtp(packet, 172);
+        assertThat(len).isEqualTo(182);
+        assertThat((System.nanoTime() - start) / 1_000_000L).as("ms for a new call's first packet").isLessThan(300);
+    }
+
     @Test
     void keysNeverShowInTextAndTheInlineFormRoundTrips() {
         SrtpKey key = SrtpKey.random();
