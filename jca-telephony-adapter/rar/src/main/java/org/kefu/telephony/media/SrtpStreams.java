@@ -21,7 +21,11 @@ import org.jitsi.srtp.SrtpPolicy;
  * library's contexts are synchronized, and each direction has its own.
  */
 public final class SrtpStreams implements AutoCloseable {
-    /** A peer may change SSRC (re-INVITE, a phone's restart); more than this many at once is an attack. */
+    /**
+     * The peer's streams kept at once: a phone may change SSRC (hold and retrieve, a restart), so
+     * the oldest is forgotten to make room. Only a stream whose packet authenticated is kept, so
+     * nobody without the key can fill this or push a real stream out.
+     */
     private static final int MAX_REMOTE_SSRCS = 4;
 
     private final SrtpKey localKey;
@@ -30,8 +34,8 @@ public final class SrtpStreams implements AutoCloseable {
     private final SrtpContextFactory receiver;
     private final Map<Long, SrtpCryptoContext> outboundRtp = new HashMap<>(2);
     private final Map<Long, SrtcpCryptoContext> outboundRtcp = new HashMap<>(2);
-    private final Map<Long, SrtpCryptoContext> inboundRtp = new HashMap<>(4);
-    private final Map<Long, SrtcpCryptoContext> inboundRtcp = new HashMap<>(4);
+    private final Map<Long, SrtpCryptoContext> inboundRtp = new java.util.LinkedHashMap<>(8);
+    private final Map<Long, SrtcpCryptoContext> inboundRtcp = new java.util.LinkedHashMap<>(8);
 
     public SrtpStreams(SrtpKey localKey, SrtpKey remoteKey) {
         this.localKey = localKey;
@@ -129,10 +133,6 @@ public final class SrtpStreams implements AutoCloseable {
             synchronized (inboundRtp) {
                 c = inboundRtp.get(ssrc);
                 if (c == null) {
-                    if (inboundRtp.size() >= MAX_REMOTE_SSRCS) {
-                        stats.recordAuthFailure(); // not a stream we know, and no room to learn one more
-                        return -1;
-                    }
                     c = receiver.deriveContext((int) ssrc, 0);
                     fresh = true;
                 }
@@ -141,7 +141,7 @@ public final class SrtpStreams implements AutoCloseable {
             if (status == SrtpErrorStatus.OK) {
                 if (fresh) {
                     synchronized (inboundRtp) {
-                        inboundRtp.putIfAbsent(ssrc, c); // only a stream that proved it has the key is kept
+                        keep(inboundRtp, ssrc, c); // only a stream that proved it has the key is kept
                     }
                 }
                 return b.getLength();
@@ -190,10 +190,6 @@ public final class SrtpStreams implements AutoCloseable {
             synchronized (inboundRtcp) {
                 c = inboundRtcp.get(ssrc);
                 if (c == null) {
-                    if (inboundRtcp.size() >= MAX_REMOTE_SSRCS) {
-                        stats.recordAuthFailure();
-                        return -1;
-                    }
                     c = receiver.deriveControlContext((int) ssrc);
                     fresh = true;
                 }
@@ -202,7 +198,7 @@ public final class SrtpStreams implements AutoCloseable {
             if (status == SrtpErrorStatus.OK) {
                 if (fresh) {
                     synchronized (inboundRtcp) {
-                        inboundRtcp.putIfAbsent(ssrc, c);
+                        keep(inboundRtcp, ssrc, c);
                     }
                 }
                 return b.getLength();
@@ -212,6 +208,14 @@ public final class SrtpStreams implements AutoCloseable {
         } catch (GeneralSecurityException | RuntimeException e) {
             stats.recordMalformed();
             return -1;
+        }
+    }
+
+    private static <C> void keep(Map<Long, C> streams, long ssrc, C context) {
+        if (streams.putIfAbsent(ssrc, context) == null && streams.size() > MAX_REMOTE_SSRCS) {
+            var oldest = streams.keySet().iterator();
+            oldest.next();
+            oldest.remove();
         }
     }
 

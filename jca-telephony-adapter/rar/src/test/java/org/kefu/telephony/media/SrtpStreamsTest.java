@@ -119,6 +119,18 @@ class SrtpStreamsTest {
         assertThat(kefu.unprotectRtp(good, len, stats)).as("failed streams were not kept").isEqualTo(172);
     }
 
+    @Test
+    void aPhoneThatChangesItsSsrcAgainAndAgainIsStillHeard() {
+        for (long ssrc = 1; ssrc <= 10; ssrc++) {
+            for (int seq = 0; seq < 3; seq++) {
+                byte[] p = rtp(seq, ssrc, 160);
+                int len = phone.protectRtp(p, 172);
+                assertThat(kefu.unprotectRtp(p, len, stats)).as("SSRC %d", ssrc).isEqualTo(172);
+            }
+        }
+        assertThat(stats.authFailures()).isZero();
+    }
+
     /** libsrtp's srtp_driver reference packet for AES_CM_128_HMAC_SHA1_80 (SSRC 0xcafebabe, sequence 0x1234). */
     @Test
     void theWireFormatMatchesLibsrtpsReferenceVector() {
