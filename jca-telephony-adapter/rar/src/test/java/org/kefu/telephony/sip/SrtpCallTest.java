@@ -178,6 +178,23 @@ class SrtpCallTest {
             }
             CallEvent.DigitsReceived digits = next(CallEvent.DigitsReceived.class);
             assertThat(digits.digits()).isEqualTo("147");
+
+            // Hold by re-INVITE with the same key: Kefu answers with the key it has used all along,
+            // so both sides' SRTP state (rollover counters, replay windows) carries on.
+            String hold = offer("RTP/SAVP", rtp.getLocalPort(), new SdesCrypto(7, phoneKey).toSdpLine())
+                    .replace("a=sendrecv", "a=sendonly");
+            String contact = RawSipClient.header(ok, "Contact");
+            out.write(("INVITE " + contact.substring(contact.indexOf('<') + 1, contact.indexOf('>')) + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/TLS 127.0.0.1:" + local + ";branch=z9hG4bKsrtphold" + System.nanoTime() + ";rport\r\n"
+                    + "Max-Forwards: 70\r\nTo: " + RawSipClient.header(ok, "To") + "\r\n"
+                    + "From: <sip:8006@127.0.0.1>;tag=" + callId + "\r\nCall-ID: " + callId + "\r\n"
+                    + "CSeq: 3 INVITE\r\nContact: <sip:8006@127.0.0.1:" + local + ";transport=tls>\r\n"
+                    + "Content-Type: application/sdp\r\nContent-Length: " + hold.length() + "\r\n\r\n" + hold)
+                    .getBytes(StandardCharsets.UTF_8));
+            String held = finalResponse(in);
+            assertThat(RawSipClient.status(held)).as(held).isEqualTo(200);
+            assertThat(held).contains("RTP/SAVP").contains("a=recvonly")
+                    .contains("a=crypto:7 AES_CM_128_HMAC_SHA1_80 inline:" + kefuKey.toInline());
         }
     }
 
