@@ -28,6 +28,13 @@ public final class SrtpStreams implements AutoCloseable {
      */
     private static final int MAX_REMOTE_SSRCS = 4;
 
+    static {
+        // The JDK's AES (SunJCE, on the CPU's AES instructions), chosen outright: left to itself the
+        // library loads a native OpenSSL binding into the application server and times every
+        // provider for seconds on each deployment.
+        org.jitsi.srtp.crypto.Aes.setFactoryClassName("org.jitsi.srtp.crypto.Aes$SunJCECipherFactory");
+    }
+
     private final SrtpKey localKey;
     private final SrtpKey remoteKey;
     private final SrtpContextFactory sender;
