@@ -5,7 +5,7 @@
 #   WARM_CALLS=40000 WARM_RATE=500 bench/sip-load.sh rates   the same on a warm server (the JIT's
 #                                                 activity before and after the warming is shown)
 #   CALLS=1000 bench/sip-load.sh media           only the media part
-#   CALLS=2000 RATE=100 bench/sip-load.sh cpu     server CPU time per call (robust on a busy machine;
+#   CALLS=2000 RATE=100 bench/sip-load.sh cpu     server CPU time per call (after WARM_CALLS, default 1,000, at RATE) (robust on a busy machine;
 #                                                 JFR=1 also records a flight recording of the run;
 #                                                 ASPROF=<path to async-profiler's asprof> writes the
 #                                                 run's CPU profile as collapsed stacks, cpu.collapsed)
@@ -195,7 +195,7 @@ if [ "$what" = cpu ]; then
         -i 127.0.0.1 -p $((36000 + RANDOM % 2000)) -nostdin -timeout $(($2 / rate + 90))s \
         -trace_stat -stf stat.csv -fd 1 -trace_rtt -rtt_freq 1 > sipp.out 2>&1) || true
   }
-  run_calls warmup 1000
+  run_calls warmup "${WARM_CALLS:-1000}"
   sleep 5
   [ "${JFR:-}" = 1 ] && jcmd "$jvm" JFR.start name=cpu settings=profile filename="$out/cpu.jfr" >/dev/null
   [ -n "${ASPROF:-}" ] && "$ASPROF" start -e cpu -i 1ms "$jvm" >/dev/null
