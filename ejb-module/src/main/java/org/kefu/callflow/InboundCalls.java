@@ -96,7 +96,7 @@ public class InboundCalls implements QueueOverflows {
     private Voicemails voicemails;
 
     @EJB
-    private org.kefu.banking.AssistedBanking assistedBanking;
+    private org.kefu.assisted.AssistedBanking assistedBanking;
 
     @EJB
     private org.kefu.banking.CallerVerifications callerVerifications;
