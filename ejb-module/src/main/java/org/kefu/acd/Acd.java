@@ -29,7 +29,6 @@ import org.kefu.acd.routing.WaitingCall;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import org.kefu.backoffice.CallbackRequests;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.ClearCause;
@@ -103,14 +102,14 @@ public class Acd {
     private org.kefu.reporting.CallDetailRecords cdr;
 
     @EJB
-    private org.kefu.outbound.DialPolicy dialPolicy;
+    private DialCheck dialPolicy;
 
     @EJB
     private StickyAgents stickyAgents;
 
     /** Carries out overflows to IVR or voicemail (the callflow owns the caller's media). */
     @EJB
-    private org.kefu.callflow.InboundCalls inbound;
+    private QueueOverflows inbound;
 
     @EJB
     private AgentNotifications notifications;
@@ -378,8 +377,8 @@ public class Acd {
         if (n != null) {
             try {
                 // Calls offered to the agent will ring this number through the trunk: the agents' dial policy applies.
-                dialPolicy.check(actor, java.util.Set.of("agent"), n, org.kefu.outbound.DialPath.FOLLOW_ME, sourceAddress);
-            } catch (org.kefu.outbound.DialRefused e) {
+                dialPolicy.check(actor, java.util.Set.of("agent"), n, DialPath.FOLLOW_ME, sourceAddress);
+            } catch (DialRefused e) {
                 throw new AcdException(AcdException.Kind.BAD_REQUEST, "follow-me number refused: " + e.getMessage());
             }
         }

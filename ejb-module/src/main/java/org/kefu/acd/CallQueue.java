@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import org.kefu.acd.routing.RoutingStrategy;
+
 import java.util.HashMap;
 import java.util.Map;
 import jakarta.persistence.MapKeyColumn;

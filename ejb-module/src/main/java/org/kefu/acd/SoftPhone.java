@@ -49,7 +49,7 @@ public class SoftPhone {
     private Acd acd;
 
     @EJB
-    private org.kefu.outbound.DialPolicy dialPolicy;
+    private DialCheck dialPolicy;
 
     /** The agent's calls at its desk phone now: the ACD's call (or a dialled one) first. */
     public List<AgentCall> calls() {
@@ -120,7 +120,7 @@ public class SoftPhone {
     /** Blind transfer to a number or extension: the caller rings there, the agent leaves. */
     public void blindTransfer(String destination) {
         DeviceId target = device(destination);
-        allowed(target, org.kefu.outbound.DialPath.TRANSFER);
+        allowed(target, DialPath.TRANSFER);
         AgentCall call = firstCall();
         run(sw -> sw.singleStepTransfer(myLeg(call), target));
     }
@@ -159,7 +159,7 @@ public class SoftPhone {
         DeviceId target = device(isAgent ? extensionOfAgent(job) : destination);
         AgentCall call = firstCall();
         if (!isAgent) {
-            allowed(target, org.kefu.outbound.DialPath.CONSULTATION);
+            allowed(target, DialPath.CONSULTATION);
             run(sw -> sw.consultationCall(myLeg(call), target));
             return;
         }
@@ -235,7 +235,7 @@ public class SoftPhone {
     public String dial(String number) {
         DeviceId target = device(number);
         String ext = extension();
-        allowed(target, org.kefu.outbound.DialPath.CLICK_TO_DIAL);
+        allowed(target, DialPath.CLICK_TO_DIAL);
         Map<String, String> data = new HashMap<>();
         data.put("kefu.agent", jobNumber());
         data.put("kefu.dialled", number);
@@ -261,7 +261,7 @@ public class SoftPhone {
     }
 
     /** The dial policy's word on an outside number (audited when refused): DIAL_REFUSED, nothing dialled. */
-    private void allowed(DeviceId target, org.kefu.outbound.DialPath path) {
+    private void allowed(DeviceId target, DialPath path) {
         java.util.Set<String> roles = new java.util.HashSet<>();
         for (String role : new String[] {"agent", "supervisor"}) {
             if (context.isCallerInRole(role)) {
@@ -270,7 +270,7 @@ public class SoftPhone {
         }
         try {
             dialPolicy.check(jobNumber(), roles, target.value(), path, null);
-        } catch (org.kefu.outbound.DialRefused e) {
+        } catch (DialRefused e) {
             throw new SoftPhoneException("DIAL_REFUSED", e.getMessage());
         }
     }

@@ -16,6 +16,7 @@ import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import org.jboss.logging.Logger;
+import org.kefu.acd.CallbackRequests;
 import org.kefu.banking.AccountFreezes;
 import org.kefu.banking.BankingException;
 import org.kefu.banking.Ledger;

@@ -2,6 +2,8 @@ package org.kefu.backoffice;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
@@ -9,6 +11,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
+import org.kefu.banking.BackOfficeEvents;
 
 /**
  * Messages from Kefu to the bank's back office (queue kefu.backoffice.out). Sent inside the
@@ -16,8 +19,10 @@ import jakarta.json.JsonObject;
  * if the business change it reports commits.
  */
 @Stateless
+@LocalBean
+@Local(BackOfficeEvents.class)
 @PermitAll
-public class BackOfficeOutbound {
+public class BackOfficeOutbound implements BackOfficeEvents {
 
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
@@ -26,6 +31,7 @@ public class BackOfficeOutbound {
     @Resource(lookup = "java:/jms/queue/kefu/backoffice/out")
     private Queue outbound;
 
+    @Override
     public void send(JsonObject body, String correlationId) {
         TextMessage message = jms.createTextMessage(body.toString());
         try {

@@ -3,7 +3,6 @@ package org.kefu.banking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import org.kefu.backoffice.BackOfficeOutbound;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +23,7 @@ public class AccountFreezes {
     private OperationJournal journal;
 
     @EJB
-    private BackOfficeOutbound backOffice;
+    private BackOfficeEvents backOffice;
 
     public Receipt setFrozen(OperationContext ctx, String accountNumber, boolean frozen, String reason) throws BankingException {
         ctx.validate();

@@ -4,7 +4,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import org.jboss.logging.Logger;
-import org.kefu.backoffice.BackOfficeOutbound;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +34,7 @@ public class BankingServiceBean implements BankingService {
     private PinVerifier pins;
 
     @EJB
-    private BackOfficeOutbound backOffice;
+    private BackOfficeEvents backOffice;
 
     @EJB
     private CallerVerifications verifications;

@@ -3,11 +3,14 @@ package org.kefu.callflow;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.jboss.logging.Logger;
 import org.kefu.acd.Acd;
+import org.kefu.acd.QueueOverflows;
 import org.kefu.acd.routing.EnqueueResult;
 import org.kefu.callflow.routing.InboundRouting;
 import org.kefu.callflow.routing.RoutingRule;
@@ -45,8 +48,10 @@ import java.util.Optional;
  * send the call elsewhere after their own announcement: a queue, a flow, voicemail, or away.
  */
 @Stateless
+@LocalBean
+@Local(QueueOverflows.class)
 @PermitAll
-public class InboundCalls {
+public class InboundCalls implements QueueOverflows {
 
     private static final Logger LOG = Logger.getLogger(InboundCalls.class);
     static final String STEP = "kefu.step";
@@ -91,7 +96,7 @@ public class InboundCalls {
     private Voicemails voicemails;
 
     @EJB
-    private org.kefu.banking.AssistedBanking assistedBanking;
+    private org.kefu.assisted.AssistedBanking assistedBanking;
 
     @EJB
     private org.kefu.banking.CallerVerifications callerVerifications;
@@ -303,6 +308,7 @@ public class InboundCalls {
      * The ACD gave up on a waiting call after its queue's max wait and the queue overflows to an
      * IVR flow or to voicemail (R-2.4): the call leaves the queue's music for that target.
      */
+    @Override
     public void overflowed(CallId call, ConnectionId caller, String kind, String target, String fromQueue) {
         try (SwitchConnection sw = switchFactory.getConnection()) {
             Map<String, String> data = sw.callData(call);

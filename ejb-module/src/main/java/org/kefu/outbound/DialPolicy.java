@@ -5,11 +5,15 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
 import jakarta.ejb.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.Set;
+import org.kefu.acd.DialCheck;
+import org.kefu.acd.DialPath;
+import org.kefu.acd.DialRefused;
 import org.kefu.acd.PhoneExtension;
 import org.kefu.security.AuditLog;
 import org.kefu.security.AuditOutcome;
@@ -22,9 +26,10 @@ import org.kefu.security.AuditOutcome;
  * path (REFER from a desk phone included).
  */
 @Singleton
+@Local(DialCheck.class)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @PermitAll
-public class DialPolicy {
+public class DialPolicy implements DialCheck {
 
     @PersistenceContext(unitName = "kefu")
     private EntityManager em;
@@ -44,6 +49,7 @@ public class DialPolicy {
      *
      * @throws DialRefused when refused (audited as DIAL_REFUSED)
      */
+    @Override
     public void check(String person, Set<String> roles, String number, DialPath path, String sourceAddress) {
         if (internal(number)) {
             return;

@@ -8,8 +8,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import org.jboss.logging.Logger;
-import org.kefu.backoffice.BackOfficeOutbound;
 import org.kefu.banking.AccountHold;
+import org.kefu.banking.BackOfficeEvents;
 import org.kefu.banking.BankingException;
 import org.kefu.banking.Ledger;
 import org.kefu.banking.LedgerAccount;
@@ -49,7 +49,7 @@ public class OrderSettlement {
     private Ledger ledger;
 
     @EJB
-    private BackOfficeOutbound backOffice;
+    private BackOfficeEvents backOffice;
 
     /** @return false when the order was already closed (a repeated answer) */
     public boolean fill(String orderRef, String branchCode, BigDecimal price, long quantity) throws BadBranchAnswer {

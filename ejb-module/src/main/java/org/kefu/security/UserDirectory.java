@@ -2,11 +2,11 @@ package org.kefu.security;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.kefu.acd.Agent;
 
 import java.util.Optional;
 
@@ -21,14 +21,16 @@ public class UserDirectory {
     @Resource
     private EJBContext context;
 
+    @EJB
+    private DeskExtensions desks;
+
     public Optional<UserProfile> currentUser() {
         String login = context.getCallerPrincipal().getName();
         AppUser user = em.find(AppUser.class, login);
         if (user == null) {
             return Optional.empty();
         }
-        Agent agent = em.find(Agent.class, login);
         return Optional.of(new UserProfile(user.getLogin(), user.getDisplayName(), user.getRoles(),
-                user.getPreferredLocale(), agent == null ? null : agent.getExtension()));
+                user.getPreferredLocale(), desks.extensionOf(login)));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.kefu.ivr.format.FlowParser;
 
 /** Test helpers: the demo flows from the classpath, the real prompt names from the adapter's folder. */
 final class Flows {

@@ -1,6 +1,5 @@
 package org.kefu.acd.routing;
 
-import org.kefu.acd.RoutingStrategy;
 
 import java.time.Duration;
 import java.util.Map;

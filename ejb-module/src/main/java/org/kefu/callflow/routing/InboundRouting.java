@@ -8,6 +8,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -17,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.jboss.logging.Logger;
 import org.kefu.ivr.admin.PromptCatalog;
+import org.kefu.ivr.calls.OfficeCalendar;
 import org.kefu.security.AuditLog;
 import org.kefu.security.AuditOutcome;
 import org.kefu.security.Role;
@@ -38,8 +41,10 @@ import java.util.Set;
 @Startup
 @DependsOn("SchemaMigrator")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@LocalBean
+@Local(OfficeCalendar.class)
 @PermitAll // local only: the call path reads; the administration methods below require admin
-public class InboundRouting {
+public class InboundRouting implements OfficeCalendar {
 
     private static final Logger LOG = Logger.getLogger(InboundRouting.class);
     private static final Set<String> SCOPES = Set.of("NUMBER", "QUEUE");
@@ -70,11 +75,13 @@ public class InboundRouting {
     }
 
     /** Whether a service number (NUMBER) or a queue (QUEUE) is within its office hours now. */
+    @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // memory only: no transaction on the call path
     public boolean isOpen(String scopeKind, String scopeCode) {
         return book.calendar().isOpen(scopeKind, scopeCode, Instant.now().atZone(RuleBook.CENTER_ZONE));
     }
 
+    @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // memory only: no transaction on the call path
     public boolean isHoliday(LocalDate date) {
         return book.calendar().isHoliday(date);

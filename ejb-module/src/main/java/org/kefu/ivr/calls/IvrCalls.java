@@ -73,7 +73,7 @@ public class IvrCalls {
             date -> this.routing != null && this.routing.isHoliday(date));
 
     @EJB
-    private org.kefu.callflow.routing.InboundRouting routing;
+    private OfficeCalendar routing;
 
     @EJB
     private IvrServices services;

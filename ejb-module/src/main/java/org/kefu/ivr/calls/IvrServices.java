@@ -67,7 +67,7 @@ public class IvrServices implements ServiceRegistry {
     private TicketOperations tickets;
 
     @EJB
-    private org.kefu.callflow.routing.InboundRouting routing;
+    private OfficeCalendar routing;
 
     /** Operations by name; the call is taken from the idempotency key ({@code callId:node:visit}). */
     @Override

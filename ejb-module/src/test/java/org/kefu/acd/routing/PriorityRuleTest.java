@@ -48,7 +48,7 @@ class PriorityRuleTest {
         assertThat(banking.canBeServedBy(DemoCenter.SKILLS.get("1003"))).isFalse();
         assertThat(DemoCenter.QUEUES.get(1).canBeServedBy(DemoCenter.SKILLS.get("1004"))).isFalse(); // vip
         assertThat(banking.skillScore(DemoCenter.SKILLS.get("1005"))).isEqualTo(10);
-        assertThatThrownBy(() -> QueueDefinition.of("x", org.kefu.acd.RoutingStrategy.LONGEST_IDLE, java.util.Map.of("banking", 11)))
+        assertThatThrownBy(() -> QueueDefinition.of("x", RoutingStrategy.LONGEST_IDLE, java.util.Map.of("banking", 11)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

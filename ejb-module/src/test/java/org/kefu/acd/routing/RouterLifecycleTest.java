@@ -1,7 +1,6 @@
 package org.kefu.acd.routing;
 
 import org.junit.jupiter.api.Test;
-import org.kefu.acd.RoutingStrategy;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package org.kefu.acd.routing;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kefu.acd.RoutingStrategy;
 
 import java.util.Map;
 

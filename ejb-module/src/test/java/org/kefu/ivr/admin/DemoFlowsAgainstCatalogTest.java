@@ -1,9 +1,9 @@
 package org.kefu.ivr.admin;
 
 import org.junit.jupiter.api.Test;
-import org.kefu.ivr.FlowParser;
 import org.kefu.ivr.FlowValidator;
 import org.kefu.ivr.IvrFlow;
+import org.kefu.ivr.format.FlowParser;
 
 import java.io.InputStream;
 

@@ -1,6 +1,6 @@
 package org.kefu.bench.acd;
 
-import org.kefu.acd.RoutingStrategy;
+import org.kefu.acd.routing.RoutingStrategy;
 import org.kefu.acd.routing.AgentState;
 import org.kefu.acd.routing.EnqueueResult;
 import org.kefu.acd.routing.Offer;

@@ -1,4 +1,4 @@
-package org.kefu.ivr;
+package org.kefu.ivr.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kefu.ivr.FlowFormatException;
+import org.kefu.ivr.FlowNode;
+import org.kefu.ivr.IvrFlow;
+import org.kefu.ivr.PromptItem;
+import org.kefu.ivr.TransferKind;
 
 class FlowParserTest {
     private static final String HEAD = "{'id':'f','start':'a','nodes':[";

@@ -1,4 +1,4 @@
-package org.kefu.outbound;
+package org.kefu.acd;
 
 import jakarta.ejb.ApplicationException;
 

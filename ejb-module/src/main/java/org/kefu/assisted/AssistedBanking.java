@@ -1,4 +1,4 @@
-package org.kefu.banking;
+package org.kefu.assisted;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -15,6 +15,13 @@ import org.kefu.acd.Acd;
 import org.kefu.acd.AgentNotifications;
 import org.kefu.acd.routing.AgentSnapshot;
 import org.kefu.acd.routing.AgentState;
+import org.kefu.banking.AccountBalance;
+import org.kefu.banking.BankingError;
+import org.kefu.banking.BankingException;
+import org.kefu.banking.BankingService;
+import org.kefu.banking.OperationContext;
+import org.kefu.banking.PayeeSummary;
+import org.kefu.banking.Receipt;
 import org.kefu.security.AuditLog;
 import org.kefu.security.AuditOutcome;
 import org.kefu.telephony.CallEvent;

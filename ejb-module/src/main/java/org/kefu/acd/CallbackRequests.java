@@ -1,4 +1,4 @@
-package org.kefu.backoffice;
+package org.kefu.acd;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;

@@ -1,4 +1,4 @@
-package org.kefu.outbound;
+package org.kefu.acd;
 
 /** Which way someone asked Kefu to dial out: recorded with every refusal. */
 public enum DialPath {

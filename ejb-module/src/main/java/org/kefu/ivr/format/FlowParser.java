@@ -1,4 +1,4 @@
-package org.kefu.ivr;
+package org.kefu.ivr.format;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -28,6 +28,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.kefu.ivr.Condition;
+import org.kefu.ivr.FlowFormatException;
+import org.kefu.ivr.FlowNode;
+import org.kefu.ivr.FlowValidator;
+import org.kefu.ivr.IvrFlow;
+import org.kefu.ivr.PromptItem;
+import org.kefu.ivr.TransferKind;
 
 /**
  * Reads the JSON flow format ({@code docs/ivr-flow-format.md}, schema

@@ -1,4 +1,4 @@
-package org.kefu.acd;
+package org.kefu.acd.routing;
 
 /** How a queue picks among the agents able to take its call. */
 public enum RoutingStrategy {

@@ -1,4 +1,4 @@
-package org.kefu.banking;
+package org.kefu.assisted;
 
 import jakarta.ejb.ApplicationException;
 
