@@ -14,4 +14,12 @@ public interface DialCheck {
      * @throws DialRefused when refused (audited as DIAL_REFUSED)
      */
     void check(String person, Set<String> roles, String number, DialPath path, String sourceAddress);
+
+    /**
+     * The same for a number dialled while serving a call of {@code queue} (a transfer or a
+     * consultation out of it): that queue's own categories, where configured, narrow the roles'.
+     */
+    default void check(String person, Set<String> roles, String queue, String number, DialPath path, String sourceAddress) {
+        check(person, roles, number, path, sourceAddress);
+    }
 }

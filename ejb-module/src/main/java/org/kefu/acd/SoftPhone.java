@@ -120,7 +120,7 @@ public class SoftPhone {
     /** Blind transfer to a number or extension: the caller rings there, the agent leaves. */
     public void blindTransfer(String destination) {
         DeviceId target = device(destination);
-        allowed(target, DialPath.TRANSFER);
+        allowed(target, currentQueue(), DialPath.TRANSFER);
         AgentCall call = firstCall();
         run(sw -> sw.singleStepTransfer(myLeg(call), target));
     }
@@ -159,7 +159,7 @@ public class SoftPhone {
         DeviceId target = device(isAgent ? extensionOfAgent(job) : destination);
         AgentCall call = firstCall();
         if (!isAgent) {
-            allowed(target, DialPath.CONSULTATION);
+            allowed(target, call.getQueue(), DialPath.CONSULTATION);
             run(sw -> sw.consultationCall(myLeg(call), target));
             return;
         }
@@ -235,7 +235,7 @@ public class SoftPhone {
     public String dial(String number) {
         DeviceId target = device(number);
         String ext = extension();
-        allowed(target, DialPath.CLICK_TO_DIAL);
+        allowed(target, null, DialPath.CLICK_TO_DIAL);
         Map<String, String> data = new HashMap<>();
         data.put("kefu.agent", jobNumber());
         data.put("kefu.dialled", number);
@@ -261,7 +261,7 @@ public class SoftPhone {
     }
 
     /** The dial policy's word on an outside number (audited when refused): DIAL_REFUSED, nothing dialled. */
-    private void allowed(DeviceId target, DialPath path) {
+    private void allowed(DeviceId target, String queue, DialPath path) {
         java.util.Set<String> roles = new java.util.HashSet<>();
         for (String role : new String[] {"agent", "supervisor"}) {
             if (context.isCallerInRole(role)) {
@@ -269,7 +269,7 @@ public class SoftPhone {
             }
         }
         try {
-            dialPolicy.check(jobNumber(), roles, target.value(), path, null);
+            dialPolicy.check(jobNumber(), roles, queue, target.value(), path, null);
         } catch (DialRefused e) {
             throw new SoftPhoneException("DIAL_REFUSED", e.getMessage());
         }
@@ -314,6 +314,12 @@ public class SoftPhone {
             throw new SoftPhoneException("BAD_DESTINATION", number);
         }
         return new DeviceId(n);
+    }
+
+    /** The queue of the call the agent serves now, or null without a call (or one from no queue). */
+    private String currentQueue() {
+        List<AgentCall> calls = calls();
+        return calls.isEmpty() ? null : calls.get(0).getQueue();
     }
 
     private AgentCall firstCall() {

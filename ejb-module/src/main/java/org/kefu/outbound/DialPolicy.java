@@ -51,14 +51,20 @@ public class DialPolicy implements DialCheck {
      */
     @Override
     public void check(String person, Set<String> roles, String number, DialPath path, String sourceAddress) {
+        check(person, roles, null, number, path, sourceAddress);
+    }
+
+    @Override
+    public void check(String person, Set<String> roles, String queue, String number, DialPath path, String sourceAddress) {
         if (internal(number)) {
             return;
         }
-        DialRules.Decision d = path == DialPath.FOLLOW_ME ? rules.permits(roles, number)
-                : rules.decide(person, roles, number, LocalDate.now());
+        DialRules.Decision d = path == DialPath.FOLLOW_ME ? rules.permits(roles, queue, number)
+                : rules.decide(person, roles, queue, number, LocalDate.now());
         if (!d.allowed()) {
             audit.recordIndependently(person, "DIAL_REFUSED", number, AuditOutcome.DENIED,
-                    "path=" + path + " category=" + d.category() + ": " + d.refusal(), sourceAddress);
+                    "path=" + path + (queue == null || queue.isEmpty() ? "" : " queue=" + queue)
+                            + " category=" + d.category() + ": " + d.refusal(), sourceAddress);
             throw new DialRefused(d.refusal());
         }
     }

@@ -21,6 +21,8 @@ public final class DialRules {
     private static final Set<NumberCategory> FREE = EnumSet.of(NumberCategory.SERVICE);
 
     private final Map<String, Set<NumberCategory>> allowedByRole;
+    /** Queues whose calls may be transferred or consulted out only to these categories (others: the roles' alone). */
+    private final Map<String, Set<NumberCategory>> allowedByQueue;
     private final int dailyBudget;
     private final Map<String, AtomicInteger> usedToday = new ConcurrentHashMap<>();
 
@@ -32,17 +34,34 @@ public final class DialRules {
     }
 
     public DialRules(Map<String, Set<NumberCategory>> allowedByRole, int dailyBudget) {
+        this(allowedByRole, Map.of(), dailyBudget);
+    }
+
+    public DialRules(Map<String, Set<NumberCategory>> allowedByRole, Map<String, Set<NumberCategory>> allowedByQueue,
+            int dailyBudget) {
         this.allowedByRole = Map.copyOf(allowedByRole);
+        this.allowedByQueue = Map.copyOf(allowedByQueue);
         this.dailyBudget = dailyBudget;
     }
 
-    /** From system properties kefu.dial.agent, kefu.dial.supervisor (category lists) and kefu.dial.dailyBudget. */
+    /**
+     * From system properties kefu.dial.agent, kefu.dial.supervisor (category lists),
+     * kefu.dial.queue.&lt;queue&gt; (a queue's own list, e.g. {@code -Dkefu.dial.queue.banking=SERVICE})
+     * and kefu.dial.dailyBudget.
+     */
     public static DialRules fromSystemProperties() {
         String standard = "MOBILE,LANDLINE,SERVICE";
+        Map<String, Set<NumberCategory>> byQueue = new java.util.HashMap<>();
+        String prefix = "kefu.dial.queue.";
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                byQueue.put(name.substring(prefix.length()), categories(System.getProperty(name)));
+            }
+        }
         return new DialRules(Map.of(
                 "agent", categories(System.getProperty("kefu.dial.agent", standard)),
                 "supervisor", categories(System.getProperty("kefu.dial.supervisor", standard))),
-                Integer.getInteger("kefu.dial.dailyBudget", 200));
+                byQueue, Integer.getInteger("kefu.dial.dailyBudget", 200));
     }
 
     static Set<NumberCategory> categories(String list) {
@@ -54,7 +73,12 @@ public final class DialRules {
      * call is counted against the budget at once (two concurrent attempts cannot both take the last one).
      */
     public Decision decide(String person, Set<String> roles, String number, LocalDate today) {
-        Decision d = permits(roles, number);
+        return decide(person, roles, null, number, today);
+    }
+
+    /** The same while serving a call of {@code queue} (null or empty: none). */
+    public Decision decide(String person, Set<String> roles, String queue, String number, LocalDate today) {
+        Decision d = permits(roles, queue, number);
         NumberCategory category = d.category();
         if (!d.allowed()) {
             return d;
@@ -72,9 +96,21 @@ public final class DialRules {
 
     /** Whether the category may be dialled by these roles at all (no budget taken): for bindings. */
     public Decision permits(Set<String> roles, String number) {
+        return permits(roles, null, number);
+    }
+
+    /** The same, narrowed by the queue's own categories where that queue has some. */
+    public Decision permits(Set<String> roles, String queue, String number) {
         NumberCategory category = NumberClassifier.classify(number);
         boolean permitted = roles.stream().map(allowedByRole::get)
                 .anyMatch(allowed -> allowed != null && allowed.contains(category));
-        return new Decision(category, permitted ? null : category + " numbers are not allowed for " + roles);
+        if (!permitted) {
+            return new Decision(category, category + " numbers are not allowed for " + roles);
+        }
+        Set<NumberCategory> ofQueue = queue == null ? null : allowedByQueue.get(queue);
+        if (ofQueue != null && !ofQueue.contains(category)) {
+            return new Decision(category, category + " numbers are not allowed from calls of queue " + queue);
+        }
+        return new Decision(category, null);
     }
 }

@@ -48,4 +48,23 @@ class DialRulesTest {
         assertTrue(rules.decide("1001", Set.of("agent"), "13800138000", today.plusDays(1)).allowed(), "a new day");
         assertTrue(rules.permits(Set.of("agent"), "13800138000").allowed(), "a binding takes no budget");
     }
+
+    @Test
+    void aQueueWithItsOwnCategoriesNarrowsWhatItsCallsMayBeSentTo() {
+        DialRules perQueue = new DialRules(Map.of(
+                "agent", DialRules.categories("MOBILE,LANDLINE,SERVICE"),
+                "supervisor", DialRules.categories("MOBILE,LANDLINE,SERVICE,INTERNATIONAL")),
+                Map.of("banking", DialRules.categories("SERVICE")), 10);
+        DialRules.Decision mobile = perQueue.decide("1001", Set.of("agent"), "banking", "13800138000", today);
+        assertFalse(mobile.allowed(), "banking calls go to service numbers only");
+        assertTrue(mobile.refusal().contains("queue banking"), mobile.refusal());
+        assertTrue(perQueue.decide("1001", Set.of("agent"), "banking", "95500", today).allowed());
+        assertTrue(perQueue.decide("1001", Set.of("agent"), "hotline", "13800138000", today).allowed(),
+                "a queue without its own list leaves the role's");
+        assertTrue(perQueue.decide("1001", Set.of("agent"), null, "13800138000", today).allowed(), "no call, no queue");
+        assertFalse(perQueue.decide("2001", Set.of("supervisor"), "banking", "0044207946000", today).allowed(),
+                "the queue narrows a supervisor too");
+        assertFalse(perQueue.decide("1001", Set.of("agent"), "hotline", "0044207946000", today).allowed(),
+                "a queue never widens the role's categories");
+    }
 }
