@@ -130,24 +130,30 @@ public interface Timers {
         @Override
         public Task after(Duration delay, Runnable task) {
             Tracked t = track();
+            if (t.cancelled) {
+                return t; // the scope is closed: nothing more goes on the timer
+            }
             t.scheduled = timers.after(delay, () -> {
                 pending.remove(t);
                 if (!t.cancelled) {
                     task.run();
                 }
             });
-            return t;
+            return t.settle();
         }
 
         @Override
         public Task every(Duration period, Runnable task) {
             Tracked t = track();
+            if (t.cancelled) {
+                return t; // the scope is closed: nothing more goes on the timer
+            }
             t.scheduled = timers.every(period, () -> {
                 if (!t.cancelled) {
                     task.run();
                 }
             });
-            return t;
+            return t.settle();
         }
 
         private Tracked track() {
@@ -163,6 +169,14 @@ public interface Timers {
         private final class Tracked implements Task {
             volatile Task scheduled;
             volatile boolean cancelled;
+
+            /** Cancelled while it was being scheduled (the scope closed meanwhile): off the timer too. */
+            Tracked settle() {
+                if (cancelled) {
+                    scheduled.cancel();
+                }
+                return this;
+            }
 
             @Override
             public boolean cancel() {
