@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CallTable {
 
-    private static final Logger LOG = Logger.getLogger(SipSwitch.class);
+    private static final Logger LOG = SwitchRuntime.LOG;
     /** A caller the application never answered is refused after this long. */
     static final Duration UNANSWERED_LIMIT = Duration.ofSeconds(60);
 

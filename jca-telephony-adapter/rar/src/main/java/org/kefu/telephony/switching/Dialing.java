@@ -26,7 +26,7 @@ import java.util.Set;
  */
 final class Dialing {
 
-    private static final Logger LOG = Logger.getLogger(SipSwitch.class);
+    private static final Logger LOG = SwitchRuntime.LOG;
     private static final Logger AUDIT = Logger.getLogger("org.kefu.audit.sip");
 
     private final SwitchRuntime rt;

@@ -25,7 +25,7 @@ import java.util.concurrent.CompletionException;
  */
 final class LegEvents implements CallHandler {
 
-    private static final Logger LOG = Logger.getLogger(SipSwitch.class);
+    private static final Logger LOG = SwitchRuntime.LOG;
 
     /** Carries out a transfer a phone asked for (the switch's single-step transfer; wired by {@link SipSwitch}). */
     @FunctionalInterface

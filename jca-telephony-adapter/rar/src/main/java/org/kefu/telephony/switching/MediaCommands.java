@@ -31,7 +31,7 @@ import java.util.Locale;
  */
 final class MediaCommands {
 
-    private static final Logger LOG = Logger.getLogger(SipSwitch.class);
+    private static final Logger LOG = SwitchRuntime.LOG;
     /** Digits per command: a long account number with its terminator fits; a runaway script does not. */
     private static final int MAX_DIGITS = 32;
     /** SIP INFO fallback: one key every 160 ms, the pace of the RFC 4733 sender (100 ms tone, 60 ms gap). */

@@ -20,7 +20,12 @@ import java.util.function.Consumer;
  */
 final class SwitchRuntime {
 
-    private static final Logger LOG = Logger.getLogger(SipSwitch.class);
+    /**
+     * The switch's log category, the façade's name as before it was split into parts (so that log
+     * configuration and searches keep working); named, not taken from the class, so that no part
+     * refers back to the façade.
+     */
+    static final Logger LOG = Logger.getLogger("org.kefu.telephony.switching.SipSwitch");
 
     final SwitchConfig config;
     /** Where SIP application work runs (the adapter's SIP workers): futures completed on SIP threads continue here. */

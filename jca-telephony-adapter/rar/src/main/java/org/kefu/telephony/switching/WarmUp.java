@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class WarmUp {
 
-    private static final Logger LOG = Logger.getLogger(SipSwitch.class);
+    private static final Logger LOG = SwitchRuntime.LOG;
 
     private final SwitchRuntime rt;
     private volatile boolean running;
