@@ -30,6 +30,8 @@ public class KefuResourceAdapter implements ResourceAdapter {
 
     private static final Logger LOG = Logger.getLogger(KefuResourceAdapter.class);
 
+    /** Which switch link the adapter runs (see {@link #KNOWN_LINKS}). */
+    private String switchLink = "sip";
     private String sipHost = defaultSipHost(null);
     private Integer sipPort = 5060;
     private String advertisedHost = "127.0.0.1";
@@ -57,17 +59,31 @@ public class KefuResourceAdapter implements ResourceAdapter {
     private Integer watchdogMillis = 5000;
 
     private static final long STOP_GRACE_MILLIS = 3000;
+    /**
+     * The switch links this adapter can run, by the name the SwitchLink property gives: Kefu's own
+     * SIP switch today; a link to an external PBX (CSTA) would be a second entry.
+     */
+    static final List<String> KNOWN_LINKS = List.of("sip");
 
     private volatile EventDispatcher events;
     private volatile WorkerPool sipWork;
     private volatile Watchdog watchdog;
+    /** The watchdog's timer (see start). */
     private volatile java.util.Timer timer;
+    /** The switch's and SIP link's housekeeping timer (see start). */
+    private volatile java.util.Timer housekeeping;
     private volatile SipSwitch sipSwitch;
     private volatile SwitchLink link;
     private volatile String failure = "adapter not started";
 
     @Override
     public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
+        String linkName = linkName(switchLink);
+        if (!KNOWN_LINKS.contains(linkName)) {
+            // Refused before anything starts: the adapter does not run with a link it does not know.
+            throw new ResourceAdapterInternalException("Unknown switch link \"" + switchLink
+                    + "\" (resource-adapter property SwitchLink, -Dkefu.switch.link): the known links are " + KNOWN_LINKS);
+        }
         // The adapter's own pools, not the container's WorkManager: nothing that a call depends on may
         // ever wait for a slot in a pool (see WorkerPool). As many event workers as the endpoints'
         // instance pool holds (WildFly's MDB pool: 4 per core, 8 here), so a delivery rarely waits for a bean.
@@ -76,17 +92,45 @@ public class KefuResourceAdapter implements ResourceAdapter {
         this.events = new EventDispatcher(eventWorkers);
         watchdog = new Watchdog(List.of(eventWorkers, sipWork), watchdogMillis);
         try {
+            // Timers from the server (BootstrapContext), which owns their threads and cancels them at
+            // undeployment; two of them: the watchdog alone on one, so that a sweep stuck on the other
+            // (a BYE that blocks on a dead TCP connection) cannot silence the one that reports it.
             timer = ctx.createTimer();
             timer.schedule(watchdog, 1000, 1000);
+            // Housekeeping: the sweeps of the call table, registrations, nonces, address throttles
+            // and call limits, and the switch's few timed actions of seconds (a recording's limit, DTMF
+            // by SIP INFO, warm-up hang-ups). Not the media clock, the SIP stack's threads or the
+            // event and SIP workers: those are latency-critical and stay the adapter's own (issue 13).
+            housekeeping = ctx.createTimer();
         } catch (jakarta.resource.spi.UnavailableException e) {
             throw new ResourceAdapterInternalException("no timer from the container", e);
         }
+        SwitchLink chosen = sipLink(org.kefu.telephony.timing.Timers.on(housekeeping));
+        try {
+            chosen.start(events::dispatch);
+            link = chosen;
+            LOG.infof("Kefu switch listening for SIP on %s:%d (udp, tcp), media ports %d-%d",
+                    sipHost, sipPort, mediaPortMin, mediaPortMax);
+        } catch (Exception e) {
+            // The rest of Kefu still deploys; health and the banner say the switch is down and why.
+            failure = "SIP on " + sipHost + ":" + sipPort + " could not start: " + e.getMessage();
+            LOG.error(failure);
+        }
+    }
+
+    /** The SwitchLink property as compared with {@link #KNOWN_LINKS}: trimmed, lower case, empty meaning sip. */
+    static String linkName(String configured) {
+        return configured == null || configured.isBlank() ? "sip" : configured.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Kefu's own SIP switch, from the SIP, media and call-limit properties. */
+    private SwitchLink sipLink(org.kefu.telephony.timing.Timers timers) {
         SwitchConfig config = new SwitchConfig(sipHost, sipPort, advertisedHost,
                 Arrays.stream(trunkAcl.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(), sipRealm,
                 mediaPortMin, mediaPortMax, dataDir(recordingDirectory, "recordings"),
                 dataDir(promptDirectory, "prompts"),
                 outboundTrunk.isBlank() ? null : outboundTrunk);
-        SipSwitch sipSwitch = new SipSwitch(config, sipWork, new Load());
+        SipSwitch sipSwitch = new SipSwitch(config, sipWork, new Load(), timers);
         sipSwitch.limits(org.kefu.telephony.sip.CallLimits.defaults()
                 .withMaxDuration(java.time.Duration.ofMinutes(maxCallMinutes))
                 .withMediaTimeout(java.time.Duration.ofSeconds(mediaTimeoutSeconds))
@@ -99,16 +143,7 @@ public class KefuResourceAdapter implements ResourceAdapter {
         }
         sipSwitch.srtp(org.kefu.telephony.sip.SrtpPolicy.parse(srtpPolicy));
         this.sipSwitch = sipSwitch;
-        try {
-            sipSwitch.start(events::dispatch);
-            link = sipSwitch;
-            LOG.infof("Kefu switch listening for SIP on %s:%d (udp, tcp), media ports %d-%d",
-                    sipHost, sipPort, mediaPortMin, mediaPortMax);
-        } catch (Exception e) {
-            // The rest of Kefu still deploys; health and the banner say the switch is down and why.
-            failure = "SIP on " + sipHost + ":" + sipPort + " could not start: " + e.getMessage();
-            LOG.error(failure);
-        }
+        return sipSwitch;
     }
 
     /** What the application side says of new calls, asked for every new INVITE (cheap, never blocking). */
@@ -158,6 +193,9 @@ public class KefuResourceAdapter implements ResourceAdapter {
         // is asked to stop under load stops.
         if (current != null) {
             current.stop();
+        }
+        if (housekeeping != null) {
+            housekeeping.cancel(); // after the link, whose stop cancels its own tasks on it
         }
         EventDispatcher dispatcher = events;
         if (dispatcher != null) {
@@ -238,6 +276,15 @@ public class KefuResourceAdapter implements ResourceAdapter {
     @Override
     public XAResource[] getXAResources(ActivationSpec[] specs) {
         return null; // a switch is no XA resource: call control is idempotent, not transactional
+    }
+
+    /** Which switch link to run: {@code sip} (Kefu's own SIP switch, the default and only one so far). */
+    public String getSwitchLink() {
+        return switchLink;
+    }
+
+    public void setSwitchLink(String switchLink) {
+        this.switchLink = switchLink;
     }
 
     public String getSipHost() {

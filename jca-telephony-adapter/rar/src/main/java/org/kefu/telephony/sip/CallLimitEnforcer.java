@@ -5,7 +5,7 @@ import org.jboss.logging.Logger;
 /**
  * Ends established legs that outlive their limits ({@link CallLimits}): the maximum duration, RTP
  * silence from a peer that should be sending, and an expired session timer. Runs every second on
- * the link's housekeeping thread; ending a leg sends BYE and completes {@link SipCall#ended()} with
+ * the link's housekeeping timer; ending a leg sends BYE and completes {@link SipCall#ended()} with
  * the reason, which the switch turns into the call's clear cause (and the CDR's).
  */
 final class CallLimitEnforcer {

@@ -9,13 +9,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
 import org.jboss.logging.Logger;
+import org.kefu.telephony.timing.Timers;
 
 /**
  * The switch link: one JAIN-SIP stack listening on UDP and/or TCP, acting as registrar for agents' phones,
@@ -47,7 +46,11 @@ public final class SipLink {
     private SipProvider provider;
     private SipContext ctx;
     private Uac uac;
-    private ScheduledExecutorService housekeeping;
+    /** The switch's timers (the resource adapter's), or null: a thread of the link's own while it runs. */
+    private final Timers timers;
+    /** The link's housekeeping tasks while it runs (cancelled together at stop). */
+    private Timers.Scope housekeeping;
+    private Timers.Own ownTimers;
     private SipDispatcher dispatcher;
     private volatile CallLimits limits = CallLimits.defaults();
     private volatile SipTls tls;
@@ -65,6 +68,22 @@ public final class SipLink {
 
     public SipLink(SipLinkConfig config, CallHandler handler, CredentialSource credentials, MediaNegotiator media,
                    Executor executor, Clock clock) {
+        this(config, handler, credentials, media, executor, clock, null);
+    }
+
+    /**
+     * @param timers where the link's housekeeping runs (sweeps of registrations, nonces and address
+     *               throttles every 5 s, call limits every second): the switch's, which in WildFly are
+     *               the resource adapter's timer; null for a thread of the link's own while it runs
+     */
+    public SipLink(SipLinkConfig config, CallHandler handler, CredentialSource credentials, MediaNegotiator media,
+                   Executor executor, Timers timers) {
+        this(config, handler, credentials, media, executor, Clock.systemUTC(), timers);
+    }
+
+    private SipLink(SipLinkConfig config, CallHandler handler, CredentialSource credentials, MediaNegotiator media,
+                    Executor executor, Clock clock, Timers timers) {
+        this.timers = timers;
         this.config = config;
         this.handler = handler;
         this.credentials = credentials;
@@ -151,12 +170,11 @@ public final class SipLink {
             provider.addSipListener(dispatcher);
             uac = new Uac(ctx, registrations);
             stack.start();
-            housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "kefu-sip-housekeeping-" + config.port());
-                t.setDaemon(true);
-                return t;
-            });
-            housekeeping.scheduleWithFixedDelay(() -> {
+            // Housekeeping, not call handling: none of it is on a call's path, so it may run on the
+            // server's timer (the adapter's BootstrapContext) rather than a thread the link keeps.
+            ownTimers = timers == null ? Timers.ownThread("kefu-sip-housekeeping-" + config.port()) : null;
+            housekeeping = Timers.scope(ownTimers != null ? ownTimers : timers);
+            housekeeping.every(Duration.ofSeconds(5), () -> {
                 try {
                     registrations.sweep();
                     authenticator.sweep();
@@ -164,15 +182,15 @@ public final class SipLink {
                 } catch (RuntimeException e) {
                     LOG.warn("housekeeping failed", e);
                 }
-            }, 5, 5, TimeUnit.SECONDS);
+            });
             CallLimitEnforcer enforcer = new CallLimitEnforcer(ctx);
-            housekeeping.scheduleWithFixedDelay(() -> {
+            housekeeping.every(Duration.ofSeconds(1), () -> {
                 try {
                     enforcer.sweep();
                 } catch (RuntimeException e) {
                     LOG.warn("call limit sweep failed", e);
                 }
-            }, 1, 1, TimeUnit.SECONDS);
+            });
             LOG.infof("SIP link listening on %s (trunks from %s)", endpoints(), config.trunkAcl());
         } catch (Exception e) {
             stop();
@@ -183,8 +201,12 @@ public final class SipLink {
     /** Release the ports and the stack's threads. Calls in progress are dropped without BYE. Idempotent. */
     public synchronized void stop() {
         if (housekeeping != null) {
-            housekeeping.shutdownNow();
+            housekeeping.close();
             housekeeping = null;
+        }
+        if (ownTimers != null) {
+            ownTimers.close();
+            ownTimers = null;
         }
         if (ctx != null) {
             for (SipCall call : List.copyOf(ctx.calls.values())) {

@@ -4,7 +4,10 @@ import org.kefu.telephony.CallId;
 import org.kefu.telephony.CallSnapshot;
 import org.kefu.telephony.ConnectionId;
 import org.kefu.telephony.DeviceId;
+import org.kefu.telephony.ConnectionState;
 import org.kefu.telephony.media.MediaBridge;
+import org.kefu.telephony.media.MediaEngine;
+import org.kefu.telephony.media.MediaSession;
 
 import java.time.Instant;
 import java.util.List;
@@ -68,5 +71,31 @@ final class SwitchCall {
 
     ConnectionId connection(DeviceId device) {
         return new ConnectionId(id, device);
+    }
+
+    /** Puts every connected, not-held party with media into the call's bridge (made on first use). Under the call's monitor. */
+    void joinBridge(MediaEngine media, SwitchMedia negotiator) {
+        if (bridge == null) {
+            bridge = media.createBridge();
+        }
+        for (Party p : parties) {
+            if (p.state == ConnectionState.CONNECTED) {
+                MediaSession m = p.media != null ? p.media : negotiator.session(p.sip.callId());
+                if (m != null) {
+                    p.media = m;
+                    m.stopPlayback();
+                    if (!bridge.legs().contains(m)) {
+                        bridge.add(m);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Takes the party's media out of the bridge (it no longer hears or is heard). Under the call's monitor. */
+    void removeFromBridge(Party p) {
+        if (bridge != null && p.media != null) {
+            bridge.remove(p.media);
+        }
     }
 }
