@@ -68,6 +68,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * </ul>
  * baresip's log and each sipp's trace are shown when an assertion fails.
  */
+@org.junit.jupiter.api.Tag("database-neutral") // no database involved: .ci/run runs it on H2 only
 @ExtendWith(ArquillianExtension.class)
 class BaresipIT {
 

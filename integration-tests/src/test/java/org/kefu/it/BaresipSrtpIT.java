@@ -58,6 +58,7 @@ import org.kefu.telephony.SwitchConnectionFactory;
  * <li><b>No key in Kefu's log</b>: the server log holds no {@code inline:} value unmasked.</li>
  * </ul>
  */
+@org.junit.jupiter.api.Tag("database-neutral") // no database involved: .ci/run runs it on H2 only
 @ExtendWith(ArquillianExtension.class)
 class BaresipSrtpIT {
 

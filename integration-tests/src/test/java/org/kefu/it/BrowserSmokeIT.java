@@ -14,6 +14,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The browser harness itself: a real Chromium signs in to the deployed console. */
+@org.junit.jupiter.api.Tag("database-neutral") // no database involved: .ci/run runs it on H2 only
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BrowserSmokeIT {

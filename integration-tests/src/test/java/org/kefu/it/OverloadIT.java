@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * are then all answered, and health says UP. Before issue 13 the same storm wedged the switch for
  * good (every WorkManager thread waiting for a slot in its own pool).
  */
+@org.junit.jupiter.api.Tag("database-neutral") // no database involved: .ci/run runs it on H2 only
 @ExtendWith(ArquillianExtension.class)
 class OverloadIT {
 

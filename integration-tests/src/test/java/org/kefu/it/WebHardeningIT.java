@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * change by the console's session cookie without the CSRF header is refused with a JSON 403 (and
  * passes with it, and with BASIC); the agent push websocket refuses a foreign Origin.
  */
+@org.junit.jupiter.api.Tag("database-neutral") // no database involved: .ci/run runs it on H2 only
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class WebHardeningIT {
