@@ -63,6 +63,33 @@ final class RawSipClient implements AutoCloseable {
         }
     }
 
+    /**
+     * First final response to the request with this Call-ID. A closed client's ephemeral port is soon handed to a
+     * new one, and a link retransmits a final INVITE response for 32 s: without this, a stale 486 meant for an
+     * earlier socket reads as the answer (seen once in CI). A null Call-ID takes any final response.
+     */
+    String finalResponse(int timeoutMillis, String callId) throws IOException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (true) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) return null;
+            String m = finalResponse((int) left);
+            if (m == null || callId == null || callId.equals(callId(m))) return m;
+        }
+    }
+
+    /** The Call-ID of a message's first header block, long or compact form, or null when it has none. */
+    static String callId(String message) {
+        for (String line : message.split("\r?\n")) {
+            if (line.isEmpty()) return null;
+            int colon = line.indexOf(':');
+            if (colon < 0) continue;
+            String name = line.substring(0, colon).trim();
+            if (name.equalsIgnoreCase("Call-ID") || name.equalsIgnoreCase("i")) return line.substring(colon + 1).trim();
+        }
+        return null;
+    }
+
     /** All messages arriving within the window. */
     List<String> drain(int windowMillis) throws IOException {
         List<String> out = new ArrayList<>();

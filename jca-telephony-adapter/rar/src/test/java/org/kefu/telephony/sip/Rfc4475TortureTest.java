@@ -268,7 +268,8 @@ class Rfc4475TortureTest {
         if (TortureMessages.viaTransport(message).equals("UDP")) {
             try (RawSipClient c = new RawSipClient(port)) {
                 c.send(message);
-                return waitMillis == 0 ? NONE : RawSipClient.status(c.finalResponse(waitMillis));
+                String callId = RawSipClient.callId(new String(message, StandardCharsets.ISO_8859_1));
+                return waitMillis == 0 ? NONE : RawSipClient.status(c.finalResponse(waitMillis, callId));
             }
         }
         String stream = RawSipClient.tcpExchange(port, message, waitMillis == 0 ? 300 : waitMillis);
