@@ -96,9 +96,12 @@ final class Dialing {
         if (p.state != ConnectionState.ALERTING || !(p.sip instanceof OutboundCall outbound)) {
             throw new TelephonyException(alerting + " is not ringing at a device");
         }
+        // The new leg first: the cancelled one ends in a Failed event, and the application ends a
+        // direct call that has no other phone ringing at that moment (the caller was dropped when
+        // the cancel's 487 won the race against placing the new leg).
+        routeTo(alerting.call(), destination);
         p.leaving = true;
         outbound.cancel();
-        routeTo(alerting.call(), destination);
     }
 
     /** Places a SIP leg to a device for a call; when answered, the device joins the call's bridge. */
