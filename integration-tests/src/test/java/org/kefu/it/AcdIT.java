@@ -7,11 +7,10 @@ import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kefu.acd.Acd;
 import org.kefu.acd.routing.AgentSnapshot;
 import org.kefu.acd.routing.AgentState;
@@ -29,11 +28,11 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The ACD with real calls (issue 4): sipp callers on the service numbers press 1 (or 0) in the
@@ -44,15 +43,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 @ExtendWith(ArquillianExtension.class)
 class AcdIT {
 
-    @Deployment(name = "kefu", order = 1, testable = false)
-    static EnterpriseArchive kefu() {
-        return Deployments.kefuEar();
-    }
 
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
-        return ShrinkWrap.create(WebArchive.class, "acd-probe.war")
-                .addClasses(AcdIT.class, Sipp.class)
+        return SipBed.addTo(ShrinkWrap.create(WebArchive.class, "acd-probe.war"))
+                .addClasses(AcdIT.class)
                 .addAsResource("sipp/caller-waits-for-agent.xml")
                 .addAsResource("sipp/caller-refused.xml")
                 .addAsResource("sipp/caller-requests-callback.xml")
@@ -78,29 +73,8 @@ class AcdIT {
     @Resource(lookup = "java:/jms/queue/kefu/callbacks")
     private jakarta.jms.Queue callbacks;
 
-    private final List<String> loggedIn = new ArrayList<>();
-    private final List<Sipp> phones = new ArrayList<>();
-
-    @AfterEach
-    void logOutAndHangUp() throws Exception {
-        phones.forEach(Sipp::kill);
-        for (String job : loggedIn) {
-            long until = System.currentTimeMillis() + 15_000;
-            while (true) {
-                try {
-                    if (acd.status(job).state() != AgentState.LOGGED_OUT) {
-                        acd.logout(job);
-                    }
-                    break;
-                } catch (RuntimeException e) {
-                    if (System.currentTimeMillis() > until) {
-                        throw e;
-                    }
-                    Thread.sleep(200); // a call still ends
-                }
-            }
-        }
-    }
+    @RegisterExtension
+    final SipBed bed = new SipBed();
 
     @Test
     @OperateOnDeployment("probe")
@@ -108,7 +82,7 @@ class AcdIT {
         Sipp phone = deskPhone("8003", "phone-answers.xml", "300");
         readyAt("1003", "8003");
 
-        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+        Sipp caller = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "12345", "caller", "13800138000", "key", "1", "talk", "7000"));
 
         ConnectionId agentLeg = awaitConnected("8003", caller);
@@ -148,7 +122,7 @@ class AcdIT {
         readyAt("1002", "8002"); // banking 5, ready first
         readyAt("1001", "8001"); // banking 8
 
-        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+        Sipp caller = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "95500", "caller", "13900139000", "key", "0", "talk", "6000"));
 
         ConnectionId agentLeg = awaitConnected("8001", caller);
@@ -170,7 +144,7 @@ class AcdIT {
         Thread.sleep(50);
         readyAt("1004", "8004"); // securities 9
 
-        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+        Sipp caller = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "95501", "caller", "13800000041", "key", "0", "talk", "22000")); // 0: the flow's agent
 
         awaitTrue(() -> acd.status("1002").state() == AgentState.RESERVED, "8002 rings first");
@@ -190,7 +164,7 @@ class AcdIT {
     @OperateOnDeployment("probe")
     void theBlackListedNumberIsRejectedBusyWithoutReachingTheAcd() throws Exception {
         readyAt("1003", "8003");
-        Sipp caller = Sipp.start("caller-refused.xml", Map.of("service", "12345", "caller", "13700137000", "status", "486"));
+        Sipp caller = bed.start("caller-refused.xml", Map.of("service", "12345", "caller", "13700137000", "status", "486"));
 
         assertEquals(0, caller.await(30), caller.report());
         assertEquals(AgentState.READY, acd.status("1003").state(), "nobody was offered the call");
@@ -215,11 +189,10 @@ class AcdIT {
         acd.reloadQueues();
         try {
             Sipp phone = deskPhone("8002", "phone-answers.xml", "300");
-            loggedIn.add("1001");
-            acd.login("1001", "8001"); // serves vip but is not ready: the VIP call waits there
+            logIn("1001", "8001"); // serves vip but is not ready: the VIP call waits there
             readyAt("1002", "8002"); // banking 5: banking only
 
-            Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+            Sipp caller = bed.start("caller-waits-for-agent.xml",
                     Map.of("service", "95500", "caller", "13800138000", "key", "0", "talk", "12000")); // 0: the flow's agent
 
             ConnectionId agentLeg = awaitConnected("8002", caller, 20_000);
@@ -243,7 +216,7 @@ class AcdIT {
     void aReturningCallerPressingStarReachesTheLastAgentInsteadOfTheFairChoice() throws Exception {
         Sipp first = deskPhone("8003", "phone-answers.xml", "300");
         readyAt("1003", "8003");
-        Sipp call1 = Sipp.start("caller-waits-for-agent.xml",
+        Sipp call1 = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "12345", "caller", "13800000051", "key", "1", "talk", "5000"));
         awaitConnected("8003", call1);
         assertEquals(0, call1.await(40), call1.report());
@@ -257,7 +230,7 @@ class AcdIT {
         Sipp fair = deskPhone("8005", "phone-answers.xml", "300");
         Sipp sticky = deskPhone("8003", "phone-answers.xml", "300");
         readyAt("1005", "8005");
-        Sipp call2 = Sipp.start("caller-waits-for-agent.xml",
+        Sipp call2 = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "12345", "caller", "13800000051", "key", "star", "talk", "5000"));
 
         awaitConnected("8003", call2);
@@ -272,7 +245,7 @@ class AcdIT {
         Sipp phone = deskPhone("8001", "phone-answers.xml", "300");
         readyAt("1001", "8001");
 
-        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+        Sipp caller = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "95500", "caller", "13600136000", "key", "1", "talk", "5000"));
 
         ConnectionId agentLeg = awaitConnected("8001", caller);
@@ -288,10 +261,9 @@ class AcdIT {
     @Test
     @OperateOnDeployment("probe")
     void aWaitingCallerPressingNineLeavesACallbackRequestAndAJob() throws Exception {
-        loggedIn.add("1004");
-        acd.login("1004", "8004"); // serves the hotline but is not ready: callers wait
+        logIn("1004", "8004"); // serves the hotline but is not ready: callers wait
 
-        Sipp caller = Sipp.start("caller-requests-callback.xml",
+        Sipp caller = bed.start("caller-requests-callback.xml",
                 Map.of("service", "12345", "caller", "13800000061", "key", "1", "wait", "3000"));
 
         assertEquals(0, caller.await(40), "Kefu confirmed and hung up: " + caller.report());
@@ -311,11 +283,10 @@ class AcdIT {
     @Test
     @OperateOnDeployment("probe")
     void aCallerWhoHangsUpWhileWaitingIsAnAbandonWithItsWaitingTime() throws Exception {
-        loggedIn.add("1003");
-        acd.login("1003", "8003"); // serves utilities but is not ready
+        logIn("1003", "8003"); // serves utilities but is not ready
         long before = acd.statistics("utilities").abandoned();
 
-        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+        Sipp caller = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "96000", "caller", "13800000071", "key", "0", "talk", "8500")); // 0: the flow's agent
         assertEquals(0, caller.await(40), caller.report());
 
@@ -340,63 +311,40 @@ class AcdIT {
     }
 
     private void readyAt(String job, String ext) {
-        loggedIn.add(job);
-        acd.login(job, ext);
+        logIn(job, ext);
         acd.ready(job);
     }
 
-    /** A desk phone as sipp can be one: registers from a port, then answers (or not) there. */
-    private Sipp deskPhone(String ext, String scenario, String answerAfter) throws Exception {
-        int port = Sipp.nextPort();
-        Sipp register = Sipp.start("phone-register.xml", Map.of("ext", ext), port);
-        assertEquals(0, register.await(20), ext + " registers: " + register.report());
-        try (SwitchConnection sw = switchFactory.getConnection()) {
-            long until = System.currentTimeMillis() + 15_000;
-            while (!sw.snapshotDevice(new DeviceId(ext)).registered()) {
-                if (System.currentTimeMillis() > until) {
-                    fail(ext + " did not register: " + register.report());
-                }
-                Thread.sleep(100);
+    /** Logs the agent in at the desk, and out again after the test. */
+    private void logIn(String job, String ext) {
+        bed.afterward("log " + job + " out", () -> {
+            if (acd.status(job).state() != AgentState.LOGGED_OUT) {
+                acd.logout(job);
             }
-        }
-        Sipp phone = Sipp.start(scenario, Map.of("ext", ext, "answer_after", answerAfter), port);
-        phones.add(phone);
-        return phone;
+        });
+        acd.login(job, ext);
     }
 
-    private ConnectionId awaitConnected(String ext, Sipp caller) throws Exception {
+    private Sipp deskPhone(String ext, String scenario, String answerAfter) throws Exception {
+        return bed.deskPhone(switchFactory, ext, scenario, answerAfter);
+    }
+
+    private ConnectionId awaitConnected(String ext, Sipp caller) {
         return awaitConnected(ext, caller, 15_000);
     }
 
-    private ConnectionId awaitConnected(String ext, Sipp caller, long millis) throws Exception {
-        long until = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < until) {
+    private ConnectionId awaitConnected(String ext, Sipp caller, long millis) {
+        return SipBed.await(() -> ext + " never talked: " + caller.report(), Duration.ofMillis(millis), () -> {
             try (SwitchConnection sw = switchFactory.getConnection()) {
-                ConnectionId c = sw.snapshotDevice(new DeviceId(ext)).connections().stream()
+                return sw.snapshotDevice(new DeviceId(ext)).connections().stream()
                         .filter(p -> p.state() == ConnectionState.CONNECTED)
                         .map(CallSnapshot.Party::connection).findFirst().orElse(null);
-                if (c != null) {
-                    return c;
-                }
-            } catch (Exception e) {
-                // not yet
             }
-            Thread.sleep(100);
-        }
-        caller.kill();
-        fail(ext + " never talked: " + caller.report());
-        return null;
+        }, c -> true);
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long until = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < until) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("timed out waiting for: " + what);
+    private static void awaitTrue(Callable<Boolean> condition, String what) {
+        SipBed.await(what, condition);
     }
 
     /** The ACD event types of a call, in order (the END row is written as the call ends). */

@@ -4,12 +4,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -33,15 +32,24 @@ class AcdRestIT {
 
     private static final String PASSWORD = "kefu2026";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive kefu() {
-        return Deployments.kefuEar();
-    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    @RegisterExtension
+    final SipBed bed = new SipBed();
+
+    /** The agent is logged in by the test: an administrator logs it out after the test, whatever happened. */
+    private void loggedIn(String job) {
+        bed.afterward("log " + job + " out", () -> {
+            if (!"LOGGED_OUT".equals(state(get("api/agents/" + job, "1006")))) {
+                assertThat(post("api/agents/" + job + "/logout", "1006", null).statusCode()).isEqualTo(200);
+            }
+        });
+    }
+
     @Test
     void anAgentLogsInGoesReadyNotReadyAndLogsOutThroughTheApi() throws Exception {
+        loggedIn("1004");
         HttpResponse<String> login = post("api/agents/1004/login", "1004", "{\"extension\":\"8004\"}");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         JsonObject agent = json(login.body()).asJsonObject();
@@ -88,6 +96,7 @@ class AcdRestIT {
 
     @Test
     void anAgentMayActOnlyOnItselfButASupervisorOnAnyone() throws Exception {
+        loggedIn("1001");
         assertThat(post("api/agents/1001/login", "1002", "{\"extension\":\"8001\"}").statusCode()).isEqualTo(403);
         assertThat(get("api/agents/1001", "1002").statusCode()).isEqualTo(403);
         assertThat(get("api/agents/1001", "bo").statusCode()).as("back office has no ACD role").isEqualTo(403);
@@ -100,6 +109,7 @@ class AcdRestIT {
 
     @Test
     void badInputIsAClearErrorAndChangesNothing() throws Exception {
+        loggedIn("1003");
         HttpResponse<String> noDesk = post("api/agents/1003/login", "1003", "{\"extension\":\"9999\"}");
         assertThat(noDesk.statusCode()).isEqualTo(400);
         assertThat(json(noDesk.body()).asJsonObject().getString("error")).contains("9999");

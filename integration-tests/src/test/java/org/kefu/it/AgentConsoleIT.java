@@ -3,18 +3,12 @@ package org.kefu.it;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.support.ui.ExpectedCondition;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,9 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,10 +38,6 @@ class AgentConsoleIT {
     private static final String PASSWORD = "kefu2026";
     private static final Duration PUSH = Duration.ofSeconds(20);
 
-    @Deployment(name = "kefu", order = 1, testable = false)
-    static EnterpriseArchive ear() {
-        return Deployments.kefuEar();
-    }
 
     /** Reads KefuDS for the assertions on what the ACD and the CDR wrote (SqlProbeClient). */
     @Deployment(name = "sql-probe", order = 2, testable = false)
@@ -57,82 +45,60 @@ class AgentConsoleIT {
         return SqlProbeClient.war();
     }
 
-    private final List<Sipp> sipps = new ArrayList<>();
-    private final List<String> agents = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @AfterEach
-    void hangUpAndLogOut() throws Exception {
-        sipps.forEach(Sipp::kill);
-        for (String job : agents) {
-            long until = System.currentTimeMillis() + 20_000;
-            while (rest("POST", "agents/" + job + "/logout", job, null).statusCode() == 409
-                    && System.currentTimeMillis() < until) {
-                Thread.sleep(300); // a call still ends
-            }
-        }
-    }
+    @RegisterExtension
+    final SipBed bed = new SipBed();
 
     @Test
     void aKnownCallerPopsUpWhileTheDeskPhoneRingsAndTheAgentTransfersAndWrapsUp() throws Exception {
         Sipp deskPhone = deskPhone("8001", "4000");
         Sipp colleaguePhone = deskPhone("8002", "500");
         // 李娜 is logged in (not ready, so the ACD offers her nothing): the transfer target.
-        agents.add("1002");
+        loggedIn("1002");
         assertEquals(200, rest("POST", "agents/1002/login", "1002", "{\"extension\":\"8002\"}").statusCode());
 
-        try (Browser browser = Browser.open("zh-CN")) {
-            browser.signIn("1001", PASSWORD);
-            browser.go("agent/index.xhtml");
-            agents.add("1001");
-            awaitPushChannel(browser);
-            type(browser, "acd:extension", "8001");
-            click(browser, "acd:login");
-            await(browser, "acd:state", "示忙", PUSH);
-            browser.driver().findElement(By.tagName("body")).sendKeys(Keys.F8); // the ready shortcut
-            await(browser, "acd:state", "就绪", PUSH);
-            js(browser, "window.kefuSamePage = 'yes';");
-            browser.screenshot("console-1-ready");
+        try (AgentConsole console = AgentConsole.open("zh-CN")) {
+            console.signInAndOpen("1001", "");
+            loggedIn("1001");
+            console.logInAt("8001");
+            console.browser().driver().findElement(By.tagName("body")).sendKeys(Keys.F8); // the ready shortcut
+            console.awaitState("就绪");
+            console.js("window.kefuSamePage = 'yes';");
+            console.screenshot("console-1-ready");
 
             Sipp caller = Sipp.start("caller-waits-for-agent.xml",
                     Map.of("service", "12345", "caller", "13800138000", "key", "1", "talk", "16000"));
-            sipps.add(caller);
+            bed.track(caller);
 
             // Pushed while the desk phone rings (it answers after 4 s): no reload, no polling.
-            await(browser, "pop:customerName", "张三", PUSH);
-            assertEquals("yes", js(browser, "return window.kefuSamePage;"), "the page was not reloaded");
-            await(browser, "phone:caller", "13800138000", PUSH);
-            await(browser, "phone:queue", "hotline", PUSH);
-            await(browser, "pop:vip", "3", PUSH);
-            await(browser, "pop:accounts", "6222020000000001", PUSH);
-            await(browser, "pop:accounts", "CNY", PUSH); // 张三's balance, read from the ledger
-            browser.screenshot("console-2-ringing-screen-pop");
+            console.await("pop:customerName", "张三", PUSH);
+            assertEquals("yes", console.js("return window.kefuSamePage;"), "the page was not reloaded");
+            console.await("phone:caller", "13800138000", PUSH);
+            console.await("phone:queue", "hotline", PUSH);
+            console.await("pop:vip", "3", PUSH);
+            console.await("pop:accounts", "6222020000000001", PUSH);
+            console.await("pop:accounts", "CNY", PUSH); // 张三's balance, read from the ledger
+            console.screenshot("console-2-ringing-screen-pop");
 
-            click(browser, "phone:answer");
-            await(browser, "acd:state", "通话中", PUSH);
-            await(browser, "phone:callState", "通话中", PUSH);
-            browser.screenshot("console-3-talking");
-            String callRef = callRefShown(browser);
+            console.answer();
+            console.awaitState("通话中");
+            console.await("phone:callState", "通话中", PUSH);
+            console.screenshot("console-3-talking");
+            String callRef = console.callRef();
 
-            select(browser, "phone:transferKind", "AGENT");
-            type(browser, "phone:transferTarget", "1002");
-            click(browser, "phone:transfer");
-            until(browser, d -> {
-                String state = d.findElement(By.id("acd:state")).getText();
-                return state.contains("话后处理") || state.contains("就绪");
-            }, PUSH);
-            browser.screenshot("console-4-after-transfer");
+            console.transfer("AGENT", "1002");
+            console.awaitCallLeft();
+            console.screenshot("console-4-after-transfer");
             // 李娜 took the transferred call: the ACD counts her busy on it (she was not ready before).
             awaitAgentState("1002", "TALKING");
             assertTrue(rest("GET", "agents/1002", "1002", null).body().contains("\"call\":\"" + callRef + "\""),
                     "the ACD knows 1002 talks on the transferred call");
 
-            select(browser, "wrap:code", "TRANSFERRED");
-            type(browser, "wrap:notes", "客户咨询理财，转李娜");
-            click(browser, "wrap:save");
-            await(browser, "wrap:info", "联络记录已保存", PUSH);
-            await(browser, "acd:state", "就绪", PUSH);
-            browser.screenshot("console-5-wrapped-up");
+            console.wrapUp("TRANSFERRED", "客户咨询理财，转李娜");
+            console.await("wrap:info", "联络记录已保存", PUSH);
+            console.awaitState("就绪");
+            console.screenshot("console-5-wrapped-up");
 
             String records = rest("GET", "contact-records?callRef=" + callRef, "1001", null).body();
             assertTrue(records.contains("\"wrapUpCode\":\"TRANSFERRED\""), records);
@@ -157,32 +123,28 @@ class AgentConsoleIT {
     void theAgentConsultsAColleagueWhoIsBusyForTheAcdThenCompletesTheTransfer() throws Exception {
         Sipp deskPhone = deskPhone("8001", "500");
         Sipp colleaguePhone = deskPhone("8002", "500");
-        agents.add("1002");
+        loggedIn("1002");
         assertEquals(200, rest("POST", "agents/1002/login", "1002", "{\"extension\":\"8002\"}").statusCode());
-        try (Browser browser = Browser.open("zh-CN")) {
-            shootOnFailure(browser, "console-consult", () -> {
-                readyAt(browser, "1001", "8001");
+        try (AgentConsole console = AgentConsole.open("zh-CN")) {
+            console.shootOnFailure("console-consult", () -> {
+                loggedIn("1001");
+                console.readyAt("1001", "8001");
                 Sipp caller = Sipp.start("caller-waits-for-agent.xml",
                         Map.of("service", "12345", "caller", "13800138000", "key", "1", "talk", "30000"));
-                sipps.add(caller);
-                await(browser, "acd:state", "通话中", PUSH);
-                String callRef = callRefShown(browser);
+                bed.track(caller);
+                console.awaitState("通话中");
+                String callRef = console.callRef();
 
-                select(browser, "phone:transferKind", "AGENT");
-                type(browser, "phone:transferTarget", "1002");
-                click(browser, "phone:consult");
-                await(browser, "phone:consulting", "正在咨询", PUSH);
-                await(browser, "phone:calls", "原通话: 保持中", PUSH);
+                console.consult("AGENT", "1002");
+                console.await("phone:consulting", "正在咨询", PUSH);
+                console.await("phone:calls", "原通话: 保持中", PUSH);
                 // 李娜 answers the consultation: busy for the ACD while it lasts.
                 awaitAgentState("1002", "TALKING");
-                browser.screenshot("console-10-consulting");
+                console.screenshot("console-10-consulting");
 
-                click(browser, "phone:complete");
-                until(browser, d -> {
-                    String state = d.findElement(By.id("acd:state")).getText();
-                    return state.contains("话后处理") || state.contains("就绪");
-                }, PUSH);
-                browser.screenshot("console-11-consultation-completed");
+                console.completeTransfer();
+                console.awaitCallLeft();
+                console.screenshot("console-11-consultation-completed");
                 // Now she talks with the caller in the original call, still busy for the ACD.
                 assertEquals("TALKING", agentState("1002"));
                 assertTrue(rest("GET", "agents/1002", "1002", null).body().contains("\"call\":\"" + callRef + "\""));
@@ -203,44 +165,40 @@ class AgentConsoleIT {
     void theAgentAlternatesBetweenCallerAndColleagueThenConferencesAndLeavesThemTalking() throws Exception {
         Sipp deskPhone = deskPhone("8001", "500");
         Sipp colleaguePhone = deskPhone("8002", "500", "60000"); // stays through the whole conference
-        agents.add("1002");
+        loggedIn("1002");
         assertEquals(200, rest("POST", "agents/1002/login", "1002", "{\"extension\":\"8002\"}").statusCode());
-        try (Browser browser = Browser.open("zh-CN")) {
-            shootOnFailure(browser, "console-conference", () -> {
-                readyAt(browser, "1001", "8001");
+        try (AgentConsole console = AgentConsole.open("zh-CN")) {
+            console.shootOnFailure("console-conference", () -> {
+                loggedIn("1001");
+                console.readyAt("1001", "8001");
                 // An unknown caller: a demo customer's language may have been changed by another test
                 // (CustomerRecordsIT makes 李四 English), and an English caller goes to the english queue.
                 Sipp caller = Sipp.start("caller-waits-for-agent.xml",
                         Map.of("service", "12345", "caller", "13800000221", "key", "1", "talk", "28000"));
-                sipps.add(caller);
-                await(browser, "acd:state", "通话中", PUSH);
-                String callRef = callRefShown(browser);
-                select(browser, "phone:transferKind", "AGENT");
-                type(browser, "phone:transferTarget", "1002");
-                click(browser, "phone:consult");
+                bed.track(caller);
+                console.awaitState("通话中");
+                String callRef = console.callRef();
+                console.consult("AGENT", "1002");
                 awaitAgentState("1002", "TALKING");
-                await(browser, "phone:calls", "原通话: 保持中", PUSH);
+                console.await("phone:calls", "原通话: 保持中", PUSH);
 
                 // Alternate: the caller comes back, the colleague waits with music; and back again.
-                click(browser, "phone:alternate");
-                await(browser, "phone:calls", "咨询通话: 保持中", PUSH);
-                assertTrue(text(browser, "phone:calls").contains("原通话: 通话中"), text(browser, "phone:calls"));
-                browser.screenshot("console-12-alternated");
-                click(browser, "phone:alternate");
-                await(browser, "phone:calls", "原通话: 保持中", PUSH);
-                assertTrue(text(browser, "phone:calls").contains("咨询通话: 通话中"), text(browser, "phone:calls"));
+                console.alternate();
+                console.await("phone:calls", "咨询通话: 保持中", PUSH);
+                assertTrue(console.text("phone:calls").contains("原通话: 通话中"), console.text("phone:calls"));
+                console.screenshot("console-12-alternated");
+                console.alternate();
+                console.await("phone:calls", "原通话: 保持中", PUSH);
+                assertTrue(console.text("phone:calls").contains("咨询通话: 通话中"), console.text("phone:calls"));
 
-                click(browser, "phone:conference");
-                await(browser, "phone:calls", "3 方会议", PUSH);
-                browser.screenshot("console-13-conference");
+                console.conference();
+                console.await("phone:calls", "3 方会议", PUSH);
+                console.screenshot("console-13-conference");
                 assertEquals("TALKING", agentState("1002"));
 
                 // The agent leaves the conference; the caller and the colleague go on talking.
-                click(browser, "phone:hangup");
-                until(browser, d -> {
-                    String state = d.findElement(By.id("acd:state")).getText();
-                    return state.contains("话后处理") || state.contains("就绪");
-                }, PUSH);
+                console.hangUp();
+                console.awaitCallLeft();
                 assertEquals(0, deskPhone.await(20), "8001 left the conference: " + deskPhone.report());
                 assertEquals("TALKING", agentState("1002"), "the colleague still talks with the caller");
 
@@ -257,27 +215,23 @@ class AgentConsoleIT {
     void aBlindTransferToAQueueIsOfferedThereToAnAgentWhoServesIt() throws Exception {
         deskPhone("8001", "500");
         Sipp colleaguePhone = deskPhone("8002", "500");
-        agents.add("1002");
+        loggedIn("1002");
         assertEquals(200, rest("POST", "agents/1002/login", "1002", "{\"extension\":\"8002\"}").statusCode());
-        try (Browser browser = Browser.open("zh-CN")) {
-            shootOnFailure(browser, "console-to-queue", () -> {
-                readyAt(browser, "1001", "8001");
+        try (AgentConsole console = AgentConsole.open("zh-CN")) {
+            console.shootOnFailure("console-to-queue", () -> {
+                loggedIn("1001");
+                console.readyAt("1001", "8001");
                 Sipp caller = Sipp.start("caller-waits-for-agent.xml",
                         Map.of("service", "12345", "caller", "13800138000", "key", "1", "talk", "25000"));
-                sipps.add(caller);
-                await(browser, "acd:state", "通话中", PUSH);
-                String callRef = callRefShown(browser);
+                bed.track(caller);
+                console.awaitState("通话中");
+                String callRef = console.callRef();
                 // 李娜 (english 8) gets ready only now, so the hotline call went to 王芳.
                 assertEquals(200, rest("POST", "agents/1002/ready", "1002", null).statusCode());
 
-                select(browser, "phone:transferKind", "QUEUE");
-                type(browser, "phone:transferTarget", "english");
-                click(browser, "phone:transfer");
-                until(browser, d -> {
-                    String state = d.findElement(By.id("acd:state")).getText();
-                    return state.contains("话后处理") || state.contains("就绪");
-                }, PUSH);
-                browser.screenshot("console-14-transferred-to-queue");
+                console.transfer("QUEUE", "english");
+                console.awaitCallLeft();
+                console.screenshot("console-14-transferred-to-queue");
                 awaitAgentState("1002", "TALKING");
 
                 assertEquals(0, caller.await(45), caller.report());
@@ -297,30 +251,30 @@ class AgentConsoleIT {
     void clickToDialFromACustomerRecordRingsTheDeskThenTheNumberOnTheTrunk() throws Exception {
         Sipp deskPhone = deskPhone("8003", "300");
         Sipp outside = Sipp.start("phone-answers.xml", Map.of("ext", "13800138000", "answer_after", "300"), trunkPort());
-        sipps.add(outside);
-        agents.add("1003");
+        bed.track(outside);
+        loggedIn("1003");
         assertEquals(200, rest("POST", "agents/1003/login", "1003", "{\"extension\":\"8003\"}").statusCode());
-        try (Browser browser = Browser.open("zh-CN")) {
-            shootOnFailure(browser, "console-dial", () -> {
-                browser.signIn("1003", PASSWORD);
-                browser.go("agent/customers.xhtml");
-                type(browser, "customers:search-text", "张三");
-                click(browser, "customers:search-go");
+        try (AgentConsole console = AgentConsole.open("zh-CN")) {
+            console.shootOnFailure("console-dial", () -> {
+                console.browser().signIn("1003", PASSWORD);
+                console.browser().go("agent/customers.xhtml");
+                console.type("customers:search-text", "张三");
+                console.click("customers:search-go");
                 By dialLink = By.cssSelector("a.kefu-dial[href*='dial=13800138000']");
-                retry(() -> browser.waitFor(dialLink, PUSH).click());
-                browser.waitUntil(d -> d.getCurrentUrl().contains("agent/index.xhtml?dial=13800138000"), PUSH);
-                assertEquals("13800138000", browser.waitFor(By.id("phone:dialNumber"), PUSH).getAttribute("value"),
+                AgentConsole.retry(() -> console.browser().waitFor(dialLink, PUSH).click());
+                console.browser().waitUntil(d -> d.getCurrentUrl().contains("agent/index.xhtml?dial=13800138000"), PUSH);
+                assertEquals("13800138000", console.browser().waitFor(By.id("phone:dialNumber"), PUSH).getAttribute("value"),
                         "the number is prefilled, not dialled yet");
                 assertEquals(0, deskPhone.received("INVITE"), "nothing dialled before the click");
-                awaitPushChannel(browser);
+                console.awaitPushChannel();
 
-                click(browser, "phone:dial");
-                await(browser, "phone:caller", "13800138000", PUSH);
-                await(browser, "phone:callState", "通话中", PUSH);
-                browser.screenshot("console-15-dialled");
+                console.dial();
+                console.await("phone:caller", "13800138000", PUSH);
+                console.await("phone:callState", "通话中", PUSH);
+                console.screenshot("console-15-dialled");
                 Thread.sleep(2000); // the outside phone answers after 300 ms; talk a moment
-                click(browser, "phone:hangup");
-                await(browser, "phone:idle", "", PUSH);
+                console.hangUp();
+                console.await("phone:idle", "", PUSH);
 
                 assertEquals(0, outside.await(20), "the trunk's phone answered and got the BYE: " + outside.report());
                 assertEquals(1, outside.received("INVITE"), outside.report());
@@ -342,12 +296,12 @@ class AgentConsoleIT {
     @Test
     void theKeypadSendsRfc4733DigitsThatKefusOwnIvrActsOn() throws Exception {
         Sipp deskPhone = deskPhone("8004", "300");
-        agents.add("1004");
+        loggedIn("1004");
         assertEquals(200, rest("POST", "agents/1004/login", "1004", "{\"extension\":\"8004\"}").statusCode()); // not ready
         String callerNumber = "13800000191";
         Sipp hotlineCaller = launch("caller-holds-the-line.xml",
                 Map.of("service", "12345", "caller", callerNumber, "hold", "60000"), 90);
-        sipps.add(hotlineCaller);
+        bed.track(hotlineCaller);
         java.nio.file.Path portFile = hotlineCaller.dir().resolve("media-port.txt");
         long deadline = System.currentTimeMillis() + 15_000;
         while (!(java.nio.file.Files.exists(portFile) && !java.nio.file.Files.readString(portFile).isBlank())
@@ -358,33 +312,31 @@ class AgentConsoleIT {
         String ivrMediaPort = java.nio.file.Files.readString(portFile).trim().split("\\s+")[0];
         Sipp trunk = Sipp.start("trunk-answers-media-at.xml", Map.of("number", "12345", "rtp_to", ivrMediaPort, "hold", "40000"),
                 trunkPort());
-        sipps.add(trunk);
+        bed.track(trunk);
 
-        try (Browser browser = Browser.open("zh-CN")) {
-            shootOnFailure(browser, "console-keypad", () -> {
-                browser.signIn("1004", PASSWORD);
-                browser.go("agent/index.xhtml?dial=12345");
-                awaitPushChannel(browser);
+        try (AgentConsole console = AgentConsole.open("zh-CN")) {
+            console.shootOnFailure("console-keypad", () -> {
+                console.signInAndOpen("1004", "?dial=12345");
                 // No call yet: the keypad says so inline and sends nothing.
-                click(browser, key("5"));
-                await(browser, "msgs", "当前没有可操作的通话", PUSH);
-                assertTrue(text(browser, "phone:keysSent").contains("0"), text(browser, "phone:keysSent"));
+                console.press("5");
+                console.await("msgs", "当前没有可操作的通话", PUSH);
+                assertTrue(console.text("phone:keysSent").contains("0"), console.text("phone:keysSent"));
 
-                click(browser, "phone:dial");
-                await(browser, "phone:callState", "通话中", PUSH);
+                console.dial();
+                console.await("phone:callState", "通话中", PUSH);
                 Thread.sleep(2000); // the trunk answers at once; the IVR plays its menu meanwhile
                 assertTrue(hotlineCaller.isRunning(), "the IVR call is still up before the key: " + hotlineCaller.report());
-                browser.screenshot("console-16-keypad");
+                console.screenshot("console-16-keypad");
 
-                click(browser, key("9"));
-                await(browser, "phone:keysSent", "1 个", PUSH);
+                console.press("9");
+                console.await("phone:keysSent", "1 个", PUSH);
                 assertEquals(0, hotlineCaller.await(20), "the hotline flow heard 9 and said goodbye: " + hotlineCaller.report());
                 String callRef = awaitValue("SELECT call_ref FROM call_record WHERE ani = ?", callerNumber);
                 assertEquals("0", SqlProbeClient.value(
                         "SELECT COUNT(*) FROM acd_event WHERE call_ref = ? AND event_type = 'ENQUEUE'", callRef),
                         "the call ended on 9, it did not time out to an agent");
 
-                click(browser, "phone:hangup");
+                console.hangUp();
                 assertEquals(0, trunk.await(20), "the agent's call on the trunk ended: " + trunk.report());
                 assertEquals(0, deskPhone.await(20), deskPhone.report());
             });
@@ -395,26 +347,27 @@ class AgentConsoleIT {
     void lastContactsShowTheWrapUpCodesNameInTheAgentsLanguage() throws Exception {
         deskPhone("8003", "300");
         String number = "13800000201";
-        try (Browser browser = Browser.open("en")) {
-            shootOnFailure(browser, "console-last-contacts", () -> {
-                readyAt(browser, "1003", "8003");
+        try (AgentConsole console = AgentConsole.open("en")) {
+            console.shootOnFailure("console-last-contacts", () -> {
+                loggedIn("1003");
+                console.readyAt("1003", "8003");
                 Sipp first = Sipp.start("caller-waits-for-agent.xml",
                         Map.of("service", "12345", "caller", number, "key", "1", "talk", "6000"));
-                sipps.add(first);
-                await(browser, "phone:callState", "Talking", PUSH);
-                select(browser, "wrap:code", "COMPLAINT");
+                bed.track(first);
+                console.await("phone:callState", "Talking", PUSH);
+                console.select("wrap:code", "COMPLAINT");
                 assertEquals(0, first.await(30), first.report());
-                click(browser, "wrap:save");
-                await(browser, "acd:state", "Ready", PUSH);
+                console.click("wrap:save");
+                console.awaitState("Ready");
                 // The desk phone's scenario ended with the first call: register and answer again.
                 deskPhone("8003", "300");
 
                 Sipp second = Sipp.start("caller-waits-for-agent.xml",
                         Map.of("service", "12345", "caller", number, "key", "1", "talk", "6000"));
-                sipps.add(second);
-                await(browser, "pop:contacts", "Complaint", PUSH);
-                assertTrue(!text(browser, "pop:contacts").contains("COMPLAINT"), "the name, not the code: " + text(browser, "pop:contacts"));
-                browser.screenshot("console-17-last-contacts");
+                bed.track(second);
+                console.await("pop:contacts", "Complaint", PUSH);
+                assertTrue(!console.text("pop:contacts").contains("COMPLAINT"), "the name, not the code: " + console.text("pop:contacts"));
+                console.screenshot("console-17-last-contacts");
                 assertEquals(0, second.await(30), second.report());
             });
         }
@@ -423,30 +376,25 @@ class AgentConsoleIT {
     @Test
     void anUnknownCallerShowsTheNumbersRegionAndAPrefilledNewCustomerForm() throws Exception {
         deskPhone("8003", "1000");
-        try (Browser browser = Browser.open("zh-CN")) {
-            browser.signIn("1003", PASSWORD);
-            browser.go("agent/index.xhtml");
-            agents.add("1003");
-            awaitPushChannel(browser);
-            type(browser, "acd:extension", "8003");
-            click(browser, "acd:login");
-            await(browser, "acd:state", "示忙", PUSH);
-            click(browser, "acd:ready");
-            await(browser, "acd:state", "就绪", PUSH);
+        try (AgentConsole console = AgentConsole.open("zh-CN")) {
+            console.signInAndOpen("1003", "");
+            loggedIn("1003");
+            console.logInAt("8003");
+            console.ready();
 
             Sipp caller = Sipp.start("caller-waits-for-agent.xml",
                     Map.of("service", "12345", "caller", "075583281234", "key", "1", "talk", "12000"));
-            sipps.add(caller);
+            bed.track(caller);
 
-            await(browser, "pop:region", "广东 深圳", PUSH);
-            assertEquals("075583281234", browser.driver().findElement(By.id("pop:newPhone")).getAttribute("value"),
+            console.await("pop:region", "广东 深圳", PUSH);
+            assertEquals("075583281234", console.browser().driver().findElement(By.id("pop:newPhone")).getAttribute("value"),
                     "the new-customer form carries the caller's number");
-            browser.screenshot("console-6-unknown-caller");
+            console.screenshot("console-6-unknown-caller");
 
-            type(browser, "pop:newName", "陈先生");
-            click(browser, "pop:createCustomer");
-            await(browser, "pop:customerName", "陈先生", PUSH);
-            browser.screenshot("console-7-new-customer");
+            console.type("pop:newName", "陈先生");
+            console.click("pop:createCustomer");
+            console.await("pop:customerName", "陈先生", PUSH);
+            console.screenshot("console-7-new-customer");
             assertEquals(0, caller.await(40), caller.report());
         }
     }
@@ -454,57 +402,52 @@ class AgentConsoleIT {
     @Test
     void assistedBankingTheCallerTypesThePinOnThePhoneAndTheAgentTransfersMoney() throws Exception {
         deskPhone("8001", "500");
-        try (Browser browser = Browser.open("zh-CN")) {
-            browser.signIn("1001", PASSWORD);
-            browser.go("agent/index.xhtml");
-            agents.add("1001");
-            awaitPushChannel(browser);
-            type(browser, "acd:extension", "8001");
-            click(browser, "acd:login");
-            await(browser, "acd:state", "示忙", PUSH);
-            click(browser, "acd:ready");
-            await(browser, "acd:state", "就绪", PUSH);
+        try (AgentConsole console = AgentConsole.open("zh-CN")) {
+            console.signInAndOpen("1001", "");
+            loggedIn("1001");
+            console.logInAt("8001");
+            console.ready();
 
             // 张三 calls; 12 s after pressing 1 it types its PIN 123456 (the agent asks before that).
             Sipp caller = Sipp.start("caller-enters-pin.xml",
                     Map.of("service", "12345", "caller", "13800138000", "key", "1", "pin_after", "12000", "talk", "15000",
                             "pindir", pinPcaps("123456").toString()));
-            sipps.add(caller);
-            await(browser, "acd:state", "通话中", PUSH);
-            select(browser, "bank:account", "6222020000000001");
-            click(browser, "bank:askPin");
+            bed.track(caller);
+            console.awaitState("通话中");
+            console.select("bank:account", "6222020000000001");
+            console.click("bank:askPin");
             String asked;
             try {
-                asked = until(browser, d -> {
+                asked = console.until(d -> {
                     String status = d.findElement(By.id("bank:pinStatus")).getText();
                     String messages = d.findElement(By.id("msgs")).getText();
                     return status.contains("正在输入") || status.contains("已验证") ? "asked" : messages.isBlank() ? null : messages;
                 }, PUSH);
             } catch (org.openqa.selenium.TimeoutException e) {
-                browser.screenshot("console-8-pin-entry-failed");
-                throw new AssertionError("PIN status: " + browser.driver().findElement(By.id("bank:state")).getText(), e);
+                console.screenshot("console-8-pin-entry-failed");
+                throw new AssertionError("PIN status: " + console.browser().driver().findElement(By.id("bank:state")).getText(), e);
             }
             assertEquals("asked", asked, "the caller is asked for the PIN");
-            browser.screenshot("console-8-pin-entry");
-            String checked = until(browser, d -> {
+            console.screenshot("console-8-pin-entry");
+            String checked = console.until(d -> {
                 String status = d.findElement(By.id("bank:pinStatus")).getText();
                 return status.contains("正在输入") ? null : status;
             }, Duration.ofSeconds(40));
             assertEquals("已验证", checked, "the PIN typed on the phone was checked");
-            assertTrue(!browser.driver().getPageSource().contains("123456"), "the agent's page never shows the PIN");
+            assertTrue(!console.browser().driver().getPageSource().contains("123456"), "the agent's page never shows the PIN");
 
-            click(browser, "bank:balance");
-            String before = await(browser, "bank:balanceText", "CNY", PUSH);
-            select(browser, "bank:payee", "6222020000000002");
-            type(browser, "bank:amount", "100.00");
-            click(browser, "bank:transfer");
-            await(browser, "bank:receipt", "流水号", PUSH);
-            click(browser, "bank:balance");
-            String after = until(browser, d -> {
+            console.click("bank:balance");
+            String before = console.await("bank:balanceText", "CNY", PUSH);
+            console.select("bank:payee", "6222020000000002");
+            console.type("bank:amount", "100.00");
+            console.click("bank:transfer");
+            console.await("bank:receipt", "流水号", PUSH);
+            console.click("bank:balance");
+            String after = console.until(d -> {
                 String shown = d.findElement(By.id("bank:balanceText")).getText();
                 return shown.contains("CNY") && !shown.equals(before) ? shown : null;
             }, PUSH);
-            browser.screenshot("console-9-assisted-transfer");
+            console.screenshot("console-9-assisted-transfer");
             assertEquals(amountOf(before).subtract(new java.math.BigDecimal("100.00")), amountOf(after), before + " → " + after);
             assertEquals(0, caller.await(60), caller.report());
         }
@@ -558,62 +501,18 @@ class AgentConsoleIT {
         Sipp register = Sipp.start("phone-register.xml", Map.of("ext", ext), port);
         assertEquals(0, register.await(20), ext + " registers: " + register.report());
         Sipp phone = Sipp.start("phone-answers.xml", Map.of("ext", ext, "answer_after", answerAfter, "bye_within", byeWithin), port);
-        sipps.add(phone);
+        bed.track(phone);
         return phone;
     }
 
-    /** Signs in, logs in to the ACD at the desk phone from the console, and goes ready. */
-    private void readyAt(Browser browser, String job, String ext) {
-        browser.signIn(job, PASSWORD);
-        browser.go("agent/index.xhtml");
-        agents.add(job);
-        awaitPushChannel(browser);
-        type(browser, "acd:extension", ext);
-        click(browser, "acd:login");
-        until(browser, d -> {
-            String state = d.findElement(By.id("acd:state")).getText();
-            return state.contains("示忙") || state.contains("Not ready");
-        }, PUSH);
-        click(browser, "acd:ready");
-        until(browser, d -> {
-            String state = d.findElement(By.id("acd:state")).getText();
-            return state.equals("就绪") || state.equals("Ready");
-        }, PUSH);
-    }
-
-    private interface Steps {
-        void run() throws Exception;
-    }
-
-    /** Runs a test's steps; when one fails, the page as it was goes to target/screenshots/{name}-failed.png. */
-    private static void shootOnFailure(Browser browser, String name, Steps steps) throws Exception {
-        try {
-            steps.run();
-        } catch (Exception | AssertionError e) {
-            try {
-                browser.screenshot(name + "-failed");
-            } catch (RuntimeException | java.io.IOException shotFailed) {
-                e.addSuppressed(shotFailed);
+    /** The agent logs in to the ACD during the test: log out again after it (409 while a call still ends). */
+    private void loggedIn(String job) {
+        bed.afterward("log " + job + " out", () -> {
+            int status = rest("POST", "agents/" + job + "/logout", job, null).statusCode();
+            if (status == 409) {
+                throw new IllegalStateException(job + " still has a call");
             }
-            throw e;
-        }
-    }
-
-    /** The keypad button of a key (ids follow the keypad's order 1-9, *, 0, #). */
-    private static String key(String k) {
-        return "phone:keys:" + "123456789*0#".indexOf(k) + ":key";
-    }
-
-    private static String text(Browser browser, String id) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return browser.driver().findElement(By.id(id)).getText();
-            } catch (StaleElementReferenceException e) {
-                if (attempt > 30) {
-                    throw e;
-                }
-            }
-        }
+        });
     }
 
     /** The agent's ACD state as the REST API reports it. */
@@ -660,66 +559,6 @@ class AgentConsoleIT {
         }
         return Sipp.launch(java.nio.file.Files.createTempDirectory("sipp-" + scenario.replace(".xml", "") + "-"),
                 scenario, xml, Sipp.nextPort(), timeoutSeconds);
-    }
-
-    /** Waits until the element's text contains {@code text}, across pushed refreshes that replace it. */
-    private static String await(Browser browser, String id, String text, Duration timeout) {
-        return new WebDriverWait(browser.driver(), timeout).ignoring(StaleElementReferenceException.class).until(d -> {
-            String shown = d.findElement(By.id(id)).getText();
-            return shown.contains(text) ? shown : null;
-        });
-    }
-
-    private static <T> T until(Browser browser, ExpectedCondition<T> condition, Duration timeout) {
-        return new WebDriverWait(browser.driver(), timeout).ignoring(StaleElementReferenceException.class).until(condition);
-    }
-
-    /** Clicks an element, finding it again when a pushed refresh replaced it meanwhile. */
-    private static void click(Browser browser, String id) {
-        retry(() -> browser.waitFor(By.id(id), PUSH).click());
-    }
-
-    private static void type(Browser browser, String id, String text) {
-        retry(() -> browser.type(By.id(id), text));
-    }
-
-    private static void select(Browser browser, String id, String value) {
-        retry(() -> new Select(browser.waitFor(By.id(id), PUSH)).selectByValue(value));
-    }
-
-    private static void retry(Runnable action) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                action.run();
-                return;
-            } catch (StaleElementReferenceException e) {
-                if (attempt > 30) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static void awaitPushChannel(Browser browser) {
-        until(browser, d -> "open".equals(((JavascriptExecutor) d).executeScript(
-                "return document.body.getAttribute('data-push');")), PUSH);
-    }
-
-    private static Object js(Browser browser, String script) {
-        return ((JavascriptExecutor) browser.driver()).executeScript(script);
-    }
-
-    private static String callRefShown(Browser browser) {
-        String info = await(browser, "wrap:info", "通话", PUSH);
-        Matcher m = Pattern.compile("通话\\s+(\\S+)").matcher(info);
-        assertTrue(m.find(), info);
-        return m.group(1);
     }
 
     private HttpResponse<String> rest(String method, String path, String user, String json) throws Exception {

@@ -6,7 +6,6 @@ import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,15 +77,12 @@ class BaresipIT {
     static final int RATE = 8000;
     static final Pattern CALL_ENDED = Pattern.compile("Call with \\S+ terminated");
 
-    @Deployment(name = "kefu", order = 1, testable = false)
-    static EnterpriseArchive kefu() {
-        return Deployments.kefuEar();
-    }
 
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
         return ShrinkWrap.create(WebArchive.class, "baresip-probe.war")
-                .addClasses(BaresipIT.class, Sipp.class)
+                .addClasses(BaresipIT.class, Sipp.class, SipBed.class, SipBed.Step.class)
+                .addPackages(true, "org.awaitility", "org.hamcrest")
                 .addAsResource("sipp/caller-plays-audio.xml")
                 .addAsResource("sipp/caller-talks.xml")
                 // The switch API lives in the Kefu EAR's lib/: use those very classes.
@@ -399,14 +396,7 @@ class BaresipIT {
         }
     }
 
-    static void awaitTrue(BooleanSupplier condition, java.util.function.Supplier<String> what) throws InterruptedException {
-        long until = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < until) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("timed out waiting for: " + what.get());
+    static void awaitTrue(Callable<Boolean> condition, java.util.function.Supplier<String> what) {
+        SipBed.await(what, Duration.ofSeconds(15), condition);
     }
 }

@@ -24,7 +24,6 @@ import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,15 +64,12 @@ class BaresipSrtpIT {
     private static final String EXTENSION = "8006";
     private static final int RATE = BaresipIT.RATE;
 
-    @Deployment(name = "kefu", order = 1, testable = false)
-    static EnterpriseArchive kefu() {
-        return Deployments.kefuEar();
-    }
 
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
         return ShrinkWrap.create(WebArchive.class, "baresip-srtp-probe.war")
-                .addClasses(BaresipSrtpIT.class, BaresipIT.class, Sipp.class)
+                .addClasses(BaresipSrtpIT.class, BaresipIT.class, Sipp.class, SipBed.class, SipBed.Step.class)
+                .addPackages(true, "org.awaitility", "org.hamcrest")
                 .addAsResource("sipp/caller-plays-audio.xml")
                 .addAsResource("sipp/caller-talks.xml")
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.kefu.ear\n"));

@@ -11,7 +11,6 @@ import jakarta.jms.QueueBrowser;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,10 +43,6 @@ class BrokerSecurityIT {
     private static final String PASSWORD = "kefu2026";
     private static final String BRANCH_USER = "it-branch";
 
-    @Deployment(name = "kefu", order = 1, testable = false)
-    static EnterpriseArchive kefu() {
-        return Deployments.kefuEar();
-    }
 
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {

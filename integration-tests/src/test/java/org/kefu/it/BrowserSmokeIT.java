@@ -1,9 +1,7 @@
 package org.kefu.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -19,10 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class BrowserSmokeIT {
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Deployments.kefuEar();
-    }
 
     @Test
     void chromiumSignsInAndSeesTheAgentsName() throws Exception {

@@ -4,10 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,10 +27,6 @@ class ConsoleSecurityIT {
 
     private static final String PASSWORD = "kefu2026";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive kefu() {
-        return Deployments.kefuEar();
-    }
 
     private final ConsoleClient console = new ConsoleClient(Deployments.baseUrl());
 

@@ -7,11 +7,10 @@ import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kefu.acd.Acd;
 import org.kefu.acd.routing.AgentState;
 import org.kefu.telephony.CallSnapshot;
@@ -32,11 +31,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -53,15 +50,11 @@ class InboundRoutingIT {
 
     private static final String ADMIN = "1006:kefu2026";
 
-    @Deployment(name = "kefu", order = 1, testable = false)
-    static EnterpriseArchive kefu() {
-        return Deployments.kefuEar();
-    }
 
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
-        return ShrinkWrap.create(WebArchive.class, "routing-probe.war")
-                .addClasses(InboundRoutingIT.class, Sipp.class)
+        return SipBed.addTo(ShrinkWrap.create(WebArchive.class, "routing-probe.war"))
+                .addClasses(InboundRoutingIT.class)
                 .addAsResource("sipp/caller-waits-for-agent.xml")
                 .addAsResource("sipp/phone-register.xml")
                 .addAsResource("sipp/phone-answers.xml")
@@ -81,33 +74,8 @@ class InboundRoutingIT {
     @Resource(lookup = "java:jboss/datasources/KefuDS")
     private DataSource kefu;
 
-    private final List<String> loggedIn = new ArrayList<>();
-    private final List<Sipp> phones = new ArrayList<>();
-    private final List<Runnable> undo = new ArrayList<>();
-
-    @AfterEach
-    void putBack() throws Exception {
-        phones.forEach(Sipp::kill);
-        for (Runnable r : undo) {
-            r.run();
-        }
-        for (String job : loggedIn) {
-            long until = System.currentTimeMillis() + 15_000;
-            while (true) {
-                try {
-                    if (acd.status(job).state() != AgentState.LOGGED_OUT) {
-                        acd.logout(job);
-                    }
-                    break;
-                } catch (RuntimeException e) {
-                    if (System.currentTimeMillis() > until) {
-                        throw e;
-                    }
-                    Thread.sleep(200);
-                }
-            }
-        }
-    }
+    @RegisterExtension
+    final SipBed bed = new SipBed();
 
     @Test
     @OperateOnDeployment("probe")
@@ -128,13 +96,13 @@ class InboundRoutingIT {
             week.append(d > 1 ? "," : "").append("{\"weekday\":").append(d).append(",\"open\":\"00:00\",\"close\":\"24:00\"}");
         }
         assertEquals(204, http("POST", "routing/hours/NUMBER/12345", ADMIN, week + "]").statusCode());
-        undo.add(() -> http("POST", "routing/hours/NUMBER/12345", ADMIN, "[]"));
+        bed.afterward("put back", () -> http("POST", "routing/hours/NUMBER/12345", ADMIN, "[]"));
         assertEquals(204, http("POST", "routing/calendar/" + today, ADMIN, "{\"kind\":\"HOLIDAY\",\"name\":\"test holiday\"}").statusCode());
-        undo.add(() -> http("POST", "routing/calendar/" + today + "/delete", ADMIN, null));
+        bed.afterward("put back", () -> http("POST", "routing/calendar/" + today + "/delete", ADMIN, null));
         assertTrue(http("GET", "routing/calendar", ADMIN, null).body().contains("\"date\":\"" + today + "\""));
         readyAt("1003", "8003"); // a ready hotline agent: the rule, not the agents, decides
 
-        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+        Sipp caller = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "12345", "caller", "13800000111", "key", "1", "talk", "13000"));
         String callRef = awaitScalar("SELECT call_ref FROM call_record WHERE ani = '13800000111'");
         try (SwitchConnection sw = switchFactory.getConnection()) {
@@ -168,7 +136,7 @@ class InboundRoutingIT {
     void aCallerNumberPrefixRuleSendsUkCallersStraightToTheEnglishQueue() throws Exception {
         Sipp phone = deskPhone("8002", "phone-answers.xml", "300");
         readyAt("1002", "8002"); // english 8
-        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+        Sipp caller = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "12345", "caller", "00442079460000", "key", "1", "talk", "6000"));
 
         ConnectionId agentLeg = awaitConnected("8002", caller);
@@ -185,10 +153,10 @@ class InboundRoutingIT {
     @OperateOnDeployment("probe")
     void aCustomerWhoSpeaksEnglishReachesTheEnglishQueueFromTheHotlineMenu() throws Exception {
         update("UPDATE customer SET lang = 'en' WHERE id = (SELECT customer_id FROM customer_phone WHERE phone = '13900139000')");
-        undo.add(() -> update("UPDATE customer SET lang = 'zh-CN' WHERE id = (SELECT customer_id FROM customer_phone WHERE phone = '13900139000')"));
+        bed.afterward("put back", () -> update("UPDATE customer SET lang = 'zh-CN' WHERE id = (SELECT customer_id FROM customer_phone WHERE phone = '13900139000')"));
         Sipp phone = deskPhone("8005", "phone-answers.xml", "300");
         readyAt("1005", "8005"); // english 10
-        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+        Sipp caller = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "12345", "caller", "13900139000", "key", "1", "talk", "6000"));
 
         ConnectionId agentLeg = awaitConnected("8005", caller);
@@ -207,14 +175,13 @@ class InboundRoutingIT {
     void aCallerWhoWaitedTheQueuesMaxWaitOverflowsToVoicemailAndLeavesAMessage() throws Exception {
         update("UPDATE call_queue SET max_wait_seconds = 3, overflow_kind = 'VOICEMAIL' WHERE code = 'utilities'");
         acd.reloadQueues();
-        undo.add(() -> {
+        bed.afterward("put back", () -> {
             update("UPDATE call_queue SET max_wait_seconds = NULL, overflow_kind = 'QUEUE' WHERE code = 'utilities'");
             acd.reloadQueues();
         });
-        loggedIn.add("1003");
-        acd.login("1003", "8003"); // serves utilities, not ready: the caller waits
+        logIn("1003", "8003"); // serves utilities, not ready: the caller waits
 
-        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+        Sipp caller = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "96000", "caller", "13800000121", "key", "0", "talk", "16000"));
         assertEquals(0, caller.await(40), caller.report());
 
@@ -237,14 +204,13 @@ class InboundRoutingIT {
     void aCallerWhoWaitedTheQueuesMaxWaitOverflowsToAnIvrFlow() throws Exception {
         update("UPDATE call_queue SET max_wait_seconds = 3, overflow_kind = 'IVR', overflow_flow = 'utilities-96000' WHERE code = 'utilities'");
         acd.reloadQueues();
-        undo.add(() -> {
+        bed.afterward("put back", () -> {
             update("UPDATE call_queue SET max_wait_seconds = NULL, overflow_kind = 'QUEUE', overflow_flow = NULL WHERE code = 'utilities'");
             acd.reloadQueues();
         });
-        loggedIn.add("1003");
-        acd.login("1003", "8003"); // serves utilities, not ready: the caller waits
+        logIn("1003", "8003"); // serves utilities, not ready: the caller waits
 
-        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+        Sipp caller = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "96000", "caller", "13800000151", "key", "0", "talk", "10000"));
         String callRef = awaitScalar("SELECT call_ref FROM call_record WHERE ani = '13800000151'");
         String detail = awaitScalar("SELECT detail FROM acd_event WHERE call_ref = '" + callRef + "' AND event_type = 'OVERFLOW'");
@@ -274,22 +240,20 @@ class InboundRoutingIT {
     void withFollowMeOnTheAgentsOutsideNumberRingsThroughTheTrunkInsteadOfTheDeskPhone() throws Exception {
         int trunkPort = Integer.getInteger("kefu.it.trunk.port", 16060);
         String mobile = "13912340003";
-        Sipp outside = Sipp.start("phone-answers.xml", Map.of("ext", mobile, "answer_after", "300"), trunkPort);
-        phones.add(outside);
+        Sipp outside = bed.start("phone-answers.xml", Map.of("ext", mobile, "answer_after", "300"), trunkPort);
         Sipp desk = deskPhone("8003", "phone-answers.xml", "300");
         HttpResponse<String> bound = http("POST", "agents/1003/follow-me", "1003:kefu2026", "{\"number\":\"" + mobile + "\"}");
         assertEquals(200, bound.statusCode(), bound.body());
-        undo.add(() -> http("POST", "agents/1003/follow-me", "1003:kefu2026", "{\"number\":null}"));
+        bed.afterward("put back", () -> http("POST", "agents/1003/follow-me", "1003:kefu2026", "{\"number\":null}"));
         assertEquals(409, http("POST", "agents/1003/follow-me/on", "1003:kefu2026", null).statusCode(), "not logged in yet");
-        loggedIn.add("1003");
-        acd.login("1003", "8003");
+        logIn("1003", "8003");
         HttpResponse<String> on = http("POST", "agents/1003/follow-me/on", "1003:kefu2026", null);
         assertEquals(200, on.statusCode(), on.body());
         assertTrue(on.body().contains("\"followMe\":true") && on.body().contains(mobile), on.body());
         assertEquals("1", scalar("SELECT follow_me FROM agent_login WHERE job_number = '1003'"));
         acd.ready("1003");
 
-        Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+        Sipp caller = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "96000", "caller", "13800000131", "key", "0", "talk", "8000"));
         awaitTrue(() -> acd.status("1003").state() == AgentState.TALKING, "1003 talks on the outside phone");
         assertEquals(0, caller.await(40), caller.report());
@@ -304,13 +268,12 @@ class InboundRoutingIT {
     @Test
     @OperateOnDeployment("probe")
     void aVipCallerWhoArrivesLaterIsAnsweredBeforeAnOrdinaryCaller() throws Exception {
-        loggedIn.add("1003");
-        acd.login("1003", "8003"); // hotline agent, not ready yet: both callers wait
-        Sipp ordinary = Sipp.start("caller-waits-for-agent.xml",
+        logIn("1003", "8003"); // hotline agent, not ready yet: both callers wait
+        Sipp ordinary = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "12345", "caller", "13900139000", "key", "1", "talk", "14000")); // 李四, VIP 0
         awaitTrue(() -> acd.statistics("hotline").live().waiting() == 1, "李四 waits");
         Thread.sleep(1500);
-        Sipp vip = Sipp.start("caller-waits-for-agent.xml",
+        Sipp vip = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "12345", "caller", "13800138000", "key", "1", "talk", "9000")); // 张三, VIP 3
         awaitTrue(() -> acd.statistics("hotline").live().waiting() == 2, "both wait");
 
@@ -350,58 +313,36 @@ class InboundRoutingIT {
     }
 
     private void readyAt(String job, String ext) {
-        loggedIn.add(job);
-        acd.login(job, ext);
+        logIn(job, ext);
         acd.ready(job);
     }
 
-    private Sipp deskPhone(String ext, String scenario, String answerAfter) throws Exception {
-        int port = Sipp.nextPort();
-        Sipp register = Sipp.start("phone-register.xml", Map.of("ext", ext), port);
-        assertEquals(0, register.await(20), ext + " registers: " + register.report());
-        try (SwitchConnection sw = switchFactory.getConnection()) {
-            long until = System.currentTimeMillis() + 15_000;
-            while (!sw.snapshotDevice(new DeviceId(ext)).registered()) {
-                if (System.currentTimeMillis() > until) {
-                    fail(ext + " did not register: " + register.report());
-                }
-                Thread.sleep(100);
+    /** Logs the agent in at the desk, and out again after the test. */
+    private void logIn(String job, String ext) {
+        bed.afterward("log " + job + " out", () -> {
+            if (acd.status(job).state() != AgentState.LOGGED_OUT) {
+                acd.logout(job);
             }
-        }
-        Sipp phone = Sipp.start(scenario, Map.of("ext", ext, "answer_after", answerAfter), port);
-        phones.add(phone);
-        return phone;
+        });
+        acd.login(job, ext);
     }
 
-    private ConnectionId awaitConnected(String ext, Sipp caller) throws Exception {
-        long until = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < until) {
+    private Sipp deskPhone(String ext, String scenario, String answerAfter) throws Exception {
+        return bed.deskPhone(switchFactory, ext, scenario, answerAfter);
+    }
+
+    private ConnectionId awaitConnected(String ext, Sipp caller) {
+        return SipBed.await(() -> ext + " never talked: " + caller.report(), SipBed.DEFAULT_WAIT, () -> {
             try (SwitchConnection sw = switchFactory.getConnection()) {
-                ConnectionId c = sw.snapshotDevice(new DeviceId(ext)).connections().stream()
+                return sw.snapshotDevice(new DeviceId(ext)).connections().stream()
                         .filter(p -> p.state() == ConnectionState.CONNECTED)
                         .map(CallSnapshot.Party::connection).findFirst().orElse(null);
-                if (c != null) {
-                    return c;
-                }
-            } catch (Exception e) {
-                // not yet
             }
-            Thread.sleep(100);
-        }
-        caller.kill();
-        fail(ext + " never talked: " + caller.report());
-        return null;
+        }, c -> true);
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long until = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < until) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("timed out waiting for: " + what);
+    private static void awaitTrue(Callable<Boolean> condition, String what) {
+        SipBed.await(what, condition);
     }
 
     private String awaitScalar(String sql) throws Exception {

@@ -7,7 +7,6 @@ import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,15 +50,12 @@ class IvrCallIT {
     private static final String PIN_SALT = "qdKn7mJZhyPwHVP4NYwexA==";
     private static final String PIN_HASH = "l5He1dyOThwStm5pmuI7/AtVg/BOYJePzXXHgUpSSyM=";
 
-    @Deployment(name = "kefu", order = 1, testable = false)
-    static EnterpriseArchive kefu() {
-        return Deployments.kefuEar();
-    }
 
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
         return ShrinkWrap.create(WebArchive.class, "ivr-probe.war")
-                .addClasses(IvrCallIT.class, Sipp.class)
+                .addClasses(IvrCallIT.class, Sipp.class, SipBed.class, SipBed.Step.class)
+                .addPackages(true, "org.awaitility", "org.hamcrest")
                 .addAsResource("sipp/caller-talks.xml")
                 .setManifest(new StringAsset(
                         "Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar\n"));
@@ -214,15 +210,8 @@ class IvrCallIT {
         return s.path().stream().map(PathEntry::toString).collect(Collectors.joining(" "));
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long until = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < until) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail(what);
+    private static void awaitTrue(java.util.concurrent.Callable<Boolean> condition, String what) {
+        SipBed.await(what, java.time.Duration.ofSeconds(15), condition);
     }
 
     private static int intValue(DataSource ds, String sql, String arg) throws Exception {

@@ -3,10 +3,8 @@ package org.kefu.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,10 +42,6 @@ class LoginDoorsIT {
     private static final String PASSWORD = "kefu2026";
     private static final String BANKING = "ejb:kefu/kefu-ejb/BackOfficeBankingBean!org.kefu.banking.BackOfficeBanking";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive kefu() {
-        return Deployments.kefuEar();
-    }
 
     private final ConsoleClient admin = new ConsoleClient(Deployments.baseUrl());
 

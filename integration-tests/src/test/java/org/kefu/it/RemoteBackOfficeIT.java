@@ -1,10 +1,8 @@
 package org.kefu.it;
 
 import jakarta.ejb.EJBAccessException;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kefu.banking.AccountBalance;
@@ -39,11 +37,6 @@ class RemoteBackOfficeIT {
 
     private static final String BANKING = "ejb:kefu/kefu-ejb/BackOfficeBankingBean!org.kefu.banking.BackOfficeBanking";
     private static final String SECURITIES = "ejb:kefu/kefu-ejb/BackOfficeSecuritiesBean!org.kefu.securities.BackOfficeSecurities";
-
-    @Deployment(name = "kefu", testable = false)
-    static EnterpriseArchive kefu() {
-        return Deployments.kefuEar();
-    }
 
     private static <T> T as(String login, String password, Callable<T> call) throws Exception {
         AuthenticationConfiguration config = AuthenticationConfiguration.empty()

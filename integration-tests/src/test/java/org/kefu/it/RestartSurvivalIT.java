@@ -11,7 +11,6 @@ import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -49,10 +48,6 @@ class RestartSurvivalIT {
 
     private static final String CALLER = "13800000141";
 
-    @Deployment(name = "kefu", order = 1, testable = false)
-    static EnterpriseArchive kefu() {
-        return Deployments.kefuEar();
-    }
 
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
@@ -92,7 +87,7 @@ class RestartSurvivalIT {
     @Test
     @Order(2)
     @RunAsClient
-    @OperateOnDeployment("kefu")
+    @OperateOnDeployment("probe")
     void theServerRestarts() throws Exception {
         ModelNode reload = new ModelNode();
         reload.get("operation").set("reload");

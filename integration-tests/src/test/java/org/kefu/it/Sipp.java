@@ -251,7 +251,16 @@ final class Sipp {
         return "";
     }
 
+    /**
+     * Kills sipp and waits until it is gone: its ports are free when this returns, so the next test's
+     * sipp on the same port (the test trunk's, say) can bind it instead of exiting at once.
+     */
     void kill() {
         process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -5,10 +5,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kefu.telephony.CallSnapshot;
 import org.kefu.telephony.ConnectionId;
 import org.kefu.telephony.ConnectionState;
@@ -22,13 +22,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Real calls through the deployed Kefu: sipp as the PSTN caller on the trunk and as agents'
@@ -38,15 +38,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 @ExtendWith(ArquillianExtension.class)
 class TelephonyIT {
 
-    @Deployment(name = "kefu", order = 1, testable = false)
-    static EnterpriseArchive kefu() {
-        return Deployments.kefuEar();
-    }
 
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
-        return ShrinkWrap.create(WebArchive.class, "telephony-probe.war")
-                .addClasses(TelephonyIT.class, Sipp.class)
+        return SipBed.addTo(ShrinkWrap.create(WebArchive.class, "telephony-probe.war"))
+                .addClasses(TelephonyIT.class)
                 .addAsResource("sipp/caller-menu-dtmf.xml")
                 .addAsResource("sipp/caller-menu-info.xml")
                 .addAsResource("sipp/caller-refused.xml")
@@ -64,6 +60,9 @@ class TelephonyIT {
     @Resource(lookup = "java:/eis/kefu/Switch")
     private SwitchConnectionFactory switchFactory;
 
+    @RegisterExtension
+    final SipBed bed = new SipBed();
+
     @Resource(lookup = "java:jboss/datasources/KefuDS")
     private DataSource kefu;
 
@@ -71,7 +70,7 @@ class TelephonyIT {
     @OperateOnDeployment("probe")
     void aHotlineCallIsAnsweredWithTheMenuAndAKeyPressIsActedOn() throws Exception {
         // The hotline's flow: 9 ends the call (goodbye, then Kefu hangs up).
-        Sipp caller = Sipp.start("caller-menu-dtmf.xml", Map.of("service", "12345", "caller", "13900139000", "key", "9"));
+        Sipp caller = bed.start("caller-menu-dtmf.xml", Map.of("service", "12345", "caller", "13900139000", "key", "9"));
 
         assertEquals(0, caller.await(40), caller.report());
         Map<String, Object> cdr = latestCdr("13900139000");
@@ -86,7 +85,7 @@ class TelephonyIT {
     @OperateOnDeployment("probe")
     void aKeyPressedBySipInfoIsActedOnLikeAnRfc4733One() throws Exception {
         // The same hotline menu; the caller offers no telephone-event and sends 9 by SIP INFO.
-        Sipp caller = Sipp.start("caller-menu-info.xml", Map.of("service", "12345", "caller", "13900139001", "key", "9"));
+        Sipp caller = bed.start("caller-menu-info.xml", Map.of("service", "12345", "caller", "13900139001", "key", "9"));
         assertEquals(0, caller.await(40), caller.report());
         Map<String, Object> cdr = latestCdr("13900139001");
         assertNotNull(cdr.get("ended_at"), "ended");
@@ -106,7 +105,7 @@ class TelephonyIT {
     @Test
     @OperateOnDeployment("probe")
     void aBlackListedCallerGetsBusy() throws Exception {
-        Sipp caller = Sipp.start("caller-refused.xml", Map.of("service", "95500", "caller", "13700137000", "status", "486"));
+        Sipp caller = bed.start("caller-refused.xml", Map.of("service", "95500", "caller", "13700137000", "status", "486"));
 
         assertEquals(0, caller.await(30), caller.report());
         assertEquals("BLACKLISTED", latestCdr("13700137000").get("end_cause"));
@@ -115,7 +114,7 @@ class TelephonyIT {
     @Test
     @OperateOnDeployment("probe")
     void anUnknownNumberIsRefused() throws Exception {
-        Sipp caller = Sipp.start("caller-refused.xml", Map.of("service", "99999", "caller", "13800000099", "status", "404"));
+        Sipp caller = bed.start("caller-refused.xml", Map.of("service", "99999", "caller", "13800000099", "status", "404"));
 
         assertEquals(0, caller.await(30), caller.report());
         assertEquals("UNKNOWN_NUMBER", latestCdr("13800000099").get("end_cause"));
@@ -124,7 +123,7 @@ class TelephonyIT {
     @Test
     @OperateOnDeployment("probe")
     void anOfferWithNoCodecWeHaveIsRefused488AndLeavesNothingBehind() throws Exception {
-        Sipp caller = Sipp.start("caller-wrong-codec.xml", Map.of("service", "12345", "caller", "13800000008"));
+        Sipp caller = bed.start("caller-wrong-codec.xml", Map.of("service", "12345", "caller", "13800000008"));
 
         assertEquals(0, caller.await(30), caller.report());
         assertNotNull(latestCdr("13800000008").get("ended_at"), "the refused call is closed in the CDR");
@@ -136,7 +135,7 @@ class TelephonyIT {
     void aDirectDialReachesTheRegisteredAgentPhoneAndTheCallerHangsUp() throws Exception {
         Sipp phone = deskPhone("8002", "phone-answers.xml", "500");
         try {
-            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8002", "caller", "13800138000", "talk", "2000"));
+            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8002", "caller", "13800138000", "talk", "2000"));
 
             assertEquals(0, caller.await(40), caller.report());
             assertEquals(0, phone.await(20), "the phone got the BYE: " + phone.report());
@@ -155,7 +154,7 @@ class TelephonyIT {
     void anAgentPhoneThatNeverAnswersIsCancelledWhenTheCallerGivesUp() throws Exception {
         Sipp phone = deskPhone("8003", "phone-never-answers.xml", "0");
         try {
-            Sipp caller = Sipp.start("caller-gives-up.xml", Map.of("service", "8003", "caller", "13800000003", "wait", "2000"));
+            Sipp caller = bed.start("caller-gives-up.xml", Map.of("service", "8003", "caller", "13800000003", "wait", "2000"));
 
             assertEquals(0, caller.await(40), caller.report());
             assertEquals(0, phone.await(20), "the phone got the CANCEL: " + phone.report());
@@ -170,7 +169,7 @@ class TelephonyIT {
     @Test
     @OperateOnDeployment("probe")
     void theCallerMayHangUpWhileAPromptPlays() throws Exception {
-        Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "95500", "caller", "13800000004", "talk", "800"));
+        Sipp caller = bed.start("caller-talks.xml", Map.of("service", "95500", "caller", "13800000004", "talk", "800"));
 
         assertEquals(0, caller.await(30), caller.report());
         Map<String, Object> cdr = latestCdr("13800000004");
@@ -185,7 +184,7 @@ class TelephonyIT {
         Sipp first = deskPhone("8004", "phone-answers.xml", "200");
         Sipp second = deskPhone("8005", "phone-answers.xml", "200");
         try {
-            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000005", "talk", "9000"));
+            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000005", "talk", "9000"));
             try (SwitchConnection sw = switchFactory.getConnection()) {
                 awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
                 ConnectionId agent = connectedAt(sw, "8004");
@@ -229,7 +228,7 @@ class TelephonyIT {
         Sipp first = deskPhone("8004", "phone-answers.xml", "200");
         Sipp second = deskPhone("8005", "phone-answers.xml", "200");
         try {
-            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000006", "talk", "9000"));
+            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000006", "talk", "9000"));
             try (SwitchConnection sw = switchFactory.getConnection()) {
                 awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
                 ConnectionId agent = connectedAt(sw, "8004");
@@ -261,7 +260,7 @@ class TelephonyIT {
         Sipp first = deskPhone("8004", "phone-answers.xml", "200");
         Sipp second = deskPhone("8005", "phone-answers.xml", "200");
         try {
-            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000007", "talk", "9000"));
+            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000007", "talk", "9000"));
             try (SwitchConnection sw = switchFactory.getConnection()) {
                 awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
                 ConnectionId agent = connectedAt(sw, "8004");
@@ -290,7 +289,7 @@ class TelephonyIT {
         Sipp first = deskPhone("8004", "phone-answers.xml", "200");
         Sipp second = deskPhone("8005", "phone-answers.xml", "200");
         try {
-            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000008", "talk", "12000"));
+            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000008", "talk", "12000"));
             try (SwitchConnection sw = switchFactory.getConnection()) {
                 awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
                 ConnectionId agent = connectedAt(sw, "8004");
@@ -321,15 +320,15 @@ class TelephonyIT {
         }
     }
 
-    // 8004 and 8005 only: other test classes leave ACD agents logged in at 8001-8003, whose phones
-    // would also be offered the ACD's calls.
+    // Direct calls to 8004 and 8005, which no ACD agent uses while this class runs (the test beds
+    // of the other classes log their agents out after each test).
     @Test
     @OperateOnDeployment("probe")
     void aRingingCallIsDeflectedAndAnotherIsPickedUp() throws Exception {
         Sipp ringing = deskPhone("8004", "phone-never-answers.xml", "0");
         Sipp target = deskPhone("8005", "phone-answers.xml", "200");
         try {
-            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000009", "talk", "4000"));
+            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000009", "talk", "4000"));
             try (SwitchConnection sw = switchFactory.getConnection()) {
                 awaitTrue(() -> alertingAt(sw, "8004") != null, "8004 rings");
                 ConnectionId alerting = alertingAt(sw, "8004");
@@ -348,7 +347,7 @@ class TelephonyIT {
         Sipp ringing2 = deskPhone("8004", "phone-never-answers.xml", "0");
         Sipp picker = deskPhone("8005", "phone-answers.xml", "200");
         try {
-            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000010", "talk", "4000"));
+            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000010", "talk", "4000"));
             try (SwitchConnection sw = switchFactory.getConnection()) {
                 awaitTrue(() -> alertingAt(sw, "8004") != null, "8004 rings");
                 ConnectionId alerting = alertingAt(sw, "8004");
@@ -371,7 +370,7 @@ class TelephonyIT {
         Sipp agentPhone = deskPhone("8004", "phone-answers.xml", "200");
         Sipp supervisorPhone = deskPhone("8005", "phone-answers.xml", "200");
         try {
-            Sipp caller = Sipp.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000011", "talk", "9000"));
+            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000011", "talk", "9000"));
             java.nio.file.Path wav;
             try (SwitchConnection sw = switchFactory.getConnection()) {
                 awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
@@ -437,11 +436,7 @@ class TelephonyIT {
      * port, then a second sipp on that same port waits for the call.
      */
     private Sipp deskPhone(String ext, String scenario, String answerAfter) throws Exception {
-        int port = Sipp.nextPort();
-        Sipp register = Sipp.start("phone-register.xml", Map.of("ext", ext), port);
-        assertEquals(0, register.await(20), ext + " registers: " + register.report());
-        awaitRegistered(ext, register);
-        return Sipp.start(scenario, Map.of("ext", ext, "answer_after", answerAfter), port);
+        return bed.deskPhone(switchFactory, ext, scenario, answerAfter);
     }
 
     private ConnectionId connectedAt(SwitchConnection sw, String ext) {
@@ -459,28 +454,8 @@ class TelephonyIT {
                 .findFirst().orElseThrow().state();
     }
 
-    private void awaitRegistered(String ext, Sipp phone) throws Exception {
-        try (SwitchConnection sw = switchFactory.getConnection()) {
-            long until = System.currentTimeMillis() + 15_000;
-            while (System.currentTimeMillis() < until) {
-                if (sw.snapshotDevice(new DeviceId(ext)).registered()) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
-        }
-        fail(ext + " did not register: " + phone.report());
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long until = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < until) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("timed out waiting for: " + what);
+    private static void awaitTrue(Callable<Boolean> condition, String what) {
+        SipBed.await(what, Duration.ofSeconds(15), condition);
     }
 
     /** The newest CDR of a caller, once it has ended (the MDB writes it just after the call). */

@@ -1,9 +1,7 @@
 package org.kefu.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,10 +37,6 @@ class WebHardeningIT {
 
     private static final String PASSWORD = "kefu2026";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive kefu() {
-        return Deployments.kefuEar();
-    }
 
     private static int httpsPort() {
         return 8443 + Integer.getInteger("kefu.it.port-offset", 100);
