@@ -12,7 +12,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kefu.acd.Acd;
+import org.kefu.acd.AgentSessions;
+import org.kefu.acd.Offers;
+import org.kefu.acd.QueueReport;
 import org.kefu.acd.routing.AgentState;
 import org.kefu.telephony.CallSnapshot;
 import org.kefu.telephony.ConnectionId;
@@ -69,8 +71,14 @@ class InboundRoutingIT {
                         "Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar\n"));
     }
 
-    @EJB(lookup = "java:global/kefu/kefu-ejb/Acd!org.kefu.acd.Acd")
-    private Acd acd;
+    @EJB(lookup = "java:global/kefu/kefu-ejb/AgentSessions!org.kefu.acd.AgentSessions")
+    private AgentSessions sessions;
+
+    @EJB(lookup = "java:global/kefu/kefu-ejb/Offers!org.kefu.acd.Offers")
+    private Offers offers;
+
+    @EJB(lookup = "java:global/kefu/kefu-ejb/QueueReport!org.kefu.acd.QueueReport")
+    private QueueReport report;
 
     @EJB(lookup = "java:global/kefu/kefu-ejb/IvrCalls!org.kefu.ivr.calls.IvrCalls")
     private org.kefu.ivr.calls.IvrCalls ivr;
@@ -95,8 +103,8 @@ class InboundRoutingIT {
             long until = System.currentTimeMillis() + 15_000;
             while (true) {
                 try {
-                    if (acd.status(job).state() != AgentState.LOGGED_OUT) {
-                        acd.logout(job);
+                    if (sessions.status(job).state() != AgentState.LOGGED_OUT) {
+                        sessions.logout(job);
                     }
                     break;
                 } catch (RuntimeException e) {
@@ -159,7 +167,7 @@ class InboundRoutingIT {
         assertTrue(Long.parseLong(scalar("SELECT duration_millis FROM voicemail WHERE call_ref = '" + callRef + "'")) > 1000);
         assertEquals(null, scalar("SELECT event_type FROM acd_event WHERE call_ref = '" + callRef + "' AND event_type <> 'STATE'"),
                 "the call never reached the ACD");
-        assertEquals(AgentState.READY, acd.status("1003").state());
+        assertEquals(AgentState.READY, sessions.status("1003").state());
         assertNotNull(scalar("SELECT id FROM audit_event WHERE action = 'CALENDAR_DAY_SAVE' AND target = '" + today + "'"), "audited");
     }
 
@@ -206,13 +214,13 @@ class InboundRoutingIT {
     @OperateOnDeployment("probe")
     void aCallerWhoWaitedTheQueuesMaxWaitOverflowsToVoicemailAndLeavesAMessage() throws Exception {
         update("UPDATE call_queue SET max_wait_seconds = 3, overflow_kind = 'VOICEMAIL' WHERE code = 'utilities'");
-        acd.reloadQueues();
+        offers.reloadQueues();
         undo.add(() -> {
             update("UPDATE call_queue SET max_wait_seconds = NULL, overflow_kind = 'QUEUE' WHERE code = 'utilities'");
-            acd.reloadQueues();
+            offers.reloadQueues();
         });
         loggedIn.add("1003");
-        acd.login("1003", "8003"); // serves utilities, not ready: the caller waits
+        sessions.login("1003", "8003"); // serves utilities, not ready: the caller waits
 
         Sipp caller = Sipp.start("caller-waits-for-agent.xml",
                 Map.of("service", "96000", "caller", "13800000121", "key", "0", "talk", "16000"));
@@ -229,20 +237,20 @@ class InboundRoutingIT {
         assertEquals("utilities", scalar("SELECT queue_code FROM voicemail WHERE call_ref = '" + callRef + "'"));
         assertEquals("13800000121", scalar("SELECT caller_phone FROM voicemail WHERE call_ref = '" + callRef + "'"));
         assertEquals("to voicemail", scalar("SELECT detail FROM acd_event WHERE call_ref = '" + callRef + "' AND event_type = 'OVERFLOW'"));
-        assertEquals(0, acd.statistics("utilities").live().waiting());
+        assertEquals(0, report.statistics("utilities").live().waiting());
     }
 
     @Test
     @OperateOnDeployment("probe")
     void aCallerWhoWaitedTheQueuesMaxWaitOverflowsToAnIvrFlow() throws Exception {
         update("UPDATE call_queue SET max_wait_seconds = 3, overflow_kind = 'IVR', overflow_flow = 'utilities-96000' WHERE code = 'utilities'");
-        acd.reloadQueues();
+        offers.reloadQueues();
         undo.add(() -> {
             update("UPDATE call_queue SET max_wait_seconds = NULL, overflow_kind = 'QUEUE', overflow_flow = NULL WHERE code = 'utilities'");
-            acd.reloadQueues();
+            offers.reloadQueues();
         });
         loggedIn.add("1003");
-        acd.login("1003", "8003"); // serves utilities, not ready: the caller waits
+        sessions.login("1003", "8003"); // serves utilities, not ready: the caller waits
 
         Sipp caller = Sipp.start("caller-waits-for-agent.xml",
                 Map.of("service", "96000", "caller", "13800000151", "key", "0", "talk", "10000"));
@@ -250,7 +258,7 @@ class InboundRoutingIT {
         String detail = awaitScalar("SELECT detail FROM acd_event WHERE call_ref = '" + callRef + "' AND event_type = 'OVERFLOW'");
         assertEquals("to ivr utilities-96000", detail);
         awaitTrue(() -> ivr.inFlow(new org.kefu.telephony.CallId(callRef)), "the caller is in the utilities flow");
-        assertEquals(0, acd.statistics("utilities").live().waiting());
+        assertEquals(0, report.statistics("utilities").live().waiting());
         assertEquals(0, caller.await(40), caller.report());
     }
 
@@ -282,16 +290,16 @@ class InboundRoutingIT {
         undo.add(() -> http("POST", "agents/1003/follow-me", "1003:kefu2026", "{\"number\":null}"));
         assertEquals(409, http("POST", "agents/1003/follow-me/on", "1003:kefu2026", null).statusCode(), "not logged in yet");
         loggedIn.add("1003");
-        acd.login("1003", "8003");
+        sessions.login("1003", "8003");
         HttpResponse<String> on = http("POST", "agents/1003/follow-me/on", "1003:kefu2026", null);
         assertEquals(200, on.statusCode(), on.body());
         assertTrue(on.body().contains("\"followMe\":true") && on.body().contains(mobile), on.body());
         assertEquals("1", scalar("SELECT follow_me FROM agent_login WHERE job_number = '1003'"));
-        acd.ready("1003");
+        sessions.ready("1003");
 
         Sipp caller = Sipp.start("caller-waits-for-agent.xml",
                 Map.of("service", "96000", "caller", "13800000131", "key", "0", "talk", "8000"));
-        awaitTrue(() -> acd.status("1003").state() == AgentState.TALKING, "1003 talks on the outside phone");
+        awaitTrue(() -> sessions.status("1003").state() == AgentState.TALKING, "1003 talks on the outside phone");
         assertEquals(0, caller.await(40), caller.report());
         assertEquals(0, outside.await(20), "the outside phone got the call and the BYE: " + outside.report());
         assertEquals(1, outside.received("INVITE"), outside.report());
@@ -305,22 +313,22 @@ class InboundRoutingIT {
     @OperateOnDeployment("probe")
     void aVipCallerWhoArrivesLaterIsAnsweredBeforeAnOrdinaryCaller() throws Exception {
         loggedIn.add("1003");
-        acd.login("1003", "8003"); // hotline agent, not ready yet: both callers wait
+        sessions.login("1003", "8003"); // hotline agent, not ready yet: both callers wait
         Sipp ordinary = Sipp.start("caller-waits-for-agent.xml",
                 Map.of("service", "12345", "caller", "13900139000", "key", "1", "talk", "14000")); // 李四, VIP 0
-        awaitTrue(() -> acd.statistics("hotline").live().waiting() == 1, "李四 waits");
+        awaitTrue(() -> report.statistics("hotline").live().waiting() == 1, "李四 waits");
         Thread.sleep(1500);
         Sipp vip = Sipp.start("caller-waits-for-agent.xml",
                 Map.of("service", "12345", "caller", "13800138000", "key", "1", "talk", "9000")); // 张三, VIP 3
-        awaitTrue(() -> acd.statistics("hotline").live().waiting() == 2, "both wait");
+        awaitTrue(() -> report.statistics("hotline").live().waiting() == 2, "both wait");
 
         Sipp phone = deskPhone("8003", "phone-answers.xml", "300");
-        acd.ready("1003");
+        sessions.ready("1003");
         ConnectionId agentLeg = awaitConnected("8003", vip);
         try (SwitchConnection sw = switchFactory.getConnection()) {
             assertEquals("13800138000", sw.callData(agentLeg.call()).get("kefu.ani"), "张三 (VIP 3) overtook 李四");
         }
-        assertEquals(1, acd.statistics("hotline").live().waiting(), "李四 still waits");
+        assertEquals(1, report.statistics("hotline").live().waiting(), "李四 still waits");
         assertEquals(0, vip.await(40), vip.report());
         assertEquals(0, phone.await(20), phone.report());
         ordinary.await(40);
@@ -351,8 +359,8 @@ class InboundRoutingIT {
 
     private void readyAt(String job, String ext) {
         loggedIn.add(job);
-        acd.login(job, ext);
-        acd.ready(job);
+        sessions.login(job, ext);
+        sessions.ready(job);
     }
 
     private Sipp deskPhone(String ext, String scenario, String answerAfter) throws Exception {
