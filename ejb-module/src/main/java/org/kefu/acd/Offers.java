@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 import org.kefu.acd.routing.EnqueueResult;
 import org.kefu.acd.routing.Offer;
 import org.kefu.acd.routing.WaitingCall;
-import org.kefu.reporting.CallDetailRecords;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.ClearCause;
@@ -37,8 +36,8 @@ import java.util.Optional;
  * Queued calls and their offers (R-2.1–R-2.6): a caller joins a queue, an offer rings the agent's
  * desk phone ({@code routeTo}) or its follow-me number, an unanswered offer is taken back after the
  * queue's RONA time and goes to the next agent, a caller who hangs up while waiting abandons.
- * Also the end of an agent's talk (wrap-up follows) and a transfer of the agent's caller to another
- * queue. Acts on the {@link RoutingState}'s router and call table.
+ * Also the answer and the end of an agent's talk (wrap-up follows), for every call the ACD
+ * follows. Acts on the {@link RoutingState}'s router and call table.
  */
 @Stateless
 @PermitAll // local view only: the callflow, the ACD's own beans and the soft phone call it
@@ -62,7 +61,7 @@ public class Offers {
     CallbackRequests callbackJobs;
 
     @EJB
-    CallDetailRecords cdr;
+    CallAssignments cdr;
 
     @EJB
     StickyAgents stickyAgents;

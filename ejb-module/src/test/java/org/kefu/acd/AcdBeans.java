@@ -3,7 +3,6 @@ package org.kefu.acd;
 import jakarta.json.JsonObject;
 import org.kefu.acd.routing.MutableClock;
 import org.kefu.acd.routing.RoutingStrategy;
-import org.kefu.reporting.CallDetailRecords;
 import org.kefu.security.AuditLog;
 import org.kefu.security.AuditOutcome;
 import org.kefu.telephony.CallEvent;
@@ -19,19 +18,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The ACD's beans wired as the container wires them, around a {@link MutableClock}, a
  * {@link FakeSwitch} and a {@link FakeEntityManager}; the beans of other domains they call are
  * fakes that write down what they were told. Queues and agents are those the test defines.
+ * Public for the tests of the beans that read the ACD (reporting).
  */
-final class AcdBeans {
+public final class AcdBeans {
 
     static final Instant MORNING = Instant.parse("2026-03-02T01:00:00Z"); // 09:00 in Shanghai
 
     final MutableClock clock = new MutableClock(MORNING);
-    final FakeEntityManager db = new FakeEntityManager();
+    public final FakeEntityManager db = new FakeEntityManager();
     final FakeSwitch phones = new FakeSwitch();
     /** What agents' consoles were told: "1001 RINGING", "1001 READY" ... */
     final List<String> published = new ArrayList<>();
@@ -40,17 +39,16 @@ final class AcdBeans {
     final List<String> audited = new ArrayList<>();
     final List<String> assigned = new ArrayList<>();
 
-    final RoutingState state = new RoutingState();
-    final AgentSessions sessions = new AgentSessions();
-    final Offers offers = new Offers();
+    public final RoutingState state = new RoutingState();
+    public final AgentSessions sessions = new AgentSessions();
+    public final Offers offers = new Offers();
     final DirectCalls directCalls = new DirectCalls();
     final AcdCallEvents callEvents = new AcdCallEvents();
     final AcdClock acdClock = new AcdClock();
-    final QueueReport report = new QueueReport();
 
     private final List<CallQueue> queues;
 
-    AcdBeans(CallQueue... queues) {
+    public AcdBeans(CallQueue... queues) {
         this.queues = List.of(queues);
         db.answer(this::query);
         AgentNotifications notifications = new AgentNotifications() {
@@ -81,12 +79,7 @@ final class AcdBeans {
         offers.switchFactory = phones;
         offers.state = state;
         offers.notifications = notifications;
-        offers.cdr = new CallDetailRecords() {
-            @Override
-            public void assigned(String callRef, String queueCode, String agentJobNumber) {
-                assigned.add(callRef + " " + queueCode + " " + agentJobNumber);
-            }
-        };
+        offers.cdr = (callRef, queueCode, agentJobNumber) -> assigned.add(callRef + " " + queueCode + " " + agentJobNumber);
         offers.stickyAgents = new StickyAgents() {
             @Override
             public void remember(String ani, String jobNumber, Instant at) {
@@ -119,12 +112,10 @@ final class AcdBeans {
         acdClock.inbound = (call, caller, kind, target, fromQueue) ->
                 overflowed.add(call.value() + " " + kind + " " + target + " from " + fromQueue);
 
-        report.em = db.em;
-        report.state = state;
     }
 
     /** Starts the routing state as the container does at deployment. */
-    AcdBeans start() {
+    public AcdBeans start() {
         state.start();
         return this;
     }
@@ -142,7 +133,7 @@ final class AcdBeans {
     // ------------------------------------------------------------------ the centre's configuration
 
     /** A queue served by agents with {@code skill} (any level), ringing {@code ronaSeconds} before RONA. */
-    static CallQueue queue(String code, String skill, int ronaSeconds, int wrapUpSeconds) {
+    public static CallQueue queue(String code, String skill, int ronaSeconds, int wrapUpSeconds) {
         CallQueue q = newInstance(CallQueue.class);
         set(q, "code", code);
         set(q, "strategy", RoutingStrategy.LONGEST_IDLE);
@@ -162,7 +153,7 @@ final class AcdBeans {
     }
 
     /** An agent with its desk phone, both known to the database. */
-    Agent agent(String jobNumber, String extension, String... skills) {
+    public Agent agent(String jobNumber, String extension, String... skills) {
         Agent a = newInstance(Agent.class);
         set(a, "jobNumber", jobNumber);
         set(a, "extension", extension);
@@ -182,7 +173,7 @@ final class AcdBeans {
     // ------------------------------------------------------------------ the switch's events
 
     /** The caller's leg of a call: the trunk side. */
-    static ConnectionId caller(String callId) {
+    public static ConnectionId caller(String callId) {
         return new ConnectionId(new CallId(callId), new DeviceId("trunk"));
     }
 
@@ -205,10 +196,6 @@ final class AcdBeans {
             clock.advanceSeconds(1);
             acdClock.tick();
         }
-    }
-
-    Set<String> queueCodes() {
-        return state.queueCodes();
     }
 
     // ------------------------------------------------------------------ entities without their constructors

@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
  * entities the test put in, {@code persist} and bulk statements are recorded, and a query answers
  * what {@link #answer} says for its text (an empty list, or null, otherwise). It does not read JPQL.
  */
-final class FakeEntityManager {
+public final class FakeEntityManager {
 
     private final Map<Class<?>, Map<Object, Object>> rows = new HashMap<>();
     final List<Object> persisted = new ArrayList<>();
@@ -27,7 +27,7 @@ final class FakeEntityManager {
     final List<String> statements = new ArrayList<>();
     private BiFunction<String, Map<Object, Object>, Object> answers = (jpql, parameters) -> null;
 
-    final EntityManager em = proxy(EntityManager.class, this::entityManager);
+    public final EntityManager em = proxy(EntityManager.class, this::entityManager);
 
     <T> T put(Object id, T entity) {
         rows.computeIfAbsent(entity.getClass(), k -> new HashMap<>()).put(id, entity);
@@ -35,7 +35,7 @@ final class FakeEntityManager {
     }
 
     /** How queries answer: a result list for getResultList, a value for getSingleResult. */
-    void answer(BiFunction<String, Map<Object, Object>, Object> answers) {
+    public void answer(BiFunction<String, Map<Object, Object>, Object> answers) {
         this.answers = answers;
     }
 

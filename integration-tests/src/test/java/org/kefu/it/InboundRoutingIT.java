@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kefu.acd.AgentSessions;
 import org.kefu.acd.Offers;
-import org.kefu.acd.QueueReport;
 import org.kefu.acd.routing.AgentState;
+import org.kefu.reporting.QueueReport;
 import org.kefu.telephony.CallSnapshot;
 import org.kefu.telephony.ConnectionId;
 import org.kefu.telephony.ConnectionState;
@@ -77,7 +77,7 @@ class InboundRoutingIT {
     @EJB(lookup = "java:global/kefu/kefu-ejb/Offers!org.kefu.acd.Offers")
     private Offers offers;
 
-    @EJB(lookup = "java:global/kefu/kefu-ejb/QueueReport!org.kefu.acd.QueueReport")
+    @EJB(lookup = "java:global/kefu/kefu-ejb/QueueReport!org.kefu.reporting.QueueReport")
     private QueueReport report;
 
     @EJB(lookup = "java:global/kefu/kefu-ejb/IvrCalls!org.kefu.ivr.calls.IvrCalls")

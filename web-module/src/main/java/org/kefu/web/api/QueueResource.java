@@ -11,10 +11,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.kefu.acd.QueueReport;
 import org.kefu.acd.RoutingState;
-import org.kefu.acd.QueueStatistics;
 import org.kefu.acd.routing.AgentState;
+import org.kefu.reporting.QueueReport;
+import org.kefu.reporting.QueueStatistics;
 
 /** Live queue figures for wallboards and supervisors' tools of any vendor. */
 @Path("queues")

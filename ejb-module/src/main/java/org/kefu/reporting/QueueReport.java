@@ -1,16 +1,22 @@
-package org.kefu.acd;
+package org.kefu.reporting;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.kefu.acd.AcdException;
+import org.kefu.acd.CallQueue;
+import org.kefu.acd.RoutingState;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** A queue's live and today's figures (R-2.x, issue 4 §6), counted from the ACD's event log. */
+/**
+ * A queue's live figures (from the ACD's router) and today's (R-2.x, issue 4 §6), counted from the
+ * ACD's event log ({@code acd_event}).
+ */
 @Stateless
 @PermitAll // local view only: the REST layer (which checks roles) calls it
 public class QueueReport {

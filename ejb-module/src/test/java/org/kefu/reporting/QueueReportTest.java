@@ -1,9 +1,11 @@
-package org.kefu.acd;
+package org.kefu.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.kefu.acd.AcdBeans;
+import org.kefu.acd.AcdException;
 import org.kefu.telephony.CallId;
 
 import java.time.Instant;
@@ -37,7 +39,7 @@ class QueueReportTest {
             return null;
         });
 
-        QueueStatistics s = acd.report.statistics("banking");
+        QueueStatistics s = report(acd).statistics("banking");
 
         assertThat(s.offered()).isEqualTo(10);          // 12 joined, 2 hung up within 5 s
         assertThat(s.abandoned()).isEqualTo(1);
@@ -55,8 +57,15 @@ class QueueReportTest {
     void anUnknownQueueIsNotFound() {
         AcdBeans acd = new AcdBeans(AcdBeans.queue("banking", "banking", 10, 0)).start();
 
-        assertThatThrownBy(() -> acd.report.statistics("lottery"))
+        assertThatThrownBy(() -> report(acd).statistics("lottery"))
                 .isInstanceOfSatisfying(AcdException.class, e -> assertThat(e.getKind()).isEqualTo(AcdException.Kind.NOT_FOUND));
-        assertThat(acd.queueCodes()).containsExactly("banking");
+        assertThat(acd.state.queueCodes()).containsExactly("banking");
+    }
+
+    private static QueueReport report(AcdBeans acd) {
+        QueueReport report = new QueueReport();
+        report.em = acd.db.em;
+        report.state = acd.state;
+        return report;
     }
 }
