@@ -17,7 +17,6 @@ import org.kefu.telephony.CallId;
 import org.kefu.telephony.ClearCause;
 import org.kefu.telephony.ConnectionId;
 import org.kefu.telephony.DeviceId;
-import org.kefu.telephony.Prompt;
 import org.kefu.telephony.SwitchConnection;
 import org.kefu.telephony.SwitchConnectionFactory;
 import org.kefu.telephony.TelephonyException;

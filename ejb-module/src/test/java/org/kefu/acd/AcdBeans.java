@@ -15,6 +15,7 @@ import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,7 +138,7 @@ public final class AcdBeans {
         CallQueue q = newInstance(CallQueue.class);
         set(q, "code", code);
         set(q, "strategy", RoutingStrategy.LONGEST_IDLE);
-        set(q, "requiredSkills", new java.util.HashMap<>(Map.of(skill, 1)));
+        set(q, "requiredSkills", new HashMap<>(Map.of(skill, 1)));
         set(q, "ronaSeconds", ronaSeconds);
         set(q, "wrapUpSeconds", wrapUpSeconds);
         return q;

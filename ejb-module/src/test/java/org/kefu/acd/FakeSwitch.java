@@ -1,6 +1,5 @@
 package org.kefu.acd;
 
-import jakarta.resource.Referenceable;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.CallSnapshot;
 import org.kefu.telephony.ClearCause;

@@ -9,6 +9,7 @@ import org.kefu.acd.AcdException;
 import org.kefu.telephony.CallId;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ class QueueReportTest {
         acd.agent("1001", "8001", "banking");
         acd.sessions.login("1001", "8001");
         acd.offers.enqueue(new CallId("c1"), AcdBeans.caller("c1"), "banking", 0, null, null);
-        List<Map<Object, Object>> asked = new java.util.ArrayList<>();
+        List<Map<Object, Object>> asked = new ArrayList<>();
         acd.db.answer((jpql, parameters) -> {
             asked.add(Map.copyOf(parameters));
             if (jpql.contains("'ENQUEUE'")) {
