@@ -1,6 +1,9 @@
 package org.kefu.acd;
 
 import jakarta.ejb.ApplicationException;
+import org.kefu.acd.routing.IllegalAgentStateException;
+
+import java.util.function.Supplier;
 
 /**
  * An ACD request that cannot be carried out, with what kind of refusal it is, so that the REST
@@ -23,6 +26,28 @@ public class AcdException extends RuntimeException {
     public AcdException(Kind kind, String message) {
         super(message);
         this.kind = kind;
+    }
+
+    /** Runs a router operation and turns its refusals into {@link AcdException}s. */
+    static <T> T fromRouter(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IllegalAgentStateException e) {
+            throw new AcdException(Kind.CONFLICT, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new AcdException(e.getMessage() != null && e.getMessage().startsWith("Unknown agent")
+                    ? Kind.CONFLICT : Kind.BAD_REQUEST, e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new AcdException(Kind.CONFLICT, e.getMessage());
+        }
+    }
+
+    /** The same for an operation that answers nothing. */
+    static void fromRouterAction(Runnable call) {
+        fromRouter(() -> {
+            call.run();
+            return null;
+        });
     }
 
     public Kind getKind() {

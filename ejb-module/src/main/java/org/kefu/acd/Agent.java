@@ -10,7 +10,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /** A person who takes calls, known by job number (工号), with a home extension and skills. */
@@ -54,6 +56,15 @@ public class Agent {
 
     public List<SkillLevel> getSkills() {
         return List.copyOf(skills);
+    }
+
+    /** Skill code → level, as the router takes them. */
+    public Map<String, Integer> skillLevels() {
+        Map<String, Integer> levels = new HashMap<>();
+        for (SkillLevel s : skills) {
+            levels.put(s.getSkill(), s.getLevel());
+        }
+        return levels;
     }
 
     public OptionalInt levelOf(String skill) {

@@ -46,7 +46,10 @@ public class SoftPhone {
     private SwitchConnectionFactory switchFactory;
 
     @EJB
-    private Acd acd;
+    private DirectCalls directCalls;
+
+    @EJB
+    private AgentSessions sessions;
 
     @EJB
     private DialCheck dialPolicy;
@@ -127,7 +130,7 @@ public class SoftPhone {
 
     /**
      * Blind transfer to another agent, by job number: rings the desk that agent is logged in at.
-     * The ACD counts that agent busy for the call (see {@link Acd#reserveForDirectCall}); an agent
+     * The ACD counts that agent busy for the call (see {@link DirectCalls#reserveForDirectCall}); an agent
      * who rings or talks already is refused as AGENT_BUSY.
      */
     public void transferToAgent(String jobNumber) {
@@ -138,16 +141,16 @@ public class SoftPhone {
         try (SwitchConnection sw = switchFactory.getConnection()) {
             ConnectionId caller = otherParty(sw, call);
             sw.singleStepTransfer(myLeg(call), target);
-            acd.directCallPlaced(reservation, call.getCallId(), caller);
+            directCalls.directCallPlaced(reservation, call.getCallId(), caller);
         } catch (TelephonyException | RuntimeException e) {
-            acd.directCallFailed(job, reservation);
+            directCalls.directCallFailed(job, reservation);
             throw e instanceof TelephonyException ? new SoftPhoneException("SWITCH_REFUSED", e.getMessage()) : (RuntimeException) e;
         }
     }
 
     public void transferToQueue(String queue) {
         try {
-            acd.transferToQueue(jobNumber(), queue);
+            directCalls.transferToQueue(jobNumber(), queue);
         } catch (AcdException e) {
             throw new SoftPhoneException(e.getKind() == AcdException.Kind.NOT_FOUND ? "BAD_DESTINATION" : "NO_CALL", e.getMessage());
         }
@@ -167,9 +170,9 @@ public class SoftPhone {
         String reservation = reserve(job, call, true);
         try (SwitchConnection sw = switchFactory.getConnection()) {
             ConnectionId consultation = sw.consultationCall(myLeg(call), target);
-            acd.directCallPlaced(reservation, consultation.call().value(), null);
+            directCalls.directCallPlaced(reservation, consultation.call().value(), null);
         } catch (TelephonyException | RuntimeException e) {
-            acd.directCallFailed(job, reservation);
+            directCalls.directCallFailed(job, reservation);
             throw e instanceof TelephonyException ? new SoftPhoneException("SWITCH_REFUSED", e.getMessage()) : (RuntimeException) e;
         }
     }
@@ -178,7 +181,7 @@ public class SoftPhone {
     public void completeTransfer() {
         AgentCall[] pair = consultationPair();
         run(sw -> {
-            acd.consultationCompleted(jobNumber(), pair[0].getCallId(), pair[1].getCallId(), otherParty(sw, pair[0]));
+            directCalls.consultationCompleted(jobNumber(), pair[0].getCallId(), pair[1].getCallId(), otherParty(sw, pair[0]));
             sw.completeTransfer(myLeg(pair[0]), myLeg(pair[1]));
         });
     }
@@ -195,7 +198,7 @@ public class SoftPhone {
     public void conference() {
         AgentCall[] pair = consultationPair();
         run(sw -> {
-            acd.consultationConferenced(jobNumber(), pair[0].getCallId(), pair[1].getCallId(), otherParty(sw, pair[0]));
+            directCalls.consultationConferenced(jobNumber(), pair[0].getCallId(), pair[1].getCallId(), otherParty(sw, pair[0]));
             sw.conference(myLeg(pair[0]), myLeg(pair[1]));
         });
     }
@@ -203,7 +206,7 @@ public class SoftPhone {
     /** Reserves the colleague in the ACD; a busy colleague is AGENT_BUSY, nothing changed. */
     private String reserve(String job, AgentCall call, boolean consultation) {
         try {
-            return acd.reserveForDirectCall(jobNumber(), job, call.getCallId(), consultation);
+            return directCalls.reserveForDirectCall(jobNumber(), job, call.getCallId(), consultation);
         } catch (AcdException e) {
             throw new SoftPhoneException(e.getKind() == AcdException.Kind.CONFLICT ? "AGENT_BUSY" : "BAD_DESTINATION", e.getMessage());
         }
@@ -281,7 +284,7 @@ public class SoftPhone {
 
     private String extensionOrNull() {
         try {
-            var status = acd.status(jobNumber());
+            var status = sessions.status(jobNumber());
             return status.state() == AgentState.LOGGED_OUT ? null : status.extension();
         } catch (AcdException e) {
             return null;
@@ -298,7 +301,7 @@ public class SoftPhone {
 
     private String extensionOfAgent(String jobNumber) {
         try {
-            var status = acd.status(jobNumber == null ? null : jobNumber.trim());
+            var status = sessions.status(jobNumber == null ? null : jobNumber.trim());
             if (status.state() == AgentState.LOGGED_OUT || status.extension() == null) {
                 throw new SoftPhoneException("BAD_DESTINATION", "agent " + jobNumber + " is not logged in");
             }

@@ -11,7 +11,8 @@ import jakarta.ejb.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.jboss.logging.Logger;
-import org.kefu.acd.Acd;
+import org.kefu.acd.AgentSessions;
+import org.kefu.acd.Offers;
 import org.kefu.acd.AgentNotifications;
 import org.kefu.acd.routing.AgentSnapshot;
 import org.kefu.acd.routing.AgentState;
@@ -93,7 +94,10 @@ public class AssistedBanking {
     private EntityManager em;
 
     @EJB
-    private Acd acd;
+    private AgentSessions sessions;
+
+    @EJB
+    private Offers offers;
 
     @EJB
     private BankingService banking;
@@ -107,8 +111,8 @@ public class AssistedBanking {
     /** Holds the agent and asks the caller for the PIN of {@code accountNumber} on the phone. */
     public void askForPin(String accountNumber) {
         String job = context.getCallerPrincipal().getName();
-        AgentSnapshot me = acd.status(job);
-        String callId = acd.callOf(job).orElse(null);
+        AgentSnapshot me = sessions.status(job);
+        String callId = offers.callOf(job).orElse(null);
         if (me.state() != AgentState.TALKING || callId == null) {
             throw new AssistedBankingException("NO_CALL");
         }
@@ -238,7 +242,7 @@ public class AssistedBanking {
 
     private Check myCheck(boolean mustBeVerified) {
         String job = context.getCallerPrincipal().getName();
-        String callId = acd.callOf(job).orElse(null);
+        String callId = offers.callOf(job).orElse(null);
         Check check = callId == null ? null : checks.get(callId);
         if (check != null && !job.equals(check.jobNumber)) {
             check = null;

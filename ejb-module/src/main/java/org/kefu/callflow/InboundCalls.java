@@ -9,7 +9,9 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.jboss.logging.Logger;
-import org.kefu.acd.Acd;
+import org.kefu.acd.AcdCallEvents;
+import org.kefu.acd.AgentSessions;
+import org.kefu.acd.Offers;
 import org.kefu.acd.QueueOverflows;
 import org.kefu.acd.routing.EnqueueResult;
 import org.kefu.callflow.routing.InboundRouting;
@@ -78,7 +80,13 @@ public class InboundCalls implements QueueOverflows {
     private CallDetailRecords cdr;
 
     @EJB
-    private Acd acd;
+    private Offers offers;
+
+    @EJB
+    private AcdCallEvents acdEvents;
+
+    @EJB
+    private AgentSessions sessions;
 
     @EJB
     private IvrFlows flows;
@@ -106,9 +114,9 @@ public class InboundCalls implements QueueOverflows {
             if (event instanceof CallEvent.Delivered d) {
                 delivered(sw, d);
             } else if (event instanceof CallEvent.Established e) {
-                if (!acd.onCallEvent(e)) {
+                if (!acdEvents.onCallEvent(e)) {
                     established(sw, e);
-                    acd.deskChanged(e.answering().device().value());
+                    sessions.deskChanged(e.answering().device().value());
                 }
             } else if ((event instanceof CallEvent.DigitsReceived || event instanceof CallEvent.PromptFinished
                     || event instanceof CallEvent.RecordingFinished) && ivr.inFlow(event.call())) {
@@ -130,16 +138,16 @@ public class InboundCalls implements QueueOverflows {
                     assistedBanking.callEnded(c.call());
                     callerVerifications.callEnded(c.call().value());
                 }
-                if (!acd.onCallEvent(c)) {
+                if (!acdEvents.onCallEvent(c)) {
                     cleared(sw, c);
-                    acd.deskChanged(c.cleared().device().value());
+                    sessions.deskChanged(c.cleared().device().value());
                 } else if (c.callEnded()) {
                     cdr.ended(c.call().value(), c.at(), c.cause().name());
                 }
             } else if (event instanceof CallEvent.Failed f) {
-                if (!acd.onCallEvent(f)) {
+                if (!acdEvents.onCallEvent(f)) {
                     failed(sw, f);
-                    acd.deskChanged(f.failed().device().value());
+                    sessions.deskChanged(f.failed().device().value());
                 }
             } else {
                 LOG.debugf("%s", event);
@@ -243,7 +251,7 @@ public class InboundCalls implements QueueOverflows {
             return;
         }
         sw.attachData(call, Map.of(STEP, CallFlowStep.MENU.name()));
-        Optional<String> lastAgent = acd.lastAgentOf(data.get("kefu.ani"));
+        Optional<String> lastAgent = offers.lastAgentOf(data.get("kefu.ani"));
         if (lastAgent.isPresent()) {
             sw.attachData(call, Map.of(LAST_AGENT, lastAgent.get()));
         }
@@ -399,7 +407,7 @@ public class InboundCalls implements QueueOverflows {
         // and callers known to speak English to the English queue.
         String queue = queueOverride != null && !queueOverride.equals(entryQueue)
                 ? queueOverride : queueFor(data.get("kefu.entry"), vip, customer == null ? null : customer.getLanguage());
-        EnqueueResult.Outcome outcome = acd.enqueue(call, from, queue, vip,
+        EnqueueResult.Outcome outcome = offers.enqueue(call, from, queue, vip,
                 customer == null ? null : String.valueOf(customer.getId()), preferredAgent);
         if (outcome == EnqueueResult.Outcome.OFFERED || outcome == EnqueueResult.Outcome.QUEUED) {
             // Music on hold follows when this prompt completes (promptFinished); 9 asks for a callback.
@@ -428,12 +436,12 @@ public class InboundCalls implements QueueOverflows {
         if (d.end() == CallEvent.DigitsEnd.CANCELLED) {
             return;
         }
-        if ("9".equals(d.digits()) && acd.requestCallback(d.call(), data.getOrDefault("kefu.ani", "anonymous"))) {
+        if ("9".equals(d.digits()) && offers.requestCallback(d.call(), data.getOrDefault("kefu.ani", "anonymous"))) {
             sw.attachData(d.call(), Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.play(d.from(), new Prompt(List.of("transaction-done", "goodbye"), CHINESE, false, false));
             return;
         }
-        if (acd.isWaiting(d.call())) {
+        if (offers.isWaiting(d.call())) {
             listenWhileWaiting(sw, d.from());
         }
     }

@@ -8,12 +8,15 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import org.jboss.logging.Logger;
+import org.kefu.acd.CallAssignments;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +41,9 @@ import java.util.function.UnaryOperator;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @PermitAll // local only
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class CallDetailRecords {
+@LocalBean // the callflow and the CRM use the bean itself; the ACD its port
+@Local(CallAssignments.class)
+public class CallDetailRecords implements CallAssignments {
 
     static final long FLUSH_MILLIS = 250;
     private static final int MAX_ATTEMPTS = 20;
@@ -79,6 +84,7 @@ public class CallDetailRecords {
     }
 
     /** The queue the call waited in and the agent who took it (the latest, after transfers). */
+    @Override
     public void assigned(String callRef, String queueCode, String agentJobNumber) {
         change(callRef, p -> p.assigned(queueCode, agentJobNumber));
     }

@@ -11,9 +11,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.kefu.acd.Acd;
+import org.kefu.acd.AgentSessions;
+import org.kefu.acd.Offers;
 import org.kefu.acd.routing.AgentSnapshot;
 import org.kefu.acd.routing.AgentState;
+import org.kefu.reporting.QueueReport;
 import org.kefu.telephony.CallSnapshot;
 import org.kefu.telephony.ConnectionId;
 import org.kefu.telephony.ConnectionState;
@@ -38,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The ACD with real calls (issue 4): sipp callers on the service numbers press 1 (or 0) in the
  * entry menu, the ACD picks the agent by skill and fairness and rings that agent's sipp desk
  * phone, RONA takes an unanswered call to the next agent, and the state history and event log
- * are written. Agents are logged in through the Acd EJB, as the console and REST do.
+ * are written. Agents are logged in through the AgentSessions EJB, as the console and REST do.
  */
 @ExtendWith(ArquillianExtension.class)
 class AcdIT {
@@ -58,8 +60,14 @@ class AcdIT {
                         "Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar\n"));
     }
 
-    @EJB(lookup = "java:global/kefu/kefu-ejb/Acd!org.kefu.acd.Acd")
-    private Acd acd;
+    @EJB(lookup = "java:global/kefu/kefu-ejb/AgentSessions!org.kefu.acd.AgentSessions")
+    private AgentSessions sessions;
+
+    @EJB(lookup = "java:global/kefu/kefu-ejb/Offers!org.kefu.acd.Offers")
+    private Offers offers;
+
+    @EJB(lookup = "java:global/kefu/kefu-ejb/QueueReport!org.kefu.reporting.QueueReport")
+    private QueueReport report;
 
     @Resource(lookup = "java:/eis/kefu/Switch")
     private SwitchConnectionFactory switchFactory;
@@ -96,12 +104,12 @@ class AcdIT {
         assertEquals("1003", data.get("kefu.agent"));
         assertTrue(data.containsKey("kefu.waitSeconds"), data.toString());
         assertTrue(data.containsKey("kefu.customerId"), "张三 was recognised: " + data);
-        assertEquals(AgentState.TALKING, acd.status("1003").state());
+        assertEquals(AgentState.TALKING, sessions.status("1003").state());
 
         assertEquals(0, caller.await(40), caller.report());
         assertEquals(0, phone.await(20), "the agent's phone got the BYE: " + phone.report());
         assertEquals(1, phone.received("INVITE"), phone.report());
-        awaitTrue(() -> acd.status("1003").state() == AgentState.WRAP_UP || acd.status("1003").state() == AgentState.READY,
+        awaitTrue(() -> sessions.status("1003").state() == AgentState.WRAP_UP || sessions.status("1003").state() == AgentState.READY,
                 "1003 in wrap-up after the call");
 
         String callRef = agentLeg.call().value();
@@ -132,7 +140,7 @@ class AcdIT {
         assertEquals(0, caller.await(40), caller.report());
         assertEquals(0, mostSkilled.await(20), mostSkilled.report());
         assertEquals(0, lessSkilled.received("INVITE"), "1002 was not rung: " + lessSkilled.report());
-        assertEquals(AgentState.READY, acd.status("1002").state());
+        assertEquals(AgentState.READY, sessions.status("1002").state());
     }
 
     @Test
@@ -147,13 +155,13 @@ class AcdIT {
         Sipp caller = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "95501", "caller", "13800000041", "key", "0", "talk", "22000")); // 0: the flow's agent
 
-        awaitTrue(() -> acd.status("1002").state() == AgentState.RESERVED, "8002 rings first");
+        awaitTrue(() -> sessions.status("1002").state() == AgentState.RESERVED, "8002 rings first");
         ConnectionId agentLeg = awaitConnected("8004", caller, 30_000);
         assertEquals(0, sleepy.await(20), "8002 was cancelled after the RONA time: " + sleepy.report());
-        AgentSnapshot first = acd.status("1002");
+        AgentSnapshot first = sessions.status("1002");
         assertEquals(AgentState.NOT_READY, first.state());
         assertEquals("no-answer", first.reason());
-        assertEquals(AgentState.TALKING, acd.status("1004").state());
+        assertEquals(AgentState.TALKING, sessions.status("1004").state());
 
         assertEquals(0, caller.await(40), caller.report());
         assertEquals(0, awake.await(20), awake.report());
@@ -167,7 +175,7 @@ class AcdIT {
         Sipp caller = bed.start("caller-refused.xml", Map.of("service", "12345", "caller", "13700137000", "status", "486"));
 
         assertEquals(0, caller.await(30), caller.report());
-        assertEquals(AgentState.READY, acd.status("1003").state(), "nobody was offered the call");
+        assertEquals(AgentState.READY, sessions.status("1003").state(), "nobody was offered the call");
     }
 
     @Test
@@ -175,9 +183,9 @@ class AcdIT {
     void loginsAreStoredAndLogoutRemovesThem() throws Exception {
         readyAt("1003", "8003");
         assertEquals("READY", scalar("SELECT agent_state FROM agent_login WHERE job_number = '1003'"));
-        acd.notReady("1003", "lunch");
+        sessions.notReady("1003", "lunch");
         assertEquals("lunch", scalar("SELECT reason FROM agent_login WHERE job_number = '1003'"));
-        acd.logout("1003");
+        sessions.logout("1003");
         assertEquals(null, scalar("SELECT agent_state FROM agent_login WHERE job_number = '1003'"));
         assertEquals("NOT_READY", scalar("SELECT to_state FROM agent_state_history WHERE job_number = '1003' AND reason = 'lunch' ORDER BY id DESC"));
     }
@@ -186,7 +194,7 @@ class AcdIT {
     @OperateOnDeployment("probe")
     void aVipCallerOverflowsFromTheVipQueueToBankingAfterItsMaxWait() throws Exception {
         update("UPDATE call_queue SET max_wait_seconds = 4 WHERE code = 'vip'");
-        acd.reloadQueues();
+        offers.reloadQueues();
         try {
             Sipp phone = deskPhone("8002", "phone-answers.xml", "300");
             logIn("1001", "8001"); // serves vip but is not ready: the VIP call waits there
@@ -207,7 +215,7 @@ class AcdIT {
                     agentLeg.call().value()));
         } finally {
             update("UPDATE call_queue SET max_wait_seconds = 30 WHERE code = 'vip'");
-            acd.reloadQueues();
+            offers.reloadQueues();
         }
     }
 
@@ -221,9 +229,9 @@ class AcdIT {
         awaitConnected("8003", call1);
         assertEquals(0, call1.await(40), call1.report());
         assertEquals(0, first.await(20), first.report());
-        awaitTrue(() -> acd.status("1003").state() == AgentState.WRAP_UP || acd.status("1003").state() == AgentState.READY, "call ended");
-        if (acd.status("1003").state() == AgentState.WRAP_UP) {
-            acd.wrapUpDone("1003");
+        awaitTrue(() -> sessions.status("1003").state() == AgentState.WRAP_UP || sessions.status("1003").state() == AgentState.READY, "call ended");
+        if (sessions.status("1003").state() == AgentState.WRAP_UP) {
+            sessions.wrapUpDone("1003");
         }
 
         // 1005 has taken no call today: the hotline's "fewest calls" would choose 1005.
@@ -277,14 +285,14 @@ class AcdIT {
             String body = ((jakarta.jms.TextMessage) messages.nextElement()).getText();
             assertTrue(body.contains("\"phone\":\"13800000061\"") && body.contains("\"queue\":\"hotline\""), body);
         }
-        assertEquals(0, acd.statistics("hotline").live().waiting(), "the caller left the queue");
+        assertEquals(0, report.statistics("hotline").live().waiting(), "the caller left the queue");
     }
 
     @Test
     @OperateOnDeployment("probe")
     void aCallerWhoHangsUpWhileWaitingIsAnAbandonWithItsWaitingTime() throws Exception {
         logIn("1003", "8003"); // serves utilities but is not ready
-        long before = acd.statistics("utilities").abandoned();
+        long before = report.statistics("utilities").abandoned();
 
         Sipp caller = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "96000", "caller", "13800000071", "key", "0", "talk", "8500")); // 0: the flow's agent
@@ -298,8 +306,8 @@ class AcdIT {
             Thread.sleep(200);
         }
         assertTrue(wait != null && Long.parseLong(wait) >= 5000, "abandoned after waiting about 7 s: " + wait);
-        assertEquals(before + 1, acd.statistics("utilities").abandoned(), "longer than the short-abandon limit: counted");
-        assertEquals(0, acd.statistics("utilities").live().waiting());
+        assertEquals(before + 1, report.statistics("utilities").abandoned(), "longer than the short-abandon limit: counted");
+        assertEquals(0, report.statistics("utilities").live().waiting());
     }
 
     // ------------------------------------------------------------------ helpers
@@ -312,17 +320,17 @@ class AcdIT {
 
     private void readyAt(String job, String ext) {
         logIn(job, ext);
-        acd.ready(job);
+        sessions.ready(job);
     }
 
     /** Logs the agent in at the desk, and out again after the test. */
     private void logIn(String job, String ext) {
         bed.afterward("log " + job + " out", () -> {
-            if (acd.status(job).state() != AgentState.LOGGED_OUT) {
-                acd.logout(job);
+            if (sessions.status(job).state() != AgentState.LOGGED_OUT) {
+                sessions.logout(job);
             }
         });
-        acd.login(job, ext);
+        sessions.login(job, ext);
     }
 
     private Sipp deskPhone(String ext, String scenario, String answerAfter) throws Exception {

@@ -11,8 +11,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.kefu.acd.Acd;
+import org.kefu.acd.AgentSessions;
+import org.kefu.acd.Offers;
 import org.kefu.acd.routing.AgentState;
+import org.kefu.reporting.QueueReport;
 import org.kefu.telephony.CallSnapshot;
 import org.kefu.telephony.ConnectionId;
 import org.kefu.telephony.ConnectionState;
@@ -62,8 +64,14 @@ class InboundRoutingIT {
                         "Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar\n"));
     }
 
-    @EJB(lookup = "java:global/kefu/kefu-ejb/Acd!org.kefu.acd.Acd")
-    private Acd acd;
+    @EJB(lookup = "java:global/kefu/kefu-ejb/AgentSessions!org.kefu.acd.AgentSessions")
+    private AgentSessions sessions;
+
+    @EJB(lookup = "java:global/kefu/kefu-ejb/Offers!org.kefu.acd.Offers")
+    private Offers offers;
+
+    @EJB(lookup = "java:global/kefu/kefu-ejb/QueueReport!org.kefu.reporting.QueueReport")
+    private QueueReport report;
 
     @EJB(lookup = "java:global/kefu/kefu-ejb/IvrCalls!org.kefu.ivr.calls.IvrCalls")
     private org.kefu.ivr.calls.IvrCalls ivr;
@@ -127,7 +135,7 @@ class InboundRoutingIT {
         assertTrue(Long.parseLong(scalar("SELECT duration_millis FROM voicemail WHERE call_ref = '" + callRef + "'")) > 1000);
         assertEquals(null, scalar("SELECT event_type FROM acd_event WHERE call_ref = '" + callRef + "' AND event_type <> 'STATE'"),
                 "the call never reached the ACD");
-        assertEquals(AgentState.READY, acd.status("1003").state());
+        assertEquals(AgentState.READY, sessions.status("1003").state());
         assertNotNull(scalar("SELECT id FROM audit_event WHERE action = 'CALENDAR_DAY_SAVE' AND target = '" + today + "'"), "audited");
     }
 
@@ -174,10 +182,10 @@ class InboundRoutingIT {
     @OperateOnDeployment("probe")
     void aCallerWhoWaitedTheQueuesMaxWaitOverflowsToVoicemailAndLeavesAMessage() throws Exception {
         update("UPDATE call_queue SET max_wait_seconds = 3, overflow_kind = 'VOICEMAIL' WHERE code = 'utilities'");
-        acd.reloadQueues();
+        offers.reloadQueues();
         bed.afterward("put back", () -> {
             update("UPDATE call_queue SET max_wait_seconds = NULL, overflow_kind = 'QUEUE' WHERE code = 'utilities'");
-            acd.reloadQueues();
+            offers.reloadQueues();
         });
         logIn("1003", "8003"); // serves utilities, not ready: the caller waits
 
@@ -196,17 +204,17 @@ class InboundRoutingIT {
         assertEquals("utilities", scalar("SELECT queue_code FROM voicemail WHERE call_ref = '" + callRef + "'"));
         assertEquals("13800000121", scalar("SELECT caller_phone FROM voicemail WHERE call_ref = '" + callRef + "'"));
         assertEquals("to voicemail", scalar("SELECT detail FROM acd_event WHERE call_ref = '" + callRef + "' AND event_type = 'OVERFLOW'"));
-        assertEquals(0, acd.statistics("utilities").live().waiting());
+        assertEquals(0, report.statistics("utilities").live().waiting());
     }
 
     @Test
     @OperateOnDeployment("probe")
     void aCallerWhoWaitedTheQueuesMaxWaitOverflowsToAnIvrFlow() throws Exception {
         update("UPDATE call_queue SET max_wait_seconds = 3, overflow_kind = 'IVR', overflow_flow = 'utilities-96000' WHERE code = 'utilities'");
-        acd.reloadQueues();
+        offers.reloadQueues();
         bed.afterward("put back", () -> {
             update("UPDATE call_queue SET max_wait_seconds = NULL, overflow_kind = 'QUEUE', overflow_flow = NULL WHERE code = 'utilities'");
-            acd.reloadQueues();
+            offers.reloadQueues();
         });
         logIn("1003", "8003"); // serves utilities, not ready: the caller waits
 
@@ -216,7 +224,7 @@ class InboundRoutingIT {
         String detail = awaitScalar("SELECT detail FROM acd_event WHERE call_ref = '" + callRef + "' AND event_type = 'OVERFLOW'");
         assertEquals("to ivr utilities-96000", detail);
         awaitTrue(() -> ivr.inFlow(new org.kefu.telephony.CallId(callRef)), "the caller is in the utilities flow");
-        assertEquals(0, acd.statistics("utilities").live().waiting());
+        assertEquals(0, report.statistics("utilities").live().waiting());
         assertEquals(0, caller.await(40), caller.report());
     }
 
@@ -251,11 +259,11 @@ class InboundRoutingIT {
         assertEquals(200, on.statusCode(), on.body());
         assertTrue(on.body().contains("\"followMe\":true") && on.body().contains(mobile), on.body());
         assertEquals("1", scalar("SELECT follow_me FROM agent_login WHERE job_number = '1003'"));
-        acd.ready("1003");
+        sessions.ready("1003");
 
         Sipp caller = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "96000", "caller", "13800000131", "key", "0", "talk", "8000"));
-        awaitTrue(() -> acd.status("1003").state() == AgentState.TALKING, "1003 talks on the outside phone");
+        awaitTrue(() -> sessions.status("1003").state() == AgentState.TALKING, "1003 talks on the outside phone");
         assertEquals(0, caller.await(40), caller.report());
         assertEquals(0, outside.await(20), "the outside phone got the call and the BYE: " + outside.report());
         assertEquals(1, outside.received("INVITE"), outside.report());
@@ -271,19 +279,19 @@ class InboundRoutingIT {
         logIn("1003", "8003"); // hotline agent, not ready yet: both callers wait
         Sipp ordinary = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "12345", "caller", "13900139000", "key", "1", "talk", "14000")); // 李四, VIP 0
-        awaitTrue(() -> acd.statistics("hotline").live().waiting() == 1, "李四 waits");
+        awaitTrue(() -> report.statistics("hotline").live().waiting() == 1, "李四 waits");
         Thread.sleep(1500);
         Sipp vip = bed.start("caller-waits-for-agent.xml",
                 Map.of("service", "12345", "caller", "13800138000", "key", "1", "talk", "9000")); // 张三, VIP 3
-        awaitTrue(() -> acd.statistics("hotline").live().waiting() == 2, "both wait");
+        awaitTrue(() -> report.statistics("hotline").live().waiting() == 2, "both wait");
 
         Sipp phone = deskPhone("8003", "phone-answers.xml", "300");
-        acd.ready("1003");
+        sessions.ready("1003");
         ConnectionId agentLeg = awaitConnected("8003", vip);
         try (SwitchConnection sw = switchFactory.getConnection()) {
             assertEquals("13800138000", sw.callData(agentLeg.call()).get("kefu.ani"), "张三 (VIP 3) overtook 李四");
         }
-        assertEquals(1, acd.statistics("hotline").live().waiting(), "李四 still waits");
+        assertEquals(1, report.statistics("hotline").live().waiting(), "李四 still waits");
         assertEquals(0, vip.await(40), vip.report());
         assertEquals(0, phone.await(20), phone.report());
         ordinary.await(40);
@@ -314,17 +322,17 @@ class InboundRoutingIT {
 
     private void readyAt(String job, String ext) {
         logIn(job, ext);
-        acd.ready(job);
+        sessions.ready(job);
     }
 
     /** Logs the agent in at the desk, and out again after the test. */
     private void logIn(String job, String ext) {
         bed.afterward("log " + job + " out", () -> {
-            if (acd.status(job).state() != AgentState.LOGGED_OUT) {
-                acd.logout(job);
+            if (sessions.status(job).state() != AgentState.LOGGED_OUT) {
+                sessions.logout(job);
             }
         });
-        acd.login(job, ext);
+        sessions.login(job, ext);
     }
 
     private Sipp deskPhone(String ext, String scenario, String answerAfter) throws Exception {

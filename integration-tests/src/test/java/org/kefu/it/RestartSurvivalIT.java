@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kefu.acd.Acd;
+import org.kefu.acd.AgentSessions;
 import org.kefu.acd.routing.AgentSnapshot;
 import org.kefu.acd.routing.AgentState;
 
@@ -58,8 +58,8 @@ class RestartSurvivalIT {
                         "Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar\n"));
     }
 
-    @EJB(lookup = "java:global/kefu/kefu-ejb/Acd!org.kefu.acd.Acd")
-    private Acd acd;
+    @EJB(lookup = "java:global/kefu/kefu-ejb/AgentSessions!org.kefu.acd.AgentSessions")
+    private AgentSessions sessions;
 
     @Resource(lookup = "java:jboss/datasources/KefuDS")
     private DataSource kefu;
@@ -77,8 +77,8 @@ class RestartSurvivalIT {
     @Order(1)
     @OperateOnDeployment("probe")
     void beforeTheRestartAnAgentIsLoggedInOnBreakAndACallerLeftACallbackRequest() throws Exception {
-        acd.login("1004", "8004");
-        acd.notReady("1004", "lunch"); // serves the hotline, not ready: the caller waits, then presses 9
+        sessions.login("1004", "8004");
+        sessions.notReady("1004", "lunch"); // serves the hotline, not ready: the caller waits, then presses 9
         Sipp caller = Sipp.start("caller-requests-callback.xml", Map.of("service", "12345", "caller", CALLER, "key", "1", "wait", "2000"));
         assertEquals(0, caller.await(40), caller.report());
         assertEquals("QUEUED", scalar("SELECT status FROM callback_request WHERE phone = '" + CALLER + "'"));
@@ -109,7 +109,7 @@ class RestartSurvivalIT {
     @OperateOnDeployment("probe")
     void afterTheRestartTheLoginAndTheCallbackRequestAreStillThere() throws Exception {
         try {
-            AgentSnapshot agent = acd.status("1004");
+            AgentSnapshot agent = sessions.status("1004");
             assertEquals(AgentState.NOT_READY, agent.state(), agent.toString());
             assertEquals("lunch", agent.reason());
             assertEquals("8004", agent.extension());
@@ -121,9 +121,9 @@ class RestartSurvivalIT {
                 assertTrue(messages.hasMoreElements(), "the callback job is still on kefu.callbacks");
             }
             // And the restored agent works: ready, then logged out.
-            assertEquals(AgentState.READY, acd.ready("1004").state());
+            assertEquals(AgentState.READY, sessions.ready("1004").state());
         } finally {
-            acd.logout("1004");
+            sessions.logout("1004");
         }
     }
 

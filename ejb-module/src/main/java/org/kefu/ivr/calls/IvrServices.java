@@ -7,7 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.jboss.logging.Logger;
-import org.kefu.acd.Acd;
+import org.kefu.acd.Offers;
 import org.kefu.banking.AccountBalance;
 import org.kefu.banking.BankingException;
 import org.kefu.banking.BankingService;
@@ -55,7 +55,7 @@ public class IvrServices implements ServiceRegistry {
     private BankingService banking;
 
     @EJB
-    private Acd acd;
+    private Offers offers;
 
     @EJB
     private SecuritiesOperations securities;
@@ -88,7 +88,7 @@ public class IvrServices implements ServiceRegistry {
                 case "banking.payBill" -> receipt(banking.payBill(ctx, in.get("account"), in.get("bill")));
                 case "banking.reportCardLoss" -> receipt(banking.reportCardLoss(ctx, in.get("account")));
                 case "acd.hours" -> hours(in);
-                case "acd.lastAgent" -> acd.lastAgentOf(in.get("caller")).map(a -> ServiceOutcome.ok(Map.of("lastAgent", a)))
+                case "acd.lastAgent" -> offers.lastAgentOf(in.get("caller")).map(a -> ServiceOutcome.ok(Map.of("lastAgent", a)))
                         .orElse(ServiceOutcome.error("NONE"));
                 default -> byDomain(ctx, operation, in, secrets);
             };

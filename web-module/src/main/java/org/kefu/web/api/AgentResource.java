@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.kefu.acd.Acd;
+import org.kefu.acd.AgentSessions;
 import org.kefu.acd.routing.AgentSnapshot;
 
 import java.io.StringReader;
@@ -38,7 +38,7 @@ import java.util.TreeSet;
 public class AgentResource {
 
     @EJB
-    private Acd acd;
+    private AgentSessions sessions;
 
     @Context
     private SecurityContext security;
@@ -50,7 +50,7 @@ public class AgentResource {
     @Path("{jobNumber}")
     public Response get(@PathParam("jobNumber") String jobNumber) {
         Response denied = guard(jobNumber);
-        return denied != null ? denied : Response.ok(withFollowMe(toJson(acd.status(jobNumber)), jobNumber).build().toString()).build();
+        return denied != null ? denied : Response.ok(withFollowMe(toJson(sessions.status(jobNumber)), jobNumber).build().toString()).build();
     }
 
     /** Binds the agent's follow-me number: {"number":"13912345678"}, or {"number":null} to unbind. */
@@ -66,7 +66,7 @@ public class AgentResource {
         if (json == null || !json.containsKey("number")) {
             return AcdExceptionMapper.error(Response.Status.BAD_REQUEST, "the body must be a JSON object like {\"number\":\"13912345678\"}");
         }
-        acd.bindFollowMe(jobNumber, string(json, "number"), security.getUserPrincipal().getName(), request.getRemoteAddr());
+        sessions.bindFollowMe(jobNumber, string(json, "number"), security.getUserPrincipal().getName(), request.getRemoteAddr());
         return Response.ok(withFollowMe(Json.createObjectBuilder(), jobNumber).build().toString()).build();
     }
 
@@ -88,13 +88,13 @@ public class AgentResource {
         if (denied != null) {
             return denied;
         }
-        acd.followMe(jobNumber, on, security.getUserPrincipal().getName(), request.getRemoteAddr());
-        return Response.ok(withFollowMe(toJson(acd.status(jobNumber)), jobNumber).build().toString()).build();
+        sessions.followMe(jobNumber, on, security.getUserPrincipal().getName(), request.getRemoteAddr());
+        return Response.ok(withFollowMe(toJson(sessions.status(jobNumber)), jobNumber).build().toString()).build();
     }
 
     private JsonObjectBuilder withFollowMe(JsonObjectBuilder b, String jobNumber) {
-        addOrNull(b, "followMeNumber", acd.boundFollowMeNumber(jobNumber).orElse(null));
-        return b.add("followMe", acd.followMeNumber(jobNumber).isPresent());
+        addOrNull(b, "followMeNumber", sessions.boundFollowMeNumber(jobNumber).orElse(null));
+        return b.add("followMe", sessions.followMeNumber(jobNumber).isPresent());
     }
 
     @POST
@@ -113,14 +113,14 @@ public class AgentResource {
         if (extension == null) {
             return AcdExceptionMapper.error(Response.Status.BAD_REQUEST, "missing string field \"extension\"");
         }
-        return ok(acd.login(jobNumber, extension));
+        return ok(sessions.login(jobNumber, extension));
     }
 
     @POST
     @Path("{jobNumber}/ready")
     public Response ready(@PathParam("jobNumber") String jobNumber) {
         Response denied = guard(jobNumber);
-        return denied != null ? denied : ok(acd.ready(jobNumber));
+        return denied != null ? denied : ok(sessions.ready(jobNumber));
     }
 
     @POST
@@ -135,37 +135,37 @@ public class AgentResource {
         String reason = json == null ? null : string(json, "reason");
         if (reason == null) {
             return AcdExceptionMapper.error(Response.Status.BAD_REQUEST,
-                    "the body must be a JSON object with a string field \"reason\", one of " + acd.notReadyReasons());
+                    "the body must be a JSON object with a string field \"reason\", one of " + sessions.notReadyReasons());
         }
-        return ok(acd.notReady(jobNumber, reason));
+        return ok(sessions.notReady(jobNumber, reason));
     }
 
     @POST
     @Path("{jobNumber}/wrap-up-done")
     public Response wrapUpDone(@PathParam("jobNumber") String jobNumber) {
         Response denied = guard(jobNumber);
-        return denied != null ? denied : ok(acd.wrapUpDone(jobNumber));
+        return denied != null ? denied : ok(sessions.wrapUpDone(jobNumber));
     }
 
     @POST
     @Path("{jobNumber}/lock")
     public Response lock(@PathParam("jobNumber") String jobNumber) {
         Response denied = guard(jobNumber);
-        return denied != null ? denied : ok(acd.lock(jobNumber));
+        return denied != null ? denied : ok(sessions.lock(jobNumber));
     }
 
     @POST
     @Path("{jobNumber}/unlock")
     public Response unlock(@PathParam("jobNumber") String jobNumber) {
         Response denied = guard(jobNumber);
-        return denied != null ? denied : ok(acd.unlock(jobNumber));
+        return denied != null ? denied : ok(sessions.unlock(jobNumber));
     }
 
     @POST
     @Path("{jobNumber}/logout")
     public Response logout(@PathParam("jobNumber") String jobNumber) {
         Response denied = guard(jobNumber);
-        return denied != null ? denied : ok(acd.logout(jobNumber));
+        return denied != null ? denied : ok(sessions.logout(jobNumber));
     }
 
     /** An agent acts on itself; supervisors and admins on anyone. */

@@ -11,9 +11,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.kefu.acd.Acd;
-import org.kefu.acd.QueueStatistics;
+import org.kefu.acd.RoutingState;
 import org.kefu.acd.routing.AgentState;
+import org.kefu.reporting.QueueReport;
+import org.kefu.reporting.QueueStatistics;
 
 /** Live queue figures for wallboards and supervisors' tools of any vendor. */
 @Path("queues")
@@ -22,13 +23,16 @@ import org.kefu.acd.routing.AgentState;
 public class QueueResource {
 
     @EJB
-    private Acd acd;
+    private RoutingState routing;
+
+    @EJB
+    private QueueReport report;
 
     @GET
     public Response all() {
         JsonArrayBuilder list = Json.createArrayBuilder();
-        for (String code : acd.queueCodes()) {
-            list.add(toJson(acd.statistics(code)));
+        for (String code : routing.queueCodes()) {
+            list.add(toJson(report.statistics(code)));
         }
         return Response.ok(list.build().toString()).build();
     }
@@ -36,7 +40,7 @@ public class QueueResource {
     @GET
     @Path("{code}")
     public Response one(@PathParam("code") String code) {
-        return Response.ok(toJson(acd.statistics(code)).build().toString()).build();
+        return Response.ok(toJson(report.statistics(code)).build().toString()).build();
     }
 
     static JsonObjectBuilder toJson(QueueStatistics s) {

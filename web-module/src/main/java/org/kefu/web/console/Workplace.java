@@ -10,7 +10,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.jboss.logging.Logger;
-import org.kefu.acd.Acd;
+import org.kefu.acd.AgentSessions;
+import org.kefu.acd.RoutingState;
 import org.kefu.acd.AcdException;
 import org.kefu.acd.AgentCall;
 import org.kefu.acd.NotReadyReason;
@@ -52,7 +53,10 @@ public class Workplace implements Serializable {
     private static final Logger LOG = Logger.getLogger(Workplace.class);
 
     @EJB
-    private Acd acd;
+    private AgentSessions sessions;
+
+    @EJB
+    private RoutingState routing;
     @EJB
     private SoftPhone phone;
     @EJB
@@ -113,7 +117,7 @@ public class Workplace implements Serializable {
     public void refresh() {
         String job = currentUser.getLogin();
         try {
-            status = acd.status(job);
+            status = sessions.status(job);
             calls = status.state() == AgentState.LOGGED_OUT ? List.of() : phone.calls();
         } catch (RuntimeException e) {
             calls = List.of();
@@ -145,16 +149,16 @@ public class Workplace implements Serializable {
     // ------------------------------------------------------------------ ACD state
 
     public void login() {
-        act(() -> acd.login(currentUser.getLogin(), extension == null ? null : extension.trim()));
+        act(() -> sessions.login(currentUser.getLogin(), extension == null ? null : extension.trim()));
     }
 
     public void ready() {
         act(() -> {
-            AgentSnapshot now = acd.status(currentUser.getLogin());
+            AgentSnapshot now = sessions.status(currentUser.getLogin());
             if (now.state() == AgentState.WRAP_UP) {
-                acd.wrapUpDone(currentUser.getLogin());
+                sessions.wrapUpDone(currentUser.getLogin());
             } else {
-                acd.ready(currentUser.getLogin());
+                sessions.ready(currentUser.getLogin());
             }
         });
     }
@@ -164,11 +168,11 @@ public class Workplace implements Serializable {
             Messages.error("workplace.error.reasonRequired");
             return;
         }
-        act(() -> acd.notReady(currentUser.getLogin(), reason));
+        act(() -> sessions.notReady(currentUser.getLogin(), reason));
     }
 
     public void logout() {
-        act(() -> acd.logout(currentUser.getLogin()));
+        act(() -> sessions.logout(currentUser.getLogin()));
     }
 
     // ------------------------------------------------------------------ soft phone
@@ -384,8 +388,8 @@ public class Workplace implements Serializable {
         }
         act(() -> {
             savedRecordId = contactRecords.record(lastCallRef, lastCustomerId, lastPhone, wrapUpCode, wrapUpNotes);
-            if (acd.status(currentUser.getLogin()).state() == AgentState.WRAP_UP) {
-                acd.wrapUpDone(currentUser.getLogin());
+            if (sessions.status(currentUser.getLogin()).state() == AgentState.WRAP_UP) {
+                sessions.wrapUpDone(currentUser.getLogin());
             }
         });
         if (savedRecordId != null) {
@@ -494,11 +498,11 @@ public class Workplace implements Serializable {
     }
 
     public List<NotReadyReason> getReasons() {
-        return acd.notReadyReasonNames();
+        return sessions.notReadyReasonNames();
     }
 
     public Set<String> getQueues() {
-        return acd.queueCodes();
+        return routing.queueCodes();
     }
 
     public List<WrapUpCode> getWrapUpCodes() {

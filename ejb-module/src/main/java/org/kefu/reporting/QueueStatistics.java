@@ -1,4 +1,4 @@
-package org.kefu.acd;
+package org.kefu.reporting;
 
 import org.kefu.acd.routing.QueueFigures;
 
