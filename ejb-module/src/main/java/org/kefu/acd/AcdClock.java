@@ -1,5 +1,6 @@
 package org.kefu.acd;
 
+import org.kefu.telephony.CallData;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -129,7 +130,7 @@ public class AcdClock {
         }
         // No queue to go to: say goodbye.
         try (SwitchConnection sw = switchFactory.getConnection()) {
-            sw.attachData(new CallId(callId), Map.of(Offers.STEP, "SAYING_GOODBYE"));
+            sw.attachData(new CallId(callId), Map.of(CallData.STEP, "SAYING_GOODBYE"));
             sw.play(c.caller, new Prompt(List.of("goodbye"), Locale.SIMPLIFIED_CHINESE, false, false));
         } catch (TelephonyException e) {
             LOG.infof("Call %s: %s", callId, e.getMessage());

@@ -2,6 +2,7 @@ package org.kefu.acd;
 
 import java.io.Serializable;
 import java.util.Map;
+import org.kefu.telephony.CallData;
 
 /**
  * A call at the agent's desk phone as the console shows it: who calls, from which queue, after how
@@ -69,21 +70,21 @@ public class AgentCall implements Serializable {
 
     /** The caller's number (the far end for an outbound call). */
     public String getCallerNumber() {
-        String ani = data.get("kefu.ani");
-        return ani != null ? ani : data.getOrDefault("kefu.dialled", "");
+        String ani = data.get(CallData.ANI);
+        return ani != null ? ani : data.getOrDefault(CallData.DIALLED, "");
     }
 
     public String getQueue() {
-        return data.getOrDefault("kefu.queue", "");
+        return data.getOrDefault(CallData.QUEUE, "");
     }
 
     /** Seconds the caller waited in the queue before it rang here. */
     public String getWaitSeconds() {
-        return data.getOrDefault("kefu.waitSeconds", "");
+        return data.getOrDefault(CallData.WAIT_SECONDS, "");
     }
 
     public String getServiceNumber() {
-        return data.getOrDefault("kefu.dnis", "");
+        return data.getOrDefault(CallData.DNIS, "");
     }
 
     public Map<String, String> getData() {

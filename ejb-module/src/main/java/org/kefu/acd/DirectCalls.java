@@ -12,6 +12,7 @@ import org.kefu.acd.routing.AgentState;
 import org.kefu.acd.routing.EnqueueResult;
 import org.kefu.acd.routing.Offer;
 import org.kefu.acd.routing.WaitingCall;
+import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.ConnectionId;
@@ -309,7 +310,7 @@ public class DirectCalls {
         moved.nextAnnouncement = now.plus(AcdClock.ANNOUNCE_EVERY);
         state.calls().put(c.callId, moved);
         try (SwitchConnection sw = switchFactory.getConnection()) {
-            sw.attachData(new CallId(c.callId), Map.of(Offers.STEP, "WAITING_FOR_AGENT", "kefu.transferredBy", jobNumber));
+            sw.attachData(new CallId(c.callId), Map.of(CallData.STEP, "WAITING_FOR_AGENT", CallData.TRANSFERRED_BY, jobNumber));
             // The agent's leg goes first: its Cleared event then finds a waiting call, not a talk.
             sw.clearConnection(new ConnectionId(new CallId(c.callId), new DeviceId(extension)));
             sw.play(c.caller, new Prompt(List.of("transfer-to-agent", "please-hold"), Locale.SIMPLIFIED_CHINESE, false, false));

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.kefu.acd.routing.EnqueueResult;
 import org.kefu.acd.routing.Offer;
 import org.kefu.acd.routing.WaitingCall;
+import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.ClearCause;
@@ -43,7 +44,6 @@ import java.util.Optional;
 public class Offers {
 
     private static final Logger LOG = Logger.getLogger(Offers.class);
-    static final String STEP = "kefu.step";
     /** The callflow step of a call bridged with its agent (see org.kefu.callflow.CallFlowStep). */
     static final String WITH_AGENT = "WITH_AGENT";
 
@@ -249,7 +249,7 @@ public class Offers {
             if (c.kind == AcdCall.Kind.TRANSFER) {
                 try (SwitchConnection sw = switchFactory.getConnection()) {
                     // The caller now talks with this agent: "press * for your last agent" finds it.
-                    rememberAgent(sw.callData(new CallId(c.callId)).get("kefu.ani"), job, c.answeredAt);
+                    rememberAgent(sw.callData(new CallId(c.callId)).get(CallData.ANI), job, c.answeredAt);
                 } catch (TelephonyException e) {
                     LOG.infof("Call %s: %s", c.callId, e.getMessage());
                 }
@@ -260,8 +260,8 @@ public class Offers {
         state.event(AcdEvent.ANSWER, c.callId, queue, job, waited, null, null);
         cdr.assigned(c.callId, queue, job);
         try (SwitchConnection sw = switchFactory.getConnection()) {
-            sw.attachData(new CallId(c.callId), Map.of(STEP, WITH_AGENT));
-            rememberAgent(sw.callData(new CallId(c.callId)).get("kefu.ani"), job, c.answeredAt);
+            sw.attachData(new CallId(c.callId), Map.of(CallData.STEP, WITH_AGENT));
+            rememberAgent(sw.callData(new CallId(c.callId)).get(CallData.ANI), job, c.answeredAt);
         } catch (TelephonyException e) {
             LOG.infof("Call %s: %s", c.callId, e.getMessage());
         }
@@ -430,11 +430,11 @@ public class Offers {
             }
             state.event(AcdEvent.OFFER, c.callId, offer.call().queue(), offer.jobNumber(), waited, null, "at " + destination);
             Map<String, String> data = new HashMap<>();
-            data.put("kefu.queue", offer.call().queue());
-            data.put("kefu.agent", offer.jobNumber());
-            data.put("kefu.waitSeconds", String.valueOf(waited / 1000));
+            data.put(CallData.QUEUE, offer.call().queue());
+            data.put(CallData.AGENT, offer.jobNumber());
+            data.put(CallData.WAIT_SECONDS, String.valueOf(waited / 1000));
             if (offer.call().customerId() != null) {
-                data.put("kefu.customerId", offer.call().customerId());
+                data.put(CallData.CUSTOMER_ID, offer.call().customerId());
             }
             try (SwitchConnection sw = switchFactory.getConnection()) {
                 sw.attachData(new CallId(c.callId), data);

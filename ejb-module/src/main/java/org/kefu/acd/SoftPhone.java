@@ -6,6 +6,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import org.kefu.acd.routing.AgentState;
+import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.CallSnapshot;
 import org.kefu.telephony.ConnectionId;
@@ -81,7 +82,7 @@ public class SoftPhone {
                         .toList();
                 boolean othersHeld = !others.isEmpty() && others.stream().allMatch(p -> p.state() == ConnectionState.HELD);
                 result.add(new AgentCall(party.connection().call().value(), state.name(), data,
-                        data.containsKey("kefu.consultationOf"), othersHeld, others.size() + 1));
+                        data.containsKey(CallData.CONSULTATION_OF), othersHeld, others.size() + 1));
             }
         } catch (TelephonyException e) {
             throw new SoftPhoneException("SWITCH_REFUSED", e.getMessage());
@@ -240,8 +241,8 @@ public class SoftPhone {
         String ext = extension();
         allowed(target, null, DialPath.CLICK_TO_DIAL);
         Map<String, String> data = new HashMap<>();
-        data.put("kefu.agent", jobNumber());
-        data.put("kefu.dialled", number);
+        data.put(CallData.AGENT, jobNumber());
+        data.put(CallData.DIALLED, number);
         try (SwitchConnection sw = switchFactory.getConnection()) {
             return sw.makeCall(new DeviceId(ext), target, data).value();
         } catch (TelephonyException e) {

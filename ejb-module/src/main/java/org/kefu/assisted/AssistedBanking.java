@@ -25,6 +25,7 @@ import org.kefu.banking.PayeeSummary;
 import org.kefu.banking.Receipt;
 import org.kefu.security.AuditLog;
 import org.kefu.security.AuditOutcome;
+import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.CallSnapshot;
@@ -62,7 +63,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class AssistedBanking {
 
     private static final Logger LOG = Logger.getLogger(AssistedBanking.class);
-    static final String STEP = "kefu.step";
     static final String PIN_STEP = "AGENT_PIN";
     private static final int PIN_DIGITS = 6;
 
@@ -127,7 +127,7 @@ public class AssistedBanking {
                     .filter(c -> !c.device().equals(agentLeg.device())).findFirst()
                     .orElseThrow(() -> new AssistedBankingException("NO_CALL"));
             checks.put(callId, new Check(callId, accountNumber, job, agentLeg));
-            sw.attachData(agentLeg.call(), Map.of(STEP, PIN_STEP));
+            sw.attachData(agentLeg.call(), Map.of(CallData.STEP, PIN_STEP));
             sw.hold(agentLeg);
             sw.play(caller, new Prompt(List.of("enter-pin"), Locale.SIMPLIFIED_CHINESE, true, false));
             sw.collectDigits(caller, new DigitCollection(PIN_DIGITS, '#', Duration.ofSeconds(20), Duration.ofSeconds(8), true));
@@ -172,7 +172,7 @@ public class AssistedBanking {
         LOG.infof("Call %s: PIN check %s (%s, %d key(s))", check.callId, outcome, d.end(), d.digits().length());
         try {
             sw.retrieve(check.agentLeg);
-            sw.attachData(d.call(), Map.of(STEP, "WITH_AGENT"));
+            sw.attachData(d.call(), Map.of(CallData.STEP, "WITH_AGENT"));
         } catch (TelephonyException e) {
             LOG.infof("Call %s: agent not retrieved after PIN entry: %s", check.callId, e.getMessage());
         }

@@ -22,6 +22,7 @@ import org.kefu.ivr.IvrFlow;
 import org.kefu.ivr.admin.IvrFlows;
 import org.kefu.ivr.calls.IvrCalls;
 import org.kefu.reporting.CallDetailRecords;
+import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.ClearCause;
@@ -56,16 +57,6 @@ import java.util.Optional;
 public class InboundCalls implements QueueOverflows {
 
     private static final Logger LOG = Logger.getLogger(InboundCalls.class);
-    static final String STEP = "kefu.step";
-    static final String MENU_CHOICE = "kefu.menuChoice";
-    static final String LAST_AGENT = "kefu.lastAgent";
-    static final String GREEN_QUEUE = "kefu.greenQueue";
-    static final String GREEN_AGENT = "kefu.greenAgent";
-    static final String RULE = "kefu.rule";
-    static final String RULE_TARGET = "kefu.ruleTarget";
-    static final String RULE_TARGET_CODE = "kefu.ruleTargetCode";
-    static final String RULE_ANNOUNCEMENT = "kefu.ruleAnnouncement";
-    static final String VOICEMAIL_QUEUE = "kefu.voicemailQueue";
     /** Longest message a caller may leave (seconds). */
     private static final int VOICEMAIL_MAX_SECONDS = Integer.getInteger("kefu.voicemail.maxSeconds", 120);
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -171,7 +162,7 @@ public class InboundCalls implements QueueOverflows {
             return;
         }
         if (numberPlan.isDesk(d.dnis())) {
-            sw.attachData(d.call(), Map.of(STEP, CallFlowStep.DIRECT_DIAL.name()));
+            sw.attachData(d.call(), Map.of(CallData.STEP, CallFlowStep.DIRECT_DIAL.name()));
             sw.routeTo(d.call(), new DeviceId(d.dnis()));
             return;
         }
@@ -184,10 +175,10 @@ public class InboundCalls implements QueueOverflows {
         Optional<NumberPlan.GreenChannel> green = numberPlan.greenChannel(d.ani());
         if (green.isPresent()) {
             // White list: straight to the set queue (and agent, if ready), no IVR menu.
-            Map<String, String> data = new java.util.HashMap<>(Map.of("kefu.entry", entry.get().name(),
-                    STEP, CallFlowStep.GREEN_CHANNEL.name(), GREEN_QUEUE, green.get().queue()));
+            Map<String, String> data = new java.util.HashMap<>(Map.of(CallData.ENTRY, entry.get().name(),
+                    CallData.STEP, CallFlowStep.GREEN_CHANNEL.name(), CallData.GREEN_QUEUE, green.get().queue()));
             if (green.get().agent() != null) {
-                data.put(GREEN_AGENT, green.get().agent());
+                data.put(CallData.GREEN_AGENT, green.get().agent());
             }
             sw.attachData(d.call(), data);
             sw.answer(d.alerting());
@@ -204,63 +195,63 @@ public class InboundCalls implements QueueOverflows {
                 cdr.ended(d.call().value(), d.at(), "RULE_REJECTED");
                 return;
             }
-            Map<String, String> data = new java.util.HashMap<>(Map.of("kefu.entry", entry.get().name(),
-                    STEP, CallFlowStep.RULE.name(), RULE, String.valueOf(r.id()), RULE_TARGET, r.targetKind().name()));
+            Map<String, String> data = new java.util.HashMap<>(Map.of(CallData.ENTRY, entry.get().name(),
+                    CallData.STEP, CallFlowStep.RULE.name(), CallData.RULE, String.valueOf(r.id()), CallData.RULE_TARGET, r.targetKind().name()));
             if (r.target() != null) {
-                data.put(RULE_TARGET_CODE, r.target());
+                data.put(CallData.RULE_TARGET_CODE, r.target());
             }
             if (r.announcement() != null) {
-                data.put(RULE_ANNOUNCEMENT, r.announcement());
+                data.put(CallData.RULE_ANNOUNCEMENT, r.announcement());
             }
             sw.attachData(d.call(), data);
             sw.answer(d.alerting());
             return;
         }
-        sw.attachData(d.call(), Map.of("kefu.entry", entry.get().name(), STEP, CallFlowStep.MENU.name()));
+        sw.attachData(d.call(), Map.of(CallData.ENTRY, entry.get().name(), CallData.STEP, CallFlowStep.MENU.name()));
         sw.answer(d.alerting());
     }
 
     private void established(SwitchConnection sw, CallEvent.Established e) throws TelephonyException {
         Map<String, String> data = sw.callData(e.call());
         cdr.answered(e.call().value(), e.at());
-        if (!e.answering().device().value().equals(data.get("kefu.dnis"))) {
+        if (!e.answering().device().value().equals(data.get(CallData.DNIS))) {
             return;
         }
-        if (CallFlowStep.MENU.name().equals(data.get(STEP))) {
+        if (CallFlowStep.MENU.name().equals(data.get(CallData.STEP))) {
             flowOrMenu(sw, e.call(), e.answering(), data);
-        } else if (CallFlowStep.RULE.name().equals(data.get(STEP))) {
-            String announcement = data.get(RULE_ANNOUNCEMENT);
+        } else if (CallFlowStep.RULE.name().equals(data.get(CallData.STEP))) {
+            String announcement = data.get(CallData.RULE_ANNOUNCEMENT);
             if (announcement == null) {
                 toRuleTarget(sw, e.call(), e.answering(), data);
             } else {
                 // The rule's own announcement (an out-of-hours or holiday message), then its target.
-                sw.attachData(e.call(), Map.of(STEP, CallFlowStep.RULE_ANNOUNCEMENT.name()));
+                sw.attachData(e.call(), Map.of(CallData.STEP, CallFlowStep.RULE_ANNOUNCEMENT.name()));
                 sw.play(e.answering(), new Prompt(List.of(announcement), CHINESE, false, false));
             }
-        } else if (CallFlowStep.GREEN_CHANNEL.name().equals(data.get(STEP))) {
-            sw.attachData(e.call(), Map.of(STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
-            toAgent(sw, e.call(), e.answering(), data, data.get(GREEN_QUEUE), data.get(GREEN_AGENT));
+        } else if (CallFlowStep.GREEN_CHANNEL.name().equals(data.get(CallData.STEP))) {
+            sw.attachData(e.call(), Map.of(CallData.STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
+            toAgent(sw, e.call(), e.answering(), data, data.get(CallData.GREEN_QUEUE), data.get(CallData.GREEN_AGENT));
         }
     }
 
     /** The number's usual handling: its active IVR flow, or the fixed entry menu. */
     private void flowOrMenu(SwitchConnection sw, CallId call, ConnectionId caller, Map<String, String> data) throws TelephonyException {
-        Optional<IvrFlow> flow = flows.activeFor(data.get("kefu.dnis"));
+        Optional<IvrFlow> flow = flows.activeFor(data.get(CallData.DNIS));
         if (flow.isPresent()) {
             startFlow(sw, call, caller, data, flow.get());
             return;
         }
-        sw.attachData(call, Map.of(STEP, CallFlowStep.MENU.name()));
-        Optional<String> lastAgent = offers.lastAgentOf(data.get("kefu.ani"));
+        sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.MENU.name()));
+        Optional<String> lastAgent = offers.lastAgentOf(data.get(CallData.ANI));
         if (lastAgent.isPresent()) {
-            sw.attachData(call, Map.of(LAST_AGENT, lastAgent.get()));
+            sw.attachData(call, Map.of(CallData.LAST_AGENT, lastAgent.get()));
         }
-        offerMenu(sw, caller, data.get("kefu.entry"), lastAgent.isPresent());
+        offerMenu(sw, caller, data.get(CallData.ENTRY), lastAgent.isPresent());
     }
 
     private void startFlow(SwitchConnection sw, CallId call, ConnectionId caller, Map<String, String> data, IvrFlow flow)
             throws TelephonyException {
-        sw.attachData(call, Map.of(STEP, CallFlowStep.IVR.name()));
+        sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.IVR.name()));
         Optional<IvrCalls.Handover> handover = ivr.start(sw, flow, call, caller, data);
         if (handover.isPresent()) {
             fromFlow(sw, call, handover.get());
@@ -270,18 +261,18 @@ public class InboundCalls implements QueueOverflows {
     /** Carries out the matched rule's target (after its announcement, if any). */
     private void toRuleTarget(SwitchConnection sw, CallId call, ConnectionId caller, Map<String, String> data)
             throws TelephonyException {
-        RuleTarget kind = RuleTarget.valueOf(data.get(RULE_TARGET));
-        String target = data.get(RULE_TARGET_CODE);
+        RuleTarget kind = RuleTarget.valueOf(data.get(CallData.RULE_TARGET));
+        String target = data.get(CallData.RULE_TARGET_CODE);
         switch (kind) {
             case QUEUE -> {
-                sw.attachData(call, Map.of(STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
+                sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
                 toAgent(sw, call, caller, data, target, null);
             }
             case IVR -> toFlow(sw, call, caller, data, target);
             case VOICEMAIL -> startVoicemail(sw, call, caller, data, target);
             case MENU -> flowOrMenu(sw, call, caller, data);
             default -> {
-                sw.attachData(call, Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+                sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
                 sw.play(caller, new Prompt(List.of("goodbye"), CHINESE, false, false));
             }
         }
@@ -294,7 +285,7 @@ public class InboundCalls implements QueueOverflows {
             startFlow(sw, call, caller, data, flow.get());
         } else {
             LOG.warnf("Call %s: IVR flow %s has no active version: goodbye", call, flowId);
-            sw.attachData(call, Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+            sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.play(caller, new Prompt(List.of("goodbye"), CHINESE, false, false));
         }
     }
@@ -302,11 +293,11 @@ public class InboundCalls implements QueueOverflows {
     /** "Leave a message after the tone", then the caller is recorded; the row is linked to the caller. */
     private void startVoicemail(SwitchConnection sw, CallId call, ConnectionId caller, Map<String, String> data, String queue)
             throws TelephonyException {
-        Customer customer = customerOf(data.get("kefu.ani"));
-        voicemails.started(call.value(), data.get("kefu.ani"), customer == null ? null : customer.getId(), queue);
-        Map<String, String> step = new java.util.HashMap<>(Map.of(STEP, CallFlowStep.VOICEMAIL_PROMPT.name()));
+        Customer customer = customerOf(data.get(CallData.ANI));
+        voicemails.started(call.value(), data.get(CallData.ANI), customer == null ? null : customer.getId(), queue);
+        Map<String, String> step = new java.util.HashMap<>(Map.of(CallData.STEP, CallFlowStep.VOICEMAIL_PROMPT.name()));
         if (queue != null) {
-            step.put(VOICEMAIL_QUEUE, queue);
+            step.put(CallData.VOICEMAIL_QUEUE, queue);
         }
         sw.attachData(call, step);
         sw.play(caller, new Prompt(List.of("leave-message-after-tone", "beep"), CHINESE, false, false));
@@ -321,7 +312,7 @@ public class InboundCalls implements QueueOverflows {
         try (SwitchConnection sw = switchFactory.getConnection()) {
             Map<String, String> data = sw.callData(call);
             // Change the step before stopping the music, so that the stop's events are not taken for the caller's.
-            sw.attachData(call, Map.of(STEP, CallFlowStep.RULE.name()));
+            sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.RULE.name()));
             sw.stopMedia(caller);
             if ("IVR".equals(kind)) {
                 toFlow(sw, call, caller, data, target);
@@ -338,7 +329,7 @@ public class InboundCalls implements QueueOverflows {
             return;
         }
         try {
-            sw.attachData(r.call(), Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+            sw.attachData(r.call(), Map.of(CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.play(r.of(), new Prompt(List.of("transaction-done", "goodbye"), CHINESE, false, false));
         } catch (TelephonyException e) {
             LOG.debugf("Call %s ended with its message", r.call());
@@ -355,7 +346,7 @@ public class InboundCalls implements QueueOverflows {
 
     private void digits(SwitchConnection sw, CallEvent.DigitsReceived d) throws TelephonyException {
         Map<String, String> data = sw.callData(d.call());
-        String step = data.get(STEP);
+        String step = data.get(CallData.STEP);
         if (CallFlowStep.WAITING_FOR_AGENT.name().equals(step)) {
             waitingDigits(sw, d, data);
             return;
@@ -364,18 +355,18 @@ public class InboundCalls implements QueueOverflows {
             return;
         }
         String choice = d.digits();
-        if ("1".equals(choice) || "0".equals(choice) || "*".equals(choice) && data.containsKey(LAST_AGENT)) {
-            sw.attachData(d.call(), Map.of(MENU_CHOICE, choice, STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
-            toAgent(sw, d.call(), d.from(), data, null, "*".equals(choice) ? data.get(LAST_AGENT) : null);
+        if ("1".equals(choice) || "0".equals(choice) || "*".equals(choice) && data.containsKey(CallData.LAST_AGENT)) {
+            sw.attachData(d.call(), Map.of(CallData.MENU_CHOICE, choice, CallData.STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
+            toAgent(sw, d.call(), d.from(), data, null, "*".equals(choice) ? data.get(CallData.LAST_AGENT) : null);
         } else if ("2".equals(choice) || "9".equals(choice)) { // main-menu-hotline: 9 ends the call
-            sw.attachData(d.call(), Map.of(MENU_CHOICE, choice, STEP, CallFlowStep.SAYING_GOODBYE.name()));
+            sw.attachData(d.call(), Map.of(CallData.MENU_CHOICE, choice, CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.play(d.from(), new Prompt(List.of("goodbye"), CHINESE, false, false));
         } else if (CallFlowStep.MENU.name().equals(step)) {
-            sw.attachData(d.call(), Map.of(STEP, CallFlowStep.MENU_RETRY.name()));
+            sw.attachData(d.call(), Map.of(CallData.STEP, CallFlowStep.MENU_RETRY.name()));
             sw.play(d.from(), new Prompt(List.of("invalid-input"), CHINESE, true, false));
-            offerMenu(sw, d.from(), data.get("kefu.entry"), data.containsKey(LAST_AGENT));
+            offerMenu(sw, d.from(), data.get(CallData.ENTRY), data.containsKey(CallData.LAST_AGENT));
         } else {
-            sw.attachData(d.call(), Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+            sw.attachData(d.call(), Map.of(CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.play(d.from(), new Prompt(List.of("goodbye"), CHINESE, false, false));
         }
     }
@@ -383,8 +374,8 @@ public class InboundCalls implements QueueOverflows {
     /** The flow transferred the caller to a queue or an agent: the ACD takes over as for menu choice 1. */
     private void fromFlow(SwitchConnection sw, CallId call, IvrCalls.Handover handover) throws TelephonyException {
         Map<String, String> data = sw.callData(call);
-        sw.attachData(call, Map.of(STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
-        ConnectionId caller = new ConnectionId(call, new DeviceId(data.get("kefu.dnis")));
+        sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
+        ConnectionId caller = new ConnectionId(call, new DeviceId(data.get(CallData.DNIS)));
         toAgent(sw, call, caller, data, handover.queue(), handover.agent(), !handover.announced());
     }
 
@@ -400,19 +391,19 @@ public class InboundCalls implements QueueOverflows {
     /** @param announce false when an IVR flow has just announced the transfer in its own words: music at once */
     private void toAgent(SwitchConnection sw, CallId call, ConnectionId from, Map<String, String> data, String queueOverride,
                          String preferredAgent, boolean announce) throws TelephonyException {
-        Customer customer = customerOf(data.get("kefu.ani"));
+        Customer customer = customerOf(data.get(CallData.ANI));
         int vip = customer == null ? 0 : customer.getVipLevel();
-        String entryQueue = queueFor(data.get("kefu.entry"), 0);
+        String entryQueue = queueFor(data.get(CallData.ENTRY), 0);
         // A flow that sends a caller to the entry's own queue still lets VIP callers jump to theirs,
         // and callers known to speak English to the English queue.
         String queue = queueOverride != null && !queueOverride.equals(entryQueue)
-                ? queueOverride : queueFor(data.get("kefu.entry"), vip, customer == null ? null : customer.getLanguage());
+                ? queueOverride : queueFor(data.get(CallData.ENTRY), vip, customer == null ? null : customer.getLanguage());
         EnqueueResult.Outcome outcome = offers.enqueue(call, from, queue, vip,
                 customer == null ? null : String.valueOf(customer.getId()), preferredAgent);
         if (outcome == EnqueueResult.Outcome.OFFERED || outcome == EnqueueResult.Outcome.QUEUED) {
             // Music on hold follows when this prompt completes (promptFinished); 9 asks for a callback.
             // In the language the caller chose in a flow (kefu.lang), Chinese otherwise.
-            Locale lang = "en".equals(data.get("kefu.lang")) ? Locale.ENGLISH : CHINESE;
+            Locale lang = "en".equals(data.get(CallData.LANG)) ? Locale.ENGLISH : CHINESE;
             if (announce) {
                 sw.play(from, new Prompt(List.of("transfer-to-agent", "please-hold"), lang, false, false));
             } else {
@@ -422,7 +413,7 @@ public class InboundCalls implements QueueOverflows {
         } else {
             // Nobody to take the call: say so politely rather than leave the caller with music.
             LOG.infof("Call %s: no agent for queue %s (%s)", call, queue, outcome);
-            sw.attachData(call, Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+            sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.play(from, new Prompt(List.of("goodbye"), CHINESE, false, false));
         }
     }
@@ -436,8 +427,8 @@ public class InboundCalls implements QueueOverflows {
         if (d.end() == CallEvent.DigitsEnd.CANCELLED) {
             return;
         }
-        if ("9".equals(d.digits()) && offers.requestCallback(d.call(), data.getOrDefault("kefu.ani", "anonymous"))) {
-            sw.attachData(d.call(), Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+        if ("9".equals(d.digits()) && offers.requestCallback(d.call(), data.getOrDefault(CallData.ANI, "anonymous"))) {
+            sw.attachData(d.call(), Map.of(CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.play(d.from(), new Prompt(List.of("transaction-done", "goodbye"), CHINESE, false, false));
             return;
         }
@@ -476,13 +467,13 @@ public class InboundCalls implements QueueOverflows {
 
     private void promptFinished(SwitchConnection sw, CallEvent.PromptFinished p) throws TelephonyException {
         Map<String, String> data = sw.callData(p.call());
-        String step = data.get(STEP);
+        String step = data.get(CallData.STEP);
         if (p.end() != CallEvent.PromptEnd.STOPPED && CallFlowStep.RULE_ANNOUNCEMENT.name().equals(step)) {
             toRuleTarget(sw, p.call(), p.to(), data);
             return;
         }
         if (p.end() == CallEvent.PromptEnd.COMPLETED && CallFlowStep.VOICEMAIL_PROMPT.name().equals(step)) {
-            sw.attachData(p.call(), Map.of(STEP, CallFlowStep.VOICEMAIL.name()));
+            sw.attachData(p.call(), Map.of(CallData.STEP, CallFlowStep.VOICEMAIL.name()));
             sw.record(p.to(), VOICEMAIL_MAX_SECONDS);
             return;
         }
@@ -504,7 +495,7 @@ public class InboundCalls implements QueueOverflows {
         // In a direct-dialled call, the phone hanging up ends the call for the caller too.
         if (c.cause() != ClearCause.TRANSFERRED) {
             Map<String, String> data = sw.callData(c.call());
-            if (CallFlowStep.DIRECT_DIAL.name().equals(data.get(STEP))) {
+            if (CallFlowStep.DIRECT_DIAL.name().equals(data.get(CallData.STEP))) {
                 sw.clearCall(c.call());
             }
         }
@@ -514,10 +505,10 @@ public class InboundCalls implements QueueOverflows {
         Map<String, String> data = sw.callData(f.call());
         // A desk phone the switch stopped ringing on purpose (the call was deflected or picked up
         // elsewhere) leaves the call to the phone now ringing or talking: only the last one ends it.
-        if (CallFlowStep.DIRECT_DIAL.name().equals(data.get(STEP)) && !anotherPhoneRemains(sw, f.call(), data.get("kefu.ani"))) {
+        if (CallFlowStep.DIRECT_DIAL.name().equals(data.get(CallData.STEP)) && !anotherPhoneRemains(sw, f.call(), data.get(CallData.ANI))) {
             // Nobody at that desk: tell the caller and end the call.
-            ConnectionId caller = new ConnectionId(f.call(), new DeviceId(data.get("kefu.ani")));
-            sw.attachData(f.call(), Map.of(STEP, CallFlowStep.SAYING_GOODBYE.name()));
+            ConnectionId caller = new ConnectionId(f.call(), new DeviceId(data.get(CallData.ANI)));
+            sw.attachData(f.call(), Map.of(CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
             sw.clearCall(f.call());
             LOG.debugf("Direct dial failed for %s (%s)", caller, f.cause());
         }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.kefu.telephony.CallData;
 
 /**
  * Builds the screen pop of a call from its attached data (R-7.2): the customer the ACD recognised
@@ -45,10 +46,10 @@ public class ScreenPops {
 
     /** The screen pop of call {@code callId} (left out of its own contact history). */
     public ScreenPop forCall(String callId, Map<String, String> callData) {
-        String phone = callData.getOrDefault("kefu.ani", callData.get("kefu.dialled"));
+        String phone = callData.getOrDefault(CallData.ANI, callData.get(CallData.DIALLED));
         Customer customer = null;
         String foundBy = null;
-        String id = callData.get("kefu.customerId");
+        String id = callData.get(CallData.CUSTOMER_ID);
         if (id != null && id.matches("[0-9]{1,18}")) {
             customer = em.find(Customer.class, Long.valueOf(id));
             foundBy = "CALL";

@@ -1,5 +1,6 @@
 package org.kefu.ivr;
 
+import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.DigitCollection;
 import org.kefu.telephony.Prompt;
@@ -168,8 +169,8 @@ public final class FlowInterpreter {
                     callId = st.callId();
                     vars.put("callId", st.callId());
                     vars.put("language", language);
-                    putIfPresent("ani", st.data().get("kefu.ani"));
-                    putIfPresent("dnis", st.data().get("kefu.dnis"));
+                    putIfPresent("ani", st.data().get(CallData.ANI));
+                    putIfPresent("dnis", st.data().get(CallData.DNIS));
                     goTo(flow.start(), null);
                 }
                 return;
@@ -278,7 +279,7 @@ public final class FlowInterpreter {
                 language = l.language();
                 vars.put("language", language);
                 note(l.id(), l.language());
-                actions.add(new IvrAction.AttachData(Map.of("kefu.lang", language)));
+                actions.add(new IvrAction.AttachData(Map.of(CallData.LANG, language)));
                 goTo(l.next(), null);
             } else if (n instanceof FlowNode.Transfer t) {
                 if (!play(t.prompts(), false, List.of())) {
@@ -582,7 +583,7 @@ public final class FlowInterpreter {
             Map<String, String> data = new LinkedHashMap<>();
             data.put("ivr.flow", flowId + ":" + flowVersion);
             data.put("ivr.lang", language);
-            data.put("kefu.lang", language);
+            data.put(CallData.LANG, language);
             if (agentReason != null) {
                 data.put("ivr.reason", agentReason);
             }

@@ -16,6 +16,7 @@ import org.kefu.ivr.SecretVault;
 import org.kefu.ivr.ServiceRegistry.ServiceOutcome;
 import org.kefu.ivr.Step;
 import org.kefu.ivr.TransferKind;
+import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.ConnectionId;
@@ -85,8 +86,8 @@ public class IvrCalls {
         sessions.put(call.value(), s);
         Map<String, String> data = new java.util.HashMap<>();
         // The interpreter takes the caller's and the dialled number from these keys (as the switch names them).
-        data.put("kefu.ani", callData.getOrDefault("kefu.ani", ""));
-        data.put("kefu.dnis", callData.getOrDefault("kefu.dnis", ""));
+        data.put(CallData.ANI, callData.getOrDefault(CallData.ANI, ""));
+        data.put(CallData.DNIS, callData.getOrDefault(CallData.DNIS, ""));
         LOG.debugf("Call %s: IVR flow %s:%d started", call, flow.id(), flow.version());
         synchronized (s) {
             return apply(sw, call, s, interpreter.start(flow, new IvrInput.Started(call.value(), data)));

@@ -1,6 +1,7 @@
 package org.kefu.telephony.switching;
 
 import org.jboss.logging.Logger;
+import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.ClearCause;
 import org.kefu.telephony.ConnectionId;
@@ -102,9 +103,9 @@ final class LegEvents implements CallHandler {
         SwitchCall call = new SwitchCall(SwitchRuntime.newCallId(), ani, dnis, new DeviceId(dnis));
         Party caller = new Party(call.connection(new DeviceId(ani)), invite, true, ConnectionState.CONNECTED);
         call.parties.add(caller);
-        call.data.put("kefu.ani", ani);
-        call.data.put("kefu.dnis", dnis);
-        invite.extension().ifPresent(ext -> call.data.put("kefu.fromExtension", ext));
+        call.data.put(CallData.ANI, ani);
+        call.data.put(CallData.DNIS, dnis);
+        invite.extension().ifPresent(ext -> call.data.put(CallData.FROM_EXTENSION, ext));
         table.add(call);
         table.legIn(invite, call);
         invite.ended().whenCompleteAsync((end, err) -> legEnded(caller, end == null

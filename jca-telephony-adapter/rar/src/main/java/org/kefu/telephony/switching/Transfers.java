@@ -1,5 +1,6 @@
 package org.kefu.telephony.switching;
 
+import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.ClearCause;
 import org.kefu.telephony.ConnectionId;
@@ -98,7 +99,7 @@ final class Transfers {
         SwitchCall consult = new SwitchCall(SwitchRuntime.newCallId(), agent.id.device().value(), destination.value(),
                 agent.id.device());
         consult.data.putAll(first.data);
-        consult.data.put("kefu.consultationOf", first.id.value());
+        consult.data.put(CallData.CONSULTATION_OF, first.id.value());
         Party agentInConsult = agent.movedTo(consult.connection(agent.id.device()));
         agentInConsult.state = ConnectionState.CONNECTED;
         agentInConsult.media = agentMedia;
