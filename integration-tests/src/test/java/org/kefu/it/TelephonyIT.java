@@ -134,36 +134,28 @@ class TelephonyIT {
     @OperateOnDeployment("probe")
     void aDirectDialReachesTheRegisteredAgentPhoneAndTheCallerHangsUp() throws Exception {
         Sipp phone = deskPhone("8002", "phone-answers.xml", "500");
-        try {
-            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8002", "caller", "13800138000", "talk", "2000"));
+        Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8002", "caller", "13800138000", "talk", "2000"));
 
-            assertEquals(0, caller.await(40), caller.report());
-            assertEquals(0, phone.await(20), "the phone got the BYE: " + phone.report());
-            assertEquals(1, phone.received("INVITE"), "the phone was called once: " + phone.report());
-            Map<String, Object> cdr = latestCdr("13800138000");
-            assertEquals("8002", cdr.get("dnis"));
-            assertNotNull(cdr.get("answered_at"));
-            assertEquals("NORMAL", cdr.get("end_cause"));
-        } finally {
-            phone.kill();
-        }
+        assertEquals(0, caller.await(40), caller.report());
+        assertEquals(0, phone.await(20), "the phone got the BYE: " + phone.report());
+        assertEquals(1, phone.received("INVITE"), "the phone was called once: " + phone.report());
+        Map<String, Object> cdr = latestCdr("13800138000");
+        assertEquals("8002", cdr.get("dnis"));
+        assertNotNull(cdr.get("answered_at"));
+        assertEquals("NORMAL", cdr.get("end_cause"));
     }
 
     @Test
     @OperateOnDeployment("probe")
     void anAgentPhoneThatNeverAnswersIsCancelledWhenTheCallerGivesUp() throws Exception {
         Sipp phone = deskPhone("8003", "phone-never-answers.xml", "0");
-        try {
-            Sipp caller = bed.start("caller-gives-up.xml", Map.of("service", "8003", "caller", "13800000003", "wait", "2000"));
+        Sipp caller = bed.start("caller-gives-up.xml", Map.of("service", "8003", "caller", "13800000003", "wait", "2000"));
 
-            assertEquals(0, caller.await(40), caller.report());
-            assertEquals(0, phone.await(20), "the phone got the CANCEL: " + phone.report());
-            Map<String, Object> cdr = latestCdr("13800000003");
-            assertEquals(null, cdr.get("answered_at"));
-            assertEquals("ABANDONED", cdr.get("end_cause"));
-        } finally {
-            phone.kill();
-        }
+        assertEquals(0, caller.await(40), caller.report());
+        assertEquals(0, phone.await(20), "the phone got the CANCEL: " + phone.report());
+        Map<String, Object> cdr = latestCdr("13800000003");
+        assertEquals(null, cdr.get("answered_at"));
+        assertEquals("ABANDONED", cdr.get("end_cause"));
     }
 
     @Test
@@ -183,43 +175,38 @@ class TelephonyIT {
     void holdRetrieveAndBlindTransferThroughTheSwitchApi() throws Exception {
         Sipp first = deskPhone("8004", "phone-answers.xml", "200");
         Sipp second = deskPhone("8005", "phone-answers.xml", "200");
-        try {
-            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000005", "talk", "9000"));
-            try (SwitchConnection sw = switchFactory.getConnection()) {
-                awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
-                ConnectionId agent = connectedAt(sw, "8004");
-                CallSnapshot call = sw.snapshotCall(agent.call());
-                ConnectionId customer = call.parties().stream().filter(p -> p.connection().device().value().equals("13800000005"))
-                        .findFirst().orElseThrow().connection();
+        Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000005", "talk", "9000"));
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
+            ConnectionId agent = connectedAt(sw, "8004");
+            CallSnapshot call = sw.snapshotCall(agent.call());
+            ConnectionId customer = call.parties().stream().filter(p -> p.connection().device().value().equals("13800000005"))
+                    .findFirst().orElseThrow().connection();
 
-                sw.hold(customer);
-                assertEquals(ConnectionState.HELD, stateOf(sw, customer));
-                sw.retrieve(customer);
-                assertEquals(ConnectionState.CONNECTED, stateOf(sw, customer));
+            sw.hold(customer);
+            assertEquals(ConnectionState.HELD, stateOf(sw, customer));
+            sw.retrieve(customer);
+            assertEquals(ConnectionState.CONNECTED, stateOf(sw, customer));
 
-                // Toll fraud (issue 14): the switch's own ceiling refuses an international number on
-                // every path (a REFER from a desk phone ends in this same transfer), before anything rings.
-                assertThrows(org.kefu.telephony.dialplan.DialRefusedException.class,
-                        () -> sw.singleStepTransfer(agent, new DeviceId("0044207946000")));
-                assertThrows(org.kefu.telephony.dialplan.DialRefusedException.class,
-                        () -> sw.consultationCall(agent, new DeviceId("+12125550100")));
-                assertThrows(org.kefu.telephony.dialplan.DialRefusedException.class,
-                        () -> sw.makeCall(new DeviceId("8005"), new DeviceId("16801234"), Map.of()));
-                assertEquals(ConnectionState.CONNECTED, stateOf(sw, customer), "the caller is still with the agent");
+            // Toll fraud (issue 14): the switch's own ceiling refuses an international number on
+            // every path (a REFER from a desk phone ends in this same transfer), before anything rings.
+            assertThrows(org.kefu.telephony.dialplan.DialRefusedException.class,
+                    () -> sw.singleStepTransfer(agent, new DeviceId("0044207946000")));
+            assertThrows(org.kefu.telephony.dialplan.DialRefusedException.class,
+                    () -> sw.consultationCall(agent, new DeviceId("+12125550100")));
+            assertThrows(org.kefu.telephony.dialplan.DialRefusedException.class,
+                    () -> sw.makeCall(new DeviceId("8005"), new DeviceId("16801234"), Map.of()));
+            assertEquals(ConnectionState.CONNECTED, stateOf(sw, customer), "the caller is still with the agent");
 
-                sw.singleStepTransfer(agent, new DeviceId("8005"));
-                assertEquals(0, first.await(15), "8004 left the call: " + first.report());
-                awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 talking after the transfer");
-                assertEquals(agent.call(), connectedAt(sw, "8005").call(), "the same call continues");
-                assertEquals("13800000005", sw.callData(agent.call()).get("kefu.ani"),
-                        "the customer's data travelled with the call");
-            }
-            assertEquals(0, caller.await(30), caller.report());
-            assertEquals(0, second.await(15), "8005 got the caller's BYE: " + second.report());
-        } finally {
-            first.kill();
-            second.kill();
+            sw.singleStepTransfer(agent, new DeviceId("8005"));
+            assertEquals(0, first.await(15), "8004 left the call: " + first.report());
+            awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 talking after the transfer");
+            assertEquals(agent.call(), connectedAt(sw, "8005").call(), "the same call continues");
+            assertEquals("13800000005", sw.callData(agent.call()).get("kefu.ani"),
+                    "the customer's data travelled with the call");
         }
+        assertEquals(0, caller.await(30), caller.report());
+        assertEquals(0, second.await(15), "8005 got the caller's BYE: " + second.report());
     }
 
     @Test
@@ -227,31 +214,26 @@ class TelephonyIT {
     void consultationThenCompleteTransfer() throws Exception {
         Sipp first = deskPhone("8004", "phone-answers.xml", "200");
         Sipp second = deskPhone("8005", "phone-answers.xml", "200");
-        try {
-            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000006", "talk", "9000"));
-            try (SwitchConnection sw = switchFactory.getConnection()) {
-                awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
-                ConnectionId agent = connectedAt(sw, "8004");
-                ConnectionId customer = partyOf(sw, agent, "13800000006");
+        Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000006", "talk", "9000"));
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
+            ConnectionId agent = connectedAt(sw, "8004");
+            ConnectionId customer = partyOf(sw, agent, "13800000006");
 
-                ConnectionId consulting = sw.consultationCall(agent, new DeviceId("8005"));
-                assertEquals(ConnectionState.HELD, stateOf(sw, customer), "the customer waits on hold");
-                awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 answers the consultation");
-                assertEquals(consulting.call(), connectedAt(sw, "8005").call(), "8005 is in the consultation call");
+            ConnectionId consulting = sw.consultationCall(agent, new DeviceId("8005"));
+            assertEquals(ConnectionState.HELD, stateOf(sw, customer), "the customer waits on hold");
+            awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 answers the consultation");
+            assertEquals(consulting.call(), connectedAt(sw, "8005").call(), "8005 is in the consultation call");
 
-                sw.completeTransfer(agent, consulting);
-                assertEquals(0, first.await(15), "8004 left after completing the transfer: " + first.report());
-                CallSnapshot after = sw.snapshotCall(agent.call());
-                assertEquals(2, after.parties().size(), after.toString());
-                assertTrue(after.parties().stream().allMatch(p -> p.state() == ConnectionState.CONNECTED), after.toString());
-                assertTrue(after.parties().stream().anyMatch(p -> p.connection().device().value().equals("8005")), after.toString());
-            }
-            assertEquals(0, caller.await(30), caller.report());
-            assertEquals(0, second.await(15), "8005 got the caller's BYE: " + second.report());
-        } finally {
-            first.kill();
-            second.kill();
+            sw.completeTransfer(agent, consulting);
+            assertEquals(0, first.await(15), "8004 left after completing the transfer: " + first.report());
+            CallSnapshot after = sw.snapshotCall(agent.call());
+            assertEquals(2, after.parties().size(), after.toString());
+            assertTrue(after.parties().stream().allMatch(p -> p.state() == ConnectionState.CONNECTED), after.toString());
+            assertTrue(after.parties().stream().anyMatch(p -> p.connection().device().value().equals("8005")), after.toString());
         }
+        assertEquals(0, caller.await(30), caller.report());
+        assertEquals(0, second.await(15), "8005 got the caller's BYE: " + second.report());
     }
 
     @Test
@@ -259,28 +241,23 @@ class TelephonyIT {
     void threePartyConference() throws Exception {
         Sipp first = deskPhone("8004", "phone-answers.xml", "200");
         Sipp second = deskPhone("8005", "phone-answers.xml", "200");
-        try {
-            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000007", "talk", "9000"));
-            try (SwitchConnection sw = switchFactory.getConnection()) {
-                awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
-                ConnectionId agent = connectedAt(sw, "8004");
-                ConnectionId consulting = sw.consultationCall(agent, new DeviceId("8005"));
-                awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 answers");
+        Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000007", "talk", "9000"));
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
+            ConnectionId agent = connectedAt(sw, "8004");
+            ConnectionId consulting = sw.consultationCall(agent, new DeviceId("8005"));
+            awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 answers");
 
-                sw.conference(agent, consulting);
-                CallSnapshot conference = sw.snapshotCall(agent.call());
-                assertEquals(3, conference.parties().size(), conference.toString());
-                assertTrue(conference.parties().stream().allMatch(p -> p.state() == ConnectionState.CONNECTED),
-                        conference.toString());
-            }
-            // The caller leaves; the call ends for both desk phones.
-            assertEquals(0, caller.await(30), caller.report());
-            assertEquals(0, first.await(15), "8004 got BYE: " + first.report());
-            assertEquals(0, second.await(15), "8005 got BYE: " + second.report());
-        } finally {
-            first.kill();
-            second.kill();
+            sw.conference(agent, consulting);
+            CallSnapshot conference = sw.snapshotCall(agent.call());
+            assertEquals(3, conference.parties().size(), conference.toString());
+            assertTrue(conference.parties().stream().allMatch(p -> p.state() == ConnectionState.CONNECTED),
+                    conference.toString());
         }
+        // The caller leaves; the call ends for both desk phones.
+        assertEquals(0, caller.await(30), caller.report());
+        assertEquals(0, first.await(15), "8004 got BYE: " + first.report());
+        assertEquals(0, second.await(15), "8005 got BYE: " + second.report());
     }
 
     @Test
@@ -288,36 +265,31 @@ class TelephonyIT {
     void alternateSwapsTheHeldAndTheActiveCall() throws Exception {
         Sipp first = deskPhone("8004", "phone-answers.xml", "200");
         Sipp second = deskPhone("8005", "phone-answers.xml", "200");
-        try {
-            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000008", "talk", "12000"));
-            try (SwitchConnection sw = switchFactory.getConnection()) {
-                awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
-                ConnectionId agent = connectedAt(sw, "8004");
-                ConnectionId customer = partyOf(sw, agent, "13800000008");
-                ConnectionId consulting = sw.consultationCall(agent, new DeviceId("8005"));
-                awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 answers the consultation");
-                ConnectionId colleague = partyOf(sw, consulting, "8005");
-                assertEquals(ConnectionState.HELD, stateOf(sw, customer), "the customer waits");
+        Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000008", "talk", "12000"));
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
+            ConnectionId agent = connectedAt(sw, "8004");
+            ConnectionId customer = partyOf(sw, agent, "13800000008");
+            ConnectionId consulting = sw.consultationCall(agent, new DeviceId("8005"));
+            awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 answers the consultation");
+            ConnectionId colleague = partyOf(sw, consulting, "8005");
+            assertEquals(ConnectionState.HELD, stateOf(sw, customer), "the customer waits");
 
-                sw.alternate(agent, consulting);
-                assertEquals(ConnectionState.CONNECTED, stateOf(sw, customer), "back with the customer");
-                assertEquals(ConnectionState.HELD, stateOf(sw, colleague), "the colleague waits now");
+            sw.alternate(agent, consulting);
+            assertEquals(ConnectionState.CONNECTED, stateOf(sw, customer), "back with the customer");
+            assertEquals(ConnectionState.HELD, stateOf(sw, colleague), "the colleague waits now");
 
-                sw.alternate(consulting, agent);
-                assertEquals(ConnectionState.HELD, stateOf(sw, customer), "and the other way round");
-                assertEquals(ConnectionState.CONNECTED, stateOf(sw, colleague));
+            sw.alternate(consulting, agent);
+            assertEquals(ConnectionState.HELD, stateOf(sw, customer), "and the other way round");
+            assertEquals(ConnectionState.CONNECTED, stateOf(sw, colleague));
 
-                sw.completeTransfer(agent, consulting);
-                assertEquals(0, first.await(15), "8004 left after completing the transfer: " + first.report());
-                assertTrue(sw.snapshotCall(agent.call()).parties().stream()
-                        .anyMatch(p -> p.connection().device().value().equals("8005") && p.state() == ConnectionState.CONNECTED));
-            }
-            assertEquals(0, caller.await(30), caller.report());
-            assertEquals(0, second.await(15), "8005 got the caller's BYE: " + second.report());
-        } finally {
-            first.kill();
-            second.kill();
+            sw.completeTransfer(agent, consulting);
+            assertEquals(0, first.await(15), "8004 left after completing the transfer: " + first.report());
+            assertTrue(sw.snapshotCall(agent.call()).parties().stream()
+                    .anyMatch(p -> p.connection().device().value().equals("8005") && p.state() == ConnectionState.CONNECTED));
         }
+        assertEquals(0, caller.await(30), caller.report());
+        assertEquals(0, second.await(15), "8005 got the caller's BYE: " + second.report());
     }
 
     // Direct calls to 8004 and 8005, which no ACD agent uses while this class runs (the test beds
@@ -327,41 +299,31 @@ class TelephonyIT {
     void aRingingCallIsDeflectedAndAnotherIsPickedUp() throws Exception {
         Sipp ringing = deskPhone("8004", "phone-never-answers.xml", "0");
         Sipp target = deskPhone("8005", "phone-answers.xml", "200");
-        try {
-            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000009", "talk", "4000"));
-            try (SwitchConnection sw = switchFactory.getConnection()) {
-                awaitTrue(() -> alertingAt(sw, "8004") != null, "8004 rings");
-                ConnectionId alerting = alertingAt(sw, "8004");
-                sw.deflect(alerting, new DeviceId("8005"));
-                assertEquals(0, ringing.await(15), "8004 was cancelled: " + ringing.report());
-                awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 took the deflected call");
-                assertEquals(alerting.call(), connectedAt(sw, "8005").call(), "the same call went on");
-            }
-            assertEquals(0, caller.await(30), caller.report());
-            assertEquals(0, target.await(15), "8005 got the caller's BYE: " + target.report());
-        } finally {
-            ringing.kill();
-            target.kill();
+        Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000009", "talk", "4000"));
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            awaitTrue(() -> alertingAt(sw, "8004") != null, "8004 rings");
+            ConnectionId alerting = alertingAt(sw, "8004");
+            sw.deflect(alerting, new DeviceId("8005"));
+            assertEquals(0, ringing.await(15), "8004 was cancelled: " + ringing.report());
+            awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 took the deflected call");
+            assertEquals(alerting.call(), connectedAt(sw, "8005").call(), "the same call went on");
         }
+        assertEquals(0, caller.await(30), caller.report());
+        assertEquals(0, target.await(15), "8005 got the caller's BYE: " + target.report());
 
         Sipp ringing2 = deskPhone("8004", "phone-never-answers.xml", "0");
         Sipp picker = deskPhone("8005", "phone-answers.xml", "200");
-        try {
-            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000010", "talk", "4000"));
-            try (SwitchConnection sw = switchFactory.getConnection()) {
-                awaitTrue(() -> alertingAt(sw, "8004") != null, "8004 rings");
-                ConnectionId alerting = alertingAt(sw, "8004");
-                sw.pickup(alerting, new DeviceId("8005"));
-                assertEquals(0, ringing2.await(15), "8004 stopped ringing: " + ringing2.report());
-                awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 picked the call up");
-                assertEquals(alerting.call(), connectedAt(sw, "8005").call());
-            }
-            assertEquals(0, caller.await(30), caller.report());
-            assertEquals(0, picker.await(15), "8005 got the caller's BYE: " + picker.report());
-        } finally {
-            ringing2.kill();
-            picker.kill();
+        Sipp caller2 = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000010", "talk", "4000"));
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            awaitTrue(() -> alertingAt(sw, "8004") != null, "8004 rings");
+            ConnectionId alerting = alertingAt(sw, "8004");
+            sw.pickup(alerting, new DeviceId("8005"));
+            assertEquals(0, ringing2.await(15), "8004 stopped ringing: " + ringing2.report());
+            awaitTrue(() -> connectedAt(sw, "8005") != null, "8005 picked the call up");
+            assertEquals(alerting.call(), connectedAt(sw, "8005").call());
         }
+        assertEquals(0, caller2.await(30), caller2.report());
+        assertEquals(0, picker.await(15), "8005 got the caller's BYE: " + picker.report());
     }
 
     @Test
@@ -369,50 +331,45 @@ class TelephonyIT {
     void aSupervisorMonitorsWhispersAndBargesAndTheCallIsRecorded() throws Exception {
         Sipp agentPhone = deskPhone("8004", "phone-answers.xml", "200");
         Sipp supervisorPhone = deskPhone("8005", "phone-answers.xml", "200");
-        try {
-            Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000011", "talk", "9000"));
-            java.nio.file.Path wav;
-            try (SwitchConnection sw = switchFactory.getConnection()) {
-                awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
-                ConnectionId agent = connectedAt(sw, "8004");
-                sw.recordCall(agent.call());
-                wav = java.nio.file.Path.of(System.getProperty("jboss.server.data.dir"), "kefu", "recordings", agent.call() + ".wav");
+        Sipp caller = bed.start("caller-talks.xml", Map.of("service", "8004", "caller", "13800000011", "talk", "9000"));
+        java.nio.file.Path wav;
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            awaitTrue(() -> connectedAt(sw, "8004") != null, "8004 talking");
+            ConnectionId agent = connectedAt(sw, "8004");
+            sw.recordCall(agent.call());
+            wav = java.nio.file.Path.of(System.getProperty("jboss.server.data.dir"), "kefu", "recordings", agent.call() + ".wav");
 
-                ConnectionId supervisor = sw.monitor(agent.call(), new DeviceId("8005"), org.kefu.telephony.MonitorMode.SILENT);
-                awaitTrue(() -> {
-                    try {
-                        return stateOf(sw, supervisor) == ConnectionState.CONNECTED;
-                    } catch (Exception e) {
-                        return false;
-                    }
-                }, "the supervisor's phone answered");
-                assertEquals(3, sw.snapshotCall(agent.call()).parties().size(), "caller, agent and supervisor");
-                assertEquals("SILENT", sw.callData(agent.call()).get("kefu.monitor.8005"));
-                sw.changeMonitorMode(supervisor, org.kefu.telephony.MonitorMode.WHISPER);
-                assertEquals("WHISPER", sw.callData(agent.call()).get("kefu.monitor.8005"));
-                sw.changeMonitorMode(supervisor, org.kefu.telephony.MonitorMode.BARGE);
-                assertEquals("BARGE", sw.callData(agent.call()).get("kefu.monitor.8005"));
-                assertTrue(sw.snapshotCall(agent.call()).parties().stream().allMatch(p -> p.state() == ConnectionState.CONNECTED));
-            }
-            assertEquals(0, caller.await(30), caller.report());
-            assertEquals(0, agentPhone.await(15), "8004 got BYE: " + agentPhone.report());
-            assertEquals(0, supervisorPhone.await(15), "the supervisor got BYE: " + supervisorPhone.report());
-            // The recording is finished when the call ends: a WAV of the seconds it lasted.
-            awaitTrue(() -> java.nio.file.Files.isRegularFile(wav), "recording " + wav);
+            ConnectionId supervisor = sw.monitor(agent.call(), new DeviceId("8005"), org.kefu.telephony.MonitorMode.SILENT);
             awaitTrue(() -> {
                 try {
-                    return java.nio.file.Files.size(wav) > 44 + 8000 * 2 * 3; // header + more than 3 s of 16-bit 8 kHz audio
-                } catch (java.io.IOException e) {
+                    return stateOf(sw, supervisor) == ConnectionState.CONNECTED;
+                } catch (Exception e) {
                     return false;
                 }
-            }, "recording " + wav + " holds the call");
-            byte[] header = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(wav), 12);
-            assertEquals("RIFF", new String(header, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
-            assertEquals("WAVE", new String(header, 8, 4, java.nio.charset.StandardCharsets.US_ASCII));
-        } finally {
-            agentPhone.kill();
-            supervisorPhone.kill();
+            }, "the supervisor's phone answered");
+            assertEquals(3, sw.snapshotCall(agent.call()).parties().size(), "caller, agent and supervisor");
+            assertEquals("SILENT", sw.callData(agent.call()).get("kefu.monitor.8005"));
+            sw.changeMonitorMode(supervisor, org.kefu.telephony.MonitorMode.WHISPER);
+            assertEquals("WHISPER", sw.callData(agent.call()).get("kefu.monitor.8005"));
+            sw.changeMonitorMode(supervisor, org.kefu.telephony.MonitorMode.BARGE);
+            assertEquals("BARGE", sw.callData(agent.call()).get("kefu.monitor.8005"));
+            assertTrue(sw.snapshotCall(agent.call()).parties().stream().allMatch(p -> p.state() == ConnectionState.CONNECTED));
         }
+        assertEquals(0, caller.await(30), caller.report());
+        assertEquals(0, agentPhone.await(15), "8004 got BYE: " + agentPhone.report());
+        assertEquals(0, supervisorPhone.await(15), "the supervisor got BYE: " + supervisorPhone.report());
+        // The recording is finished when the call ends: a WAV of the seconds it lasted.
+        awaitTrue(() -> java.nio.file.Files.isRegularFile(wav), "recording " + wav);
+        awaitTrue(() -> {
+            try {
+                return java.nio.file.Files.size(wav) > 44 + 8000 * 2 * 3; // header + more than 3 s of 16-bit 8 kHz audio
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, "recording " + wav + " holds the call");
+        byte[] header = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(wav), 12);
+        assertEquals("RIFF", new String(header, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("WAVE", new String(header, 8, 4, java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     private ConnectionId alertingAt(SwitchConnection sw, String ext) {
