@@ -67,9 +67,8 @@ class AgentConsoleIT {
             console.js("window.kefuSamePage = 'yes';");
             console.screenshot("console-1-ready");
 
-            Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+            Sipp caller = bed.start("caller-waits-for-agent.xml",
                     Map.of("service", "12345", "caller", "13800138000", "key", "1", "talk", "16000"));
-            bed.track(caller);
 
             // Pushed while the desk phone rings (it answers after 4 s): no reload, no polling.
             console.await("pop:customerName", "张三", PUSH);
@@ -129,9 +128,8 @@ class AgentConsoleIT {
             console.shootOnFailure("console-consult", () -> {
                 loggedIn("1001");
                 console.readyAt("1001", "8001");
-                Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                Sipp caller = bed.start("caller-waits-for-agent.xml",
                         Map.of("service", "12345", "caller", "13800138000", "key", "1", "talk", "30000"));
-                bed.track(caller);
                 console.awaitState("通话中");
                 String callRef = console.callRef();
 
@@ -173,9 +171,8 @@ class AgentConsoleIT {
                 console.readyAt("1001", "8001");
                 // An unknown caller: a demo customer's language may have been changed by another test
                 // (CustomerRecordsIT makes 李四 English), and an English caller goes to the english queue.
-                Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                Sipp caller = bed.start("caller-waits-for-agent.xml",
                         Map.of("service", "12345", "caller", "13800000221", "key", "1", "talk", "28000"));
-                bed.track(caller);
                 console.awaitState("通话中");
                 String callRef = console.callRef();
                 console.consult("AGENT", "1002");
@@ -221,9 +218,8 @@ class AgentConsoleIT {
             console.shootOnFailure("console-to-queue", () -> {
                 loggedIn("1001");
                 console.readyAt("1001", "8001");
-                Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+                Sipp caller = bed.start("caller-waits-for-agent.xml",
                         Map.of("service", "12345", "caller", "13800138000", "key", "1", "talk", "25000"));
-                bed.track(caller);
                 console.awaitState("通话中");
                 String callRef = console.callRef();
                 // 李娜 (english 8) gets ready only now, so the hotline call went to 王芳.
@@ -250,8 +246,7 @@ class AgentConsoleIT {
     @Test
     void clickToDialFromACustomerRecordRingsTheDeskThenTheNumberOnTheTrunk() throws Exception {
         Sipp deskPhone = deskPhone("8003", "300");
-        Sipp outside = Sipp.start("phone-answers.xml", Map.of("ext", "13800138000", "answer_after", "300"), trunkPort());
-        bed.track(outside);
+        Sipp outside = bed.start("phone-answers.xml", Map.of("ext", "13800138000", "answer_after", "300"), trunkPort());
         loggedIn("1003");
         assertEquals(200, rest("POST", "agents/1003/login", "1003", "{\"extension\":\"8003\"}").statusCode());
         try (AgentConsole console = AgentConsole.open("zh-CN")) {
@@ -310,9 +305,8 @@ class AgentConsoleIT {
         }
         assertTrue(java.nio.file.Files.exists(portFile), "the hotline answered the silent caller: " + hotlineCaller.report());
         String ivrMediaPort = java.nio.file.Files.readString(portFile).trim().split("\\s+")[0];
-        Sipp trunk = Sipp.start("trunk-answers-media-at.xml", Map.of("number", "12345", "rtp_to", ivrMediaPort, "hold", "40000"),
+        Sipp trunk = bed.start("trunk-answers-media-at.xml", Map.of("number", "12345", "rtp_to", ivrMediaPort, "hold", "40000"),
                 trunkPort());
-        bed.track(trunk);
 
         try (AgentConsole console = AgentConsole.open("zh-CN")) {
             console.shootOnFailure("console-keypad", () -> {
@@ -351,9 +345,8 @@ class AgentConsoleIT {
             console.shootOnFailure("console-last-contacts", () -> {
                 loggedIn("1003");
                 console.readyAt("1003", "8003");
-                Sipp first = Sipp.start("caller-waits-for-agent.xml",
+                Sipp first = bed.start("caller-waits-for-agent.xml",
                         Map.of("service", "12345", "caller", number, "key", "1", "talk", "6000"));
-                bed.track(first);
                 console.await("phone:callState", "Talking", PUSH);
                 console.select("wrap:code", "COMPLAINT");
                 assertEquals(0, first.await(30), first.report());
@@ -362,9 +355,8 @@ class AgentConsoleIT {
                 // The desk phone's scenario ended with the first call: register and answer again.
                 deskPhone("8003", "300");
 
-                Sipp second = Sipp.start("caller-waits-for-agent.xml",
+                Sipp second = bed.start("caller-waits-for-agent.xml",
                         Map.of("service", "12345", "caller", number, "key", "1", "talk", "6000"));
-                bed.track(second);
                 console.await("pop:contacts", "Complaint", PUSH);
                 assertTrue(!console.text("pop:contacts").contains("COMPLAINT"), "the name, not the code: " + console.text("pop:contacts"));
                 console.screenshot("console-17-last-contacts");
@@ -377,14 +369,11 @@ class AgentConsoleIT {
     void anUnknownCallerShowsTheNumbersRegionAndAPrefilledNewCustomerForm() throws Exception {
         deskPhone("8003", "1000");
         try (AgentConsole console = AgentConsole.open("zh-CN")) {
-            console.signInAndOpen("1003", "");
             loggedIn("1003");
-            console.logInAt("8003");
-            console.ready();
+            console.readyAt("1003", "8003");
 
-            Sipp caller = Sipp.start("caller-waits-for-agent.xml",
+            Sipp caller = bed.start("caller-waits-for-agent.xml",
                     Map.of("service", "12345", "caller", "075583281234", "key", "1", "talk", "12000"));
-            bed.track(caller);
 
             console.await("pop:region", "广东 深圳", PUSH);
             assertEquals("075583281234", console.browser().driver().findElement(By.id("pop:newPhone")).getAttribute("value"),
@@ -403,16 +392,13 @@ class AgentConsoleIT {
     void assistedBankingTheCallerTypesThePinOnThePhoneAndTheAgentTransfersMoney() throws Exception {
         deskPhone("8001", "500");
         try (AgentConsole console = AgentConsole.open("zh-CN")) {
-            console.signInAndOpen("1001", "");
             loggedIn("1001");
-            console.logInAt("8001");
-            console.ready();
+            console.readyAt("1001", "8001");
 
             // 张三 calls; 12 s after pressing 1 it types its PIN 123456 (the agent asks before that).
-            Sipp caller = Sipp.start("caller-enters-pin.xml",
+            Sipp caller = bed.start("caller-enters-pin.xml",
                     Map.of("service", "12345", "caller", "13800138000", "key", "1", "pin_after", "12000", "talk", "15000",
                             "pindir", pinPcaps("123456").toString()));
-            bed.track(caller);
             console.awaitState("通话中");
             console.select("bank:account", "6222020000000001");
             console.click("bank:askPin");
@@ -498,10 +484,9 @@ class AgentConsoleIT {
     /** As {@link #deskPhone(String, String)}, waiting up to {@code byeWithin} ms for the other side to hang up. */
     private Sipp deskPhone(String ext, String answerAfter, String byeWithin) throws Exception {
         int port = Sipp.nextPort();
-        Sipp register = Sipp.start("phone-register.xml", Map.of("ext", ext), port);
+        Sipp register = bed.start("phone-register.xml", Map.of("ext", ext), port);
         assertEquals(0, register.await(20), ext + " registers: " + register.report());
-        Sipp phone = Sipp.start("phone-answers.xml", Map.of("ext", ext, "answer_after", answerAfter, "bye_within", byeWithin), port);
-        bed.track(phone);
+        Sipp phone = bed.start("phone-answers.xml", Map.of("ext", ext, "answer_after", answerAfter, "bye_within", byeWithin), port);
         return phone;
     }
 
