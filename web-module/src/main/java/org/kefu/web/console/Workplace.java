@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -31,6 +30,7 @@ import org.kefu.crm.QuickCustomers;
 import org.kefu.crm.ScreenPop;
 import org.kefu.crm.ScreenPops;
 import org.kefu.crm.WrapUpCode;
+import org.kefu.web.PageMessages;
 import org.primefaces.PrimeFaces;
 
 import java.io.Serializable;
@@ -165,7 +165,7 @@ public class Workplace implements Serializable {
 
     public void notReady() {
         if (reason == null || reason.isBlank()) {
-            Messages.error("workplace.error.reasonRequired");
+            PageMessages.error("workplace.error.reasonRequired");
             return;
         }
         act(() -> sessions.notReady(currentUser.getLogin(), reason));
@@ -195,7 +195,7 @@ public class Workplace implements Serializable {
 
     public void transfer() {
         if (transferTarget == null || transferTarget.isBlank()) {
-            Messages.error("workplace.error.targetRequired");
+            PageMessages.error("workplace.error.targetRequired");
             return;
         }
         String target = transferTarget.trim();
@@ -210,7 +210,7 @@ public class Workplace implements Serializable {
 
     public void consult() {
         if (transferTarget == null || transferTarget.isBlank() || "QUEUE".equals(transferKind)) {
-            Messages.error("workplace.error.consultTarget");
+            PageMessages.error("workplace.error.consultTarget");
             return;
         }
         String target = transferTarget.trim();
@@ -231,7 +231,7 @@ public class Workplace implements Serializable {
 
     public void dial() {
         if (dialNumber == null || dialNumber.isBlank()) {
-            Messages.error("workplace.error.numberRequired");
+            PageMessages.error("workplace.error.numberRequired");
             return;
         }
         act(() -> phone.dial(dialNumber.trim()));
@@ -265,7 +265,7 @@ public class Workplace implements Serializable {
     /** Sends the caller to PIN entry on the phone; the agent is held meanwhile and sees no digits. */
     public void askForPin() {
         if (bankAccount == null || bankAccount.isBlank()) {
-            Messages.error("workplace.bank.accountRequired");
+            PageMessages.error("workplace.bank.accountRequired");
             return;
         }
         act(() -> assisted.askForPin(bankAccount));
@@ -275,10 +275,10 @@ public class Workplace implements Serializable {
         act(() -> {
             try {
                 AccountBalance b = assisted.balance();
-                bankBalance = b.balance().toPlainString() + " " + b.currency() + " (" + Messages.text("workplace.bank.available") + " "
+                bankBalance = b.balance().toPlainString() + " " + b.currency() + " (" + PageMessages.text("workplace.bank.available") + " "
                         + b.available().toPlainString() + ")";
             } catch (BankingException e) {
-                Messages.error("workplace.bank." + e.getError().name());
+                PageMessages.error("workplace.bank." + e.getError().name());
             }
         });
     }
@@ -288,21 +288,21 @@ public class Workplace implements Serializable {
         try {
             value = new BigDecimal(amount == null ? "" : amount.trim());
         } catch (NumberFormatException e) {
-            Messages.error("workplace.bank.INVALID_AMOUNT");
+            PageMessages.error("workplace.bank.INVALID_AMOUNT");
             return;
         }
         if (payee == null || payee.isBlank()) {
-            Messages.error("workplace.bank.payeeRequired");
+            PageMessages.error("workplace.bank.payeeRequired");
             return;
         }
         String key = transferKey;
         act(() -> {
             try {
                 Receipt r = assisted.transfer(payee, value, key);
-                bankReceipt = Messages.text("workplace.bank.done", r.reference());
+                bankReceipt = PageMessages.text("workplace.bank.done", r.reference());
                 transferKey = UUID.randomUUID().toString();
             } catch (BankingException e) {
-                Messages.error("workplace.bank." + e.getError().name());
+                PageMessages.error("workplace.bank." + e.getError().name());
             }
         });
     }
@@ -311,9 +311,9 @@ public class Workplace implements Serializable {
         act(() -> {
             try {
                 Receipt r = assisted.reportCardLoss("loss-" + UUID.randomUUID());
-                bankReceipt = Messages.text("workplace.bank.done", r.reference());
+                bankReceipt = PageMessages.text("workplace.bank.done", r.reference());
             } catch (BankingException e) {
-                Messages.error("workplace.bank." + e.getError().name());
+                PageMessages.error("workplace.bank." + e.getError().name());
             }
         });
     }
@@ -379,11 +379,11 @@ public class Workplace implements Serializable {
 
     public void saveWrapUp() {
         if (lastCallRef == null) {
-            Messages.error("workplace.error.noCallToWrapUp");
+            PageMessages.error("workplace.error.noCallToWrapUp");
             return;
         }
         if (wrapUpCode == null || wrapUpCode.isBlank()) {
-            Messages.error("workplace.error.codeRequired");
+            PageMessages.error("workplace.error.codeRequired");
             return;
         }
         act(() -> {
@@ -393,13 +393,13 @@ public class Workplace implements Serializable {
             }
         });
         if (savedRecordId != null) {
-            info("workplace.wrapUp.saved");
+            PageMessages.info("workplace.wrapUp.saved");
         }
     }
 
     public void createCustomer() {
         if (pop == null || pop.getPhone().isEmpty()) {
-            Messages.error("workplace.error.noCallToWrapUp");
+            PageMessages.error("workplace.error.noCallToWrapUp");
             return;
         }
         act(() -> {
@@ -421,24 +421,20 @@ public class Workplace implements Serializable {
     private void fail(RuntimeException e) {
         Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof AcdException a) {
-            Messages.error("workplace.acd." + a.getKind().name());
+            PageMessages.error("workplace.acd." + a.getKind().name());
         } else if (cause instanceof SoftPhoneException s) {
-            Messages.error("workplace.phone." + s.getCode());
+            PageMessages.error("workplace.phone." + s.getCode());
         } else if (cause instanceof ContactRecordException c) {
-            Messages.error("workplace.record." + c.getCode());
+            PageMessages.error("workplace.record." + c.getCode());
         } else if (cause instanceof AssistedBankingException b) {
-            Messages.error("workplace.bank." + b.getCode());
+            PageMessages.error("workplace.bank." + b.getCode());
         } else if (cause instanceof EJBAccessException) {
-            Messages.error("workplace.error.forbidden");
+            PageMessages.error("workplace.error.forbidden");
         } else {
             LOG.warnf(e, "Workplace action failed for %s", currentUser.getLogin());
-            Messages.error("workplace.error.general");
+            PageMessages.error("workplace.error.general");
         }
         LOG.infof("Workplace: %s refused for %s: %s", cause.getClass().getSimpleName(), currentUser.getLogin(), cause.getMessage());
-    }
-
-    private static void info(String key) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, Messages.text(key), null));
     }
 
     // ------------------------------------------------------------------ what the page shows
