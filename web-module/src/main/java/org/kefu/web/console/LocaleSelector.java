@@ -29,6 +29,11 @@ public class LocaleSelector implements Serializable {
         return getLocale().toLanguageTag();
     }
 
+    /** For lists whose rows carry both names (reasons, wrap-up codes, contacts). */
+    public boolean isEnglish() {
+        return "en".equals(getLocale().getLanguage());
+    }
+
     /** Switches language and stays on the same page. */
     public void select(String tag) {
         locale = "en".equalsIgnoreCase(tag) ? Locale.ENGLISH : CHINESE;

@@ -8,11 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.faces.application.FacesMessage;
 import org.kefu.guard.Attempts;
 import org.kefu.guard.FormLogin;
 import org.kefu.guard.LoginGuard;
 import org.kefu.security.LoginAudit;
+import org.kefu.web.PageMessages;
 
 import java.io.IOException;
 
@@ -56,7 +56,7 @@ public class LoginForm {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         if (jobNumber == null || jobNumber.isEmpty() || password == null || password.isEmpty()) {
-            Messages.error("login.required");
+            PageMessages.error("login.required");
             return;
         }
         String source = request.getRemoteAddr();
@@ -87,13 +87,12 @@ public class LoginForm {
         }
         if (!ok) {
             LoginGuard.Decision after = guard.check(login, source);
-            String message = switch (after.verdict()) {
-                case ALLOW -> Messages.text("login.failed");
-                case DELAY -> Messages.text("login.delayed", after.retryAfterSeconds());
-                case LOCKED -> Messages.text("login.locked", (after.retryAfterSeconds() + 59) / 60);
-                case SOURCE_BLOCKED -> Messages.text("login.blocked", (after.retryAfterSeconds() + 59) / 60);
-            };
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+            switch (after.verdict()) {
+                case ALLOW -> PageMessages.error("login.failed");
+                case DELAY -> PageMessages.error("login.delayed", after.retryAfterSeconds());
+                case LOCKED -> PageMessages.error("login.locked", (after.retryAfterSeconds() + 59) / 60);
+                case SOURCE_BLOCKED -> PageMessages.error("login.blocked", (after.retryAfterSeconds() + 59) / 60);
+            }
             password = null;
             return;
         }

@@ -17,6 +17,7 @@ import org.kefu.crm.CustomerSearch;
 import org.kefu.crm.FieldProblem;
 import org.kefu.crm.ImportRow;
 import org.kefu.crm.PhoneEntry;
+import org.kefu.web.PageMessages;
 import org.primefaces.model.file.UploadedFile;
 
 import java.io.Serializable;
@@ -92,7 +93,7 @@ public class CustomersPage implements Serializable {
     public void open(long id) {
         draft = records.load(id).orElse(null);
         if (draft == null) {
-            Texts.error(null, Texts.text("crm.problem.customer.unknown", String.valueOf(id)));
+            PageMessages.error("crm.problem.customer.unknown", String.valueOf(id));
         } else {
             ensureLines();
         }
@@ -135,13 +136,18 @@ public class CustomersPage implements Serializable {
                 draft = records.load(draft.getId()).orElseThrow();
             }
             ensureLines();
-            Texts.info(Texts.text(isNew ? "crm.created" : "crm.saved", draft.getName()));
+            PageMessages.info(isNew ? "crm.created" : "crm.saved", draft.getName());
         } catch (CustomerException e) {
             for (FieldProblem p : e.getProblems()) {
-                Texts.error("customers:" + editorField(p.getField()), Texts.problem(p));
+                PageMessages.errorAt("customers:" + editorField(p.getField()), problemKey(p), p.getArgs().toArray());
             }
-            Texts.error(null, Texts.text("crm.notSaved"));
+            PageMessages.error("crm.notSaved");
         }
+    }
+
+    /** A field problem's text is "crm.problem.<code>" with the problem's values. */
+    private static String problemKey(FieldProblem p) {
+        return "crm.problem." + p.getCode();
     }
 
     /** The editor component a field's message sits beside. */
@@ -161,7 +167,7 @@ public class CustomersPage implements Serializable {
     public void importFile() {
         importProblems.clear();
         if (upload == null || upload.getSize() == 0) {
-            Texts.error("import:import-file", Texts.text("crm.problem.file.empty"));
+            PageMessages.errorAt("import:import-file", "crm.problem.file.empty");
             return;
         }
         String fileName = upload.getFileName();
@@ -169,24 +175,24 @@ public class CustomersPage implements Serializable {
         try {
             rows = CustomerFile.read(fileName, upload.getContent());
         } catch (MalformedFileException e) {
-            Texts.error("import:import-file", Texts.text("crm.problem." + e.getCode(), (Object[]) e.getArgs()));
+            PageMessages.errorAt("import:import-file", "crm.problem." + e.getCode(), (Object[]) e.getArgs());
             return;
         }
         try {
             int imported = importer.importAll(fileName, rows);
-            Texts.info(Texts.text("crm.import.done", imported, fileName));
+            PageMessages.info("crm.import.done", imported, fileName);
             find();
         } catch (CustomerException e) {
-            Locale locale = Texts.locale();
+            Locale locale = PageMessages.locale();
             for (FieldProblem p : e.getProblems()) {
                 String column = CustomerColumn.byField(p.getField()).map(c -> c.heading(locale)).orElse("");
-                importProblems.add(new ImportProblemLine(p.getRow(), column, Texts.problem(p)));
+                importProblems.add(new ImportProblemLine(p.getRow(), column, PageMessages.text(problemKey(p), p.getArgs().toArray())));
             }
-            Texts.error("import:import-file", Texts.text("crm.import.refused",
+            PageMessages.errorAt("import:import-file", "crm.import.refused",
                     importProblems.stream().mapToInt(ImportProblemLine::getRow).filter(r -> r > 0).distinct().count(),
-                    rows.size()));
+                    rows.size());
         } catch (EJBAccessException e) {
-            Texts.error("import:import-file", Texts.text("crm.import.forbidden"));
+            PageMessages.errorAt("import:import-file", "crm.import.forbidden");
         }
     }
 

@@ -7,7 +7,7 @@ import org.kefu.knowledge.FaqArticle;
 import org.kefu.knowledge.FaqDraft;
 import org.kefu.knowledge.FaqException;
 import org.kefu.knowledge.KnowledgeBase;
-import org.kefu.web.crm.Texts;
+import org.kefu.web.PageMessages;
 
 import java.io.Serializable;
 import java.util.List;
@@ -55,14 +55,14 @@ public class FaqAdminPage implements Serializable {
             long id = knowledgeBase.save(draft);
             draft = FaqDraft.of(knowledgeBase.find(id));
             articles = null;
-            Texts.info(Texts.text("faq.saved"));
+            PageMessages.info("faq.saved");
         } catch (FaqException e) {
             for (String[] p : e.getProblems()) {
-                Texts.error("faq:edit-" + p[0], Texts.text("faq.problem." + p[1],
+                PageMessages.errorAt("faq:edit-" + p[0], "faq.problem." + p[1],
                         p[1].equals("tooLong") ? (p[0].startsWith("body") ? FaqDraft.MAX_BODY
-                                : p[0].equals("keywords") ? FaqDraft.MAX_KEYWORDS : FaqDraft.MAX_TITLE) : ""));
+                                : p[0].equals("keywords") ? FaqDraft.MAX_KEYWORDS : FaqDraft.MAX_TITLE) : "");
             }
-            Texts.error(null, Texts.text("faq.notSaved"));
+            PageMessages.error("faq.notSaved");
         }
     }
 
@@ -70,9 +70,9 @@ public class FaqAdminPage implements Serializable {
         try {
             knowledgeBase.setRetired(id, retired);
             articles = null;
-            Texts.info(Texts.text(retired ? "faq.retired" : "faq.restored"));
+            PageMessages.info(retired ? "faq.retired" : "faq.restored");
         } catch (FaqException e) {
-            Texts.error(null, Texts.text("faq.notSaved"));
+            PageMessages.error("faq.notSaved");
         }
     }
 

@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import org.kefu.knowledge.FaqArticle;
 import org.kefu.knowledge.FaqDraft;
 import org.kefu.knowledge.KnowledgeBase;
-import org.kefu.web.crm.Texts;
+import org.kefu.web.PageMessages;
 
 import java.io.Serializable;
 import java.util.List;
@@ -37,7 +37,7 @@ public class FaqSearchPage implements Serializable {
     }
 
     public boolean isEnglish() {
-        return "en".equals(Texts.locale().getLanguage());
+        return "en".equals(PageMessages.locale().getLanguage());
     }
 
     public List<String> getCategories() {
