@@ -14,6 +14,7 @@ import org.kefu.acd.routing.AgentSnapshot;
 import org.kefu.acd.routing.AgentState;
 import org.kefu.crm.ScreenPop;
 import org.kefu.crm.ScreenPops;
+import org.kefu.telephony.CallData;
 import org.kefu.web.PageMessages;
 import org.kefu.web.console.CurrentUser;
 
@@ -93,7 +94,7 @@ public class AgentDesk implements Serializable {
     /** The caller became a customer: the screen pop shows them, the wrap-up records them. */
     public void customerCreated(long id) {
         customerId = id;
-        pop = screenPops.forCall(callRef, Map.of("kefu.customerId", String.valueOf(id), "kefu.ani", pop.getPhone()));
+        pop = screenPops.forCall(callRef, Map.of(CallData.CUSTOMER_ID, String.valueOf(id), CallData.ANI, pop.getPhone()));
     }
 
     private void refused(RuntimeException e) {
