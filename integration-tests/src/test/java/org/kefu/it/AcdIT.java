@@ -298,14 +298,10 @@ class AcdIT {
                 Map.of("service", "96000", "caller", "13800000071", "key", "0", "talk", "8500")); // 0: the flow's agent
         assertEquals(0, caller.await(40), caller.report());
 
-        String wait = null;
-        long until = System.currentTimeMillis() + 10_000;
-        while (wait == null && System.currentTimeMillis() < until) {
-            wait = scalar("SELECT e.wait_millis FROM acd_event e JOIN call_record r ON r.call_ref = e.call_ref"
-                    + " WHERE r.ani = '13800000071' AND e.event_type = 'ABANDON'");
-            Thread.sleep(200);
-        }
-        assertTrue(wait != null && Long.parseLong(wait) >= 5000, "abandoned after waiting about 7 s: " + wait);
+        String wait = SipBed.await(() -> "an ABANDON event", Duration.ofSeconds(10),
+                () -> scalar("SELECT e.wait_millis FROM acd_event e JOIN call_record r ON r.call_ref = e.call_ref"
+                        + " WHERE r.ani = '13800000071' AND e.event_type = 'ABANDON'"), v -> true);
+        assertTrue(Long.parseLong(wait) >= 5000, "abandoned after waiting about 7 s: " + wait);
         assertEquals(before + 1, report.statistics("utilities").abandoned(), "longer than the short-abandon limit: counted");
         assertEquals(0, report.statistics("utilities").live().waiting());
     }

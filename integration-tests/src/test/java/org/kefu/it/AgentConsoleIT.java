@@ -508,25 +508,13 @@ class AgentConsoleIT {
         return m.group(1);
     }
 
-    private void awaitAgentState(String job, String state) throws Exception {
-        long until = System.currentTimeMillis() + PUSH.toMillis();
-        String now = agentState(job);
-        while (!now.equals(state) && System.currentTimeMillis() < until) {
-            Thread.sleep(200);
-            now = agentState(job);
-        }
-        assertEquals(state, now, "ACD state of " + job);
+    private void awaitAgentState(String job, String state) {
+        SipBed.await(() -> "ACD state of " + job + " " + state, PUSH, () -> agentState(job), state::equals);
     }
 
-    private static String awaitValue(String sql, String... params) throws Exception {
-        long until = System.currentTimeMillis() + PUSH.toMillis();
-        String v = SqlProbeClient.value(sql, params);
-        while (v == null && System.currentTimeMillis() < until) {
-            Thread.sleep(200); // the CDR is written behind the call
-            v = SqlProbeClient.value(sql, params);
-        }
-        assertTrue(v != null, "no row for " + sql);
-        return v;
+    /** The first value of the query once there is one (the CDR is written behind the call). */
+    private static String awaitValue(String sql, String... params) {
+        return SipBed.await(() -> "no row for " + sql, PUSH, () -> SqlProbeClient.value(sql, params), v -> true);
     }
 
     private static int trunkPort() {

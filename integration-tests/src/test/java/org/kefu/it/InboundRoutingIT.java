@@ -34,13 +34,13 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Inbound routing rules (R-2.3), overflow to voicemail (R-2.4), follow-me (R-1.5), the english
@@ -120,13 +120,8 @@ class InboundRoutingIT {
         }
         assertEquals(0, caller.await(40), caller.report());
 
-        String status = null;
-        long until = System.currentTimeMillis() + 15_000;
-        while (!"NEW".equals(status) && System.currentTimeMillis() < until) {
-            status = scalar("SELECT status FROM voicemail WHERE call_ref = '" + callRef + "'");
-            Thread.sleep(200);
-        }
-        assertEquals("NEW", status, "the message was recorded after the announcement and the tone");
+        SipBed.await("the message was recorded after the announcement and the tone", Duration.ofSeconds(15),
+                () -> "NEW".equals(scalar("SELECT status FROM voicemail WHERE call_ref = '" + callRef + "'")));
         assertEquals("13800000111", scalar("SELECT caller_phone FROM voicemail WHERE call_ref = '" + callRef + "'"));
         assertEquals("hotline", scalar("SELECT queue_code FROM voicemail WHERE call_ref = '" + callRef + "'"));
         String recording = scalar("SELECT recording_ref FROM voicemail WHERE call_ref = '" + callRef + "'");
@@ -194,13 +189,8 @@ class InboundRoutingIT {
         assertEquals(0, caller.await(40), caller.report());
 
         String callRef = awaitScalar("SELECT call_ref FROM call_record WHERE ani = '13800000121'");
-        String status = null;
-        long until = System.currentTimeMillis() + 15_000;
-        while (!"NEW".equals(status) && System.currentTimeMillis() < until) {
-            status = scalar("SELECT status FROM voicemail WHERE call_ref = '" + callRef + "'");
-            Thread.sleep(200);
-        }
-        assertEquals("NEW", status, "a recorded message");
+        SipBed.await("a recorded message", Duration.ofSeconds(15),
+                () -> "NEW".equals(scalar("SELECT status FROM voicemail WHERE call_ref = '" + callRef + "'")));
         assertEquals("utilities", scalar("SELECT queue_code FROM voicemail WHERE call_ref = '" + callRef + "'"));
         assertEquals("13800000121", scalar("SELECT caller_phone FROM voicemail WHERE call_ref = '" + callRef + "'"));
         assertEquals("to voicemail", scalar("SELECT detail FROM acd_event WHERE call_ref = '" + callRef + "' AND event_type = 'OVERFLOW'"));
@@ -353,17 +343,8 @@ class InboundRoutingIT {
         SipBed.await(what, condition);
     }
 
-    private String awaitScalar(String sql) throws Exception {
-        long until = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < until) {
-            String v = scalar(sql);
-            if (v != null) {
-                return v;
-            }
-            Thread.sleep(100);
-        }
-        fail("nothing for " + sql);
-        return null;
+    private String awaitScalar(String sql) {
+        return SipBed.await(() -> "nothing for " + sql, Duration.ofSeconds(10), () -> scalar(sql), v -> true);
     }
 
     private String scalar(String sql) throws Exception {
