@@ -23,18 +23,30 @@ final class SessionTimer {
 
     /** The interval the request asks for (Session-Expires), or -1 for none or an unreadable one. */
     static long requestedSeconds(Request request) {
-        Header h = request.getHeader("Session-Expires");
+        String[] value = sessionExpires(request);
+        return value == null ? -1 : seconds(value);
+    }
+
+    /**
+     * The Session-Expires header of a message (long or compact form) split at ';': the interval
+     * first, then its parameters (refresher=...); null when there is none.
+     */
+    private static String[] sessionExpires(javax.sip.message.Message message) {
+        Header h = message.getHeader("Session-Expires");
         if (h == null) {
-            h = request.getHeader("x");
+            h = message.getHeader("x");
         }
         if (h == null) {
-            return -1;
+            return null;
         }
         String value = h.toString();
-        value = value.substring(value.indexOf(':') + 1).trim();
-        int semi = value.indexOf(';');
+        return value.substring(value.indexOf(':') + 1).trim().split(";");
+    }
+
+    /** The interval of a split Session-Expires value, or -1 when it is not a number. */
+    private static long seconds(String[] value) {
         try {
-            return Long.parseLong((semi < 0 ? value : value.substring(0, semi)).trim());
+            return Long.parseLong(value[0].trim());
         } catch (NumberFormatException e) {
             return -1;
         }
@@ -61,26 +73,15 @@ final class SessionTimer {
      * before expiry); without, the callee supports no timer and the leg has none.
      */
     static void answered(SipCall call, Response ok) {
-        Header h = ok.getHeader("Session-Expires");
-        if (h == null) {
-            h = ok.getHeader("x");
-        }
-        if (h == null) {
+        String[] parts = sessionExpires(ok);
+        if (parts == null) {
             call.refreshAtNanos = 0;
             call.sessionDeadlineNanos = 0;
             return;
         }
-        String value = h.toString();
-        value = value.substring(value.indexOf(':') + 1).trim();
-        String[] parts = value.split(";");
-        long interval;
-        try {
-            interval = Long.parseLong(parts[0].trim());
-        } catch (NumberFormatException e) {
-            return; // unreadable: keep what we had
-        }
+        long interval = seconds(parts);
         if (interval < 1) {
-            return;
+            return; // unreadable or nonsense: keep what we had
         }
         boolean weRefresh = true; // RFC 4028 section 7.4: refresher missing in a 2xx means the UAC
         for (int i = 1; i < parts.length; i++) {
