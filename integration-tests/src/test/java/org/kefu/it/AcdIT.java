@@ -19,7 +19,6 @@ import org.kefu.reporting.QueueReport;
 import org.kefu.telephony.CallSnapshot;
 import org.kefu.telephony.ConnectionId;
 import org.kefu.telephony.ConnectionState;
-import org.kefu.telephony.DeviceId;
 import org.kefu.telephony.SwitchConnection;
 import org.kefu.telephony.SwitchConnectionFactory;
 
@@ -49,7 +48,7 @@ class AcdIT {
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
         return SipBed.addTo(ShrinkWrap.create(WebArchive.class, "acd-probe.war"))
-                .addClasses(AcdIT.class)
+                .addClasses(AcdIT.class, DeskAgents.class)
                 .addAsResource("sipp/caller-waits-for-agent.xml")
                 .addAsResource("sipp/caller-refused.xml")
                 .addAsResource("sipp/caller-requests-callback.xml")
@@ -315,18 +314,11 @@ class AcdIT {
     }
 
     private void readyAt(String job, String ext) {
-        logIn(job, ext);
-        sessions.ready(job);
+        DeskAgents.readyAt(bed, sessions, job, ext);
     }
 
-    /** Logs the agent in at the desk, and out again after the test. */
     private void logIn(String job, String ext) {
-        bed.afterward("log " + job + " out", () -> {
-            if (sessions.status(job).state() != AgentState.LOGGED_OUT) {
-                sessions.logout(job);
-            }
-        });
-        sessions.login(job, ext);
+        DeskAgents.logIn(bed, sessions, job, ext);
     }
 
     private Sipp deskPhone(String ext, String scenario, String answerAfter) throws Exception {
@@ -338,13 +330,7 @@ class AcdIT {
     }
 
     private ConnectionId awaitConnected(String ext, Sipp caller, long millis) {
-        return SipBed.await(() -> ext + " never talked: " + caller.report(), Duration.ofMillis(millis), () -> {
-            try (SwitchConnection sw = switchFactory.getConnection()) {
-                return sw.snapshotDevice(new DeviceId(ext)).connections().stream()
-                        .filter(p -> p.state() == ConnectionState.CONNECTED)
-                        .map(CallSnapshot.Party::connection).findFirst().orElse(null);
-            }
-        }, c -> true);
+        return SipBed.connectedAt(switchFactory, ext, caller, Duration.ofMillis(millis));
     }
 
     private static void awaitTrue(Callable<Boolean> condition, String what) {

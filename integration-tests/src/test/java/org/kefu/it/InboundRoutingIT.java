@@ -15,10 +15,7 @@ import org.kefu.acd.AgentSessions;
 import org.kefu.acd.Offers;
 import org.kefu.acd.routing.AgentState;
 import org.kefu.reporting.QueueReport;
-import org.kefu.telephony.CallSnapshot;
 import org.kefu.telephony.ConnectionId;
-import org.kefu.telephony.ConnectionState;
-import org.kefu.telephony.DeviceId;
 import org.kefu.telephony.SwitchConnection;
 import org.kefu.telephony.SwitchConnectionFactory;
 
@@ -56,7 +53,7 @@ class InboundRoutingIT {
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
         return SipBed.addTo(ShrinkWrap.create(WebArchive.class, "routing-probe.war"))
-                .addClasses(InboundRoutingIT.class)
+                .addClasses(InboundRoutingIT.class, DeskAgents.class)
                 .addAsResource("sipp/caller-waits-for-agent.xml")
                 .addAsResource("sipp/phone-register.xml")
                 .addAsResource("sipp/phone-answers.xml")
@@ -311,18 +308,11 @@ class InboundRoutingIT {
     }
 
     private void readyAt(String job, String ext) {
-        logIn(job, ext);
-        sessions.ready(job);
+        DeskAgents.readyAt(bed, sessions, job, ext);
     }
 
-    /** Logs the agent in at the desk, and out again after the test. */
     private void logIn(String job, String ext) {
-        bed.afterward("log " + job + " out", () -> {
-            if (sessions.status(job).state() != AgentState.LOGGED_OUT) {
-                sessions.logout(job);
-            }
-        });
-        sessions.login(job, ext);
+        DeskAgents.logIn(bed, sessions, job, ext);
     }
 
     private Sipp deskPhone(String ext, String scenario, String answerAfter) throws Exception {
@@ -330,13 +320,7 @@ class InboundRoutingIT {
     }
 
     private ConnectionId awaitConnected(String ext, Sipp caller) {
-        return SipBed.await(() -> ext + " never talked: " + caller.report(), SipBed.DEFAULT_WAIT, () -> {
-            try (SwitchConnection sw = switchFactory.getConnection()) {
-                return sw.snapshotDevice(new DeviceId(ext)).connections().stream()
-                        .filter(p -> p.state() == ConnectionState.CONNECTED)
-                        .map(CallSnapshot.Party::connection).findFirst().orElse(null);
-            }
-        }, c -> true);
+        return SipBed.connectedAt(switchFactory, ext, caller, SipBed.DEFAULT_WAIT);
     }
 
     private static void awaitTrue(Callable<Boolean> condition, String what) {

@@ -5,6 +5,9 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.kefu.telephony.CallSnapshot;
+import org.kefu.telephony.ConnectionId;
+import org.kefu.telephony.ConnectionState;
 import org.kefu.telephony.DeviceId;
 import org.kefu.telephony.SwitchConnection;
 import org.kefu.telephony.SwitchConnectionFactory;
@@ -94,6 +97,17 @@ final class SipBed implements AfterEachCallback {
     /** The usual desk phone: answers after {@code answerAfter} milliseconds. */
     Sipp deskPhone(SwitchConnectionFactory switches, String ext, String scenario, String answerAfter) throws Exception {
         return deskPhone(switches, ext, scenario, Map.of("answer_after", answerAfter));
+    }
+
+    /** Waits until the desk phone talks in a call (a connected party there) and returns that connection. */
+    static ConnectionId connectedAt(SwitchConnectionFactory switches, String ext, Sipp caller, Duration atMost) {
+        return await(() -> ext + " never talked: " + caller.report(), atMost, () -> {
+            try (SwitchConnection sw = switches.getConnection()) {
+                return sw.snapshotDevice(new DeviceId(ext)).connections().stream()
+                        .filter(p -> p.state() == ConnectionState.CONNECTED)
+                        .map(CallSnapshot.Party::connection).findFirst().orElse(null);
+            }
+        }, c -> true);
     }
 
     /** Runs {@code step} after the test (newest first), retried while it throws for a few seconds. */
