@@ -122,10 +122,9 @@ public class AcdClock {
             }
         }
         state.calls().remove(callId);
-        CallQueue from = state.queue(overflow.fromQueue());
-        String kind = from == null ? "QUEUE" : from.getOverflowKind();
+        String kind = fromConfig == null ? "QUEUE" : fromConfig.getOverflowKind();
         if ("IVR".equals(kind) || "VOICEMAIL".equals(kind)) {
-            inbound.overflowed(new CallId(callId), c.caller, kind, from.getOverflowFlow(), overflow.fromQueue());
+            inbound.overflowed(new CallId(callId), c.caller, kind, fromConfig.getOverflowFlow(), overflow.fromQueue());
             return;
         }
         // No queue to go to: say goodbye.
