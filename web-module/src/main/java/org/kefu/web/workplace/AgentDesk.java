@@ -53,8 +53,6 @@ public class AgentDesk implements Serializable {
     private ScreenPop pop;
     /** The last call that rang here: the screen pop's and the wrap-up's. */
     private String callRef;
-    private String callerPhone;
-    private Long customerId;
 
     @PostConstruct
     void init() {
@@ -75,8 +73,6 @@ public class AgentDesk implements Serializable {
         if (primary != null && !primary.getCallId().equals(callRef)) {
             callRef = primary.getCallId();
             pop = screenPops.forCall(callRef, primary.getData());
-            callerPhone = pop.getPhone();
-            customerId = pop.getCustomerId();
             newCall.fire(new NewCall(callRef));
         }
     }
@@ -93,7 +89,6 @@ public class AgentDesk implements Serializable {
 
     /** The caller became a customer: the screen pop shows them, the wrap-up records them. */
     public void customerCreated(long id) {
-        customerId = id;
         pop = screenPops.forCall(callRef, Map.of(CallData.CUSTOMER_ID, String.valueOf(id), CallData.ANI, pop.getPhone()));
     }
 
@@ -127,11 +122,13 @@ public class AgentDesk implements Serializable {
         return callRef;
     }
 
+    /** The last call's caller (or dialled number), as its screen pop shows it. */
     public String callerPhone() {
-        return callerPhone;
+        return pop == null ? null : pop.getPhone();
     }
 
+    /** The last call's customer, as its screen pop shows them (also one created during the call). */
     public Long customerId() {
-        return customerId;
+        return pop == null ? null : pop.getCustomerId();
     }
 }
