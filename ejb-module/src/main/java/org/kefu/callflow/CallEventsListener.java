@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import org.jboss.ejb3.annotation.ResourceAdapter;
+import org.kefu.security.SwitchRefusals;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallEventListener;
 
@@ -20,8 +21,15 @@ public class CallEventsListener implements CallEventListener {
     @EJB
     private InboundCalls inbound;
 
+    @EJB
+    private SwitchRefusals refusals;
+
     @Override
     public void onCallEvent(CallEvent event) {
-        inbound.handle(event);
+        if (event instanceof CallEvent.SecurityRefused refused) {
+            refusals.record(refused); // not a call's event: the audit trail owns it
+        } else {
+            inbound.handle(event);
+        }
     }
 }

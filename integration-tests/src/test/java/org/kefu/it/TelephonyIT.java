@@ -50,6 +50,7 @@ class TelephonyIT {
                 .addAsResource("sipp/caller-talks.xml")
                 .addAsResource("sipp/caller-gives-up.xml")
                 .addAsResource("sipp/phone-register.xml")
+                .addAsResource("sipp/phone-wrong-password.xml")
                 .addAsResource("sipp/phone-answers.xml")
                 .addAsResource("sipp/phone-never-answers.xml")
                 // The switch API lives in the Kefu EAR's lib/: use those very classes.
@@ -98,6 +99,30 @@ class TelephonyIT {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 assertEquals(0, rs.getLong(1), "the caller was never queued for an agent");
+            }
+        }
+    }
+
+    /**
+     * Password guessing against a phone login (issue 14): refused on the wire, and on the audit
+     * trail the administrator reads, with the extension tried and the address it came from.
+     */
+    @Test
+    @OperateOnDeployment("probe")
+    void aPhoneLoginWithAWrongPasswordIsRefusedAndAudited() throws Exception {
+        String count = "SELECT COUNT(*) FROM audit_event WHERE action = 'SIP_LOGIN_FAILED' AND actor = '8099'"
+                + " AND outcome = 'DENIED' AND source_address = '127.0.0.1'";
+        long before = scalarLong(count);
+        Sipp guess = bed.start("phone-wrong-password.xml", Map.of("ext", "8099"));
+        assertEquals(0, guess.await(20), "refused 403: " + guess.report());
+        awaitTrue(() -> scalarLong(count) == before + 1, "the refusal is on the audit trail");
+        try (Connection c = kefu.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT target, detail FROM audit_event WHERE action = 'SIP_LOGIN_FAILED'"
+                     + " AND actor = '8099' ORDER BY id DESC")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("8099", rs.getString("target"));
+                assertEquals("REGISTER with a wrong digest (403)", rs.getString("detail"));
             }
         }
     }
@@ -190,6 +215,11 @@ class TelephonyIT {
 
             // Toll fraud (issue 14): the switch's own ceiling refuses an international number on
             // every path (a REFER from a desk phone ends in this same transfer), before anything rings.
+            String refusals = "SELECT COUNT(*) FROM audit_event WHERE action = 'DIAL_REFUSED' AND outcome = 'DENIED' AND ("
+                    + "(actor = '8004' AND target = '0044207946000' AND detail LIKE 'path=transfer category=INTERNATIONAL%')"
+                    + " OR (actor = '8004' AND target = '+12125550100' AND detail LIKE 'path=consultation category=INTERNATIONAL%')"
+                    + " OR (actor = '8005' AND target = '16801234' AND detail LIKE 'path=makeCall category=%'))";
+            long refusedBefore = scalarLong(refusals);
             assertThrows(org.kefu.telephony.dialplan.DialRefusedException.class,
                     () -> sw.singleStepTransfer(agent, new DeviceId("0044207946000")));
             assertThrows(org.kefu.telephony.dialplan.DialRefusedException.class,
@@ -197,6 +227,7 @@ class TelephonyIT {
             assertThrows(org.kefu.telephony.dialplan.DialRefusedException.class,
                     () -> sw.makeCall(new DeviceId("8005"), new DeviceId("16801234"), Map.of()));
             assertEquals(ConnectionState.CONNECTED, stateOf(sw, customer), "the caller is still with the agent");
+            awaitTrue(() -> scalarLong(refusals) == refusedBefore + 3, "each refusal on the audit trail, with who asked and the path");
 
             sw.singleStepTransfer(agent, new DeviceId("8005"));
             assertEquals(0, first.await(15), "8004 left the call: " + first.report());
@@ -413,6 +444,13 @@ class TelephonyIT {
 
     private static void awaitTrue(Callable<Boolean> condition, String what) {
         SipBed.await(what, Duration.ofSeconds(15), condition);
+    }
+
+    private long scalarLong(String sql) throws Exception {
+        try (Connection c = kefu.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** The newest CDR of a caller, once it has ended (the MDB writes it just after the call). */

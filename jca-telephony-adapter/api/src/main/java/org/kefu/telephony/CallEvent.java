@@ -80,6 +80,26 @@ public sealed interface CallEvent extends Serializable {
     record DeviceUnregistered(CallId call, Instant at, DeviceId device) implements CallEvent {
     }
 
+    /**
+     * The switch refused something for its own protection (toll fraud, password guessing, a policy):
+     * a failed phone login, a block after repeated failures, an outside number above the switch's
+     * dial ceiling, a transfer asked by a leg that may not transfer, a call without the required
+     * SRTP, a call over an extension's limit. For the application's audit trail; the refusal itself
+     * has already been answered on the wire. Not tied to a call: each {@code action} travels in order
+     * on a call id of its own ({@code security:<action>}).
+     *
+     * <p>Under a flood the switch reports at most a few of one kind per minute one by one and then
+     * one summary: {@code occurrences} says how many refusals this event stands for (1, or the number
+     * left out of the one-by-one reports in that minute).
+     *
+     * @param actor  who asked (an extension or a calling number), or null when unknown
+     * @param target what was refused (a dialled number, an extension), or null
+     * @param source the network address the request came from, or null
+     */
+    record SecurityRefused(CallId call, Instant at, String action, String actor, String target, String source,
+                           String detail, long occurrences) implements CallEvent {
+    }
+
     /** Why digit collection ended. */
     enum DigitsEnd {
         MAX_DIGITS, TERMINATOR, TIMEOUT, CANCELLED

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
-import org.jboss.logging.Logger;
 
 /**
  * Throttles password guessing against the phones' digest logins (REGISTER and INVITE). Failed
@@ -13,17 +12,17 @@ import org.jboss.logging.Logger;
  * source, or the extension, is refused (403, without checking anything) for a while. An extension
  * blocked this way stays open to the addresses its phone is registered from, so that guessing from
  * elsewhere cannot lock a working phone out. Counters live in memory and expire by themselves.
- * Every block is written to the audit log category.
+ * Every failure and every block is reported to the {@link RefusalAudit} (the audit log category and
+ * the application's audit trail, rate-limited).
  */
 final class AuthGuard {
-
-    private static final Logger AUDIT = Logger.getLogger("org.kefu.audit.sip");
 
     private final Clock clock;
     private final int maxPerSource;
     private final int maxPerExtension;
     private final long windowMillis;
     private final long blockMillis;
+    private final RefusalAudit refusals;
     private final Map<String, Counter> sources = new ConcurrentHashMap<>();
     private final Map<String, Counter> extensions = new ConcurrentHashMap<>();
 
@@ -34,6 +33,11 @@ final class AuthGuard {
     }
 
     AuthGuard(Clock clock, int maxPerSource, int maxPerExtension, Duration window, Duration block) {
+        this(clock, maxPerSource, maxPerExtension, window, block, RefusalAudit.logOnly());
+    }
+
+    AuthGuard(Clock clock, int maxPerSource, int maxPerExtension, Duration window, Duration block, RefusalAudit refusals) {
+        this.refusals = refusals;
         this.clock = clock;
         this.maxPerSource = maxPerSource;
         this.maxPerExtension = maxPerExtension;
@@ -41,8 +45,8 @@ final class AuthGuard {
         this.blockMillis = block.toMillis();
     }
 
-    static AuthGuard standard(Clock clock) {
-        return new AuthGuard(clock, 10, 20, Duration.ofMinutes(10), Duration.ofMinutes(15));
+    static AuthGuard standard(Clock clock, RefusalAudit refusals) {
+        return new AuthGuard(clock, 10, 20, Duration.ofMinutes(10), Duration.ofMinutes(15), refusals);
     }
 
     /**
@@ -58,16 +62,26 @@ final class AuthGuard {
         return extension != null && isBlocked(extensions.get(extension), now) && !registeredFrom.test(extension, source);
     }
 
-    void failed(String source, String extension) {
+    /** A wrong digest for {@code extension} from {@code source} in a {@code method} (REGISTER or INVITE). */
+    void failed(String source, String extension, String method) {
         long now = clock.millis();
+        refusals.refused("SIP_LOGIN_FAILED", extension, extension, source, method + " with a wrong digest (403)");
         if (count(sources, key(source), maxPerSource, now)) {
-            AUDIT.warnf("SIP login: source %s blocked for %d min after %d failed digests (last for extension %s)",
-                    source, blockMillis / 60_000, maxPerSource, extension);
+            refusals.refused("SIP_LOGIN_BLOCK", extension, source, source, String.format(
+                    "source %s blocked for %d min after %d failed digests (last for extension %s)",
+                    source, blockMillis / 60_000, maxPerSource, extension));
         }
         if (extension != null && count(extensions, extension, maxPerExtension, now)) {
-            AUDIT.warnf("SIP login: extension %s blocked for %d min after %d failed digests (last from %s);"
-                    + " its registered phone still gets in", extension, blockMillis / 60_000, maxPerExtension, source);
+            refusals.refused("SIP_LOGIN_BLOCK", extension, extension, source, String.format(
+                    "extension %s blocked for %d min after %d failed digests (last from %s); its registered phone still gets in",
+                    extension, blockMillis / 60_000, maxPerExtension, source));
         }
+    }
+
+    /** A login refused unchecked because its source or extension is blocked ({@link #blocked}). */
+    void refusedWhileBlocked(String source, String extension, String method) {
+        refusals.refused("SIP_LOGIN_BLOCKED", extension, extension, source,
+                method + " refused unchecked: blocked after repeated failed digests (403)");
     }
 
     void succeeded(String source) {

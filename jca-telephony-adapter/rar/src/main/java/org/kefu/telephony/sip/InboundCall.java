@@ -202,7 +202,7 @@ public final class InboundCall extends SipCall {
         SdpAnswer a = ctx.media.answer(callId, offer, mediaSecurity());
         if (!a.accepted()) {
             if (a.policyRefusal()) {
-                SrtpAudit.refusedOffer(this, transport(), ctx.srtpPolicy, a.rejectReason());
+                SrtpAudit.refusedOffer(ctx.refusals, this, transport(), ctx.srtpPolicy, a.rejectReason());
             }
             state = State.FINISHED;
             Response r = ctx.response(Response.NOT_ACCEPTABLE_HERE, invite);

@@ -64,12 +64,13 @@ public final class Registrar {
         }
         if (ctx.srtpPolicy == SrtpPolicy.REQUIRED && !"tls".equalsIgnoreCase(transport)) {
             // Its calls would carry SRTP keys over this connection in clear, or not be SRTP at all.
-            SrtpAudit.refusedRegister(extension, transport, sourceHost);
+            SrtpAudit.refusedRegister(ctx.refusals, extension, transport, sourceHost);
             Response refused = ctx.response(Response.FORBIDDEN, request);
             refused.setReasonPhrase("TLS Required (SrtpPolicy=required)");
             return refused;
         }
         if (guard.blocked(sourceHost, extension, this::registeredFrom)) {
+            guard.refusedWhileBlocked(sourceHost, extension, Request.REGISTER);
             return ctx.response(Response.FORBIDDEN, request); // guessing from here: not even checked
         }
         DigestAuthenticator.Result auth = authenticator.verify(digest(request.getHeader(AuthorizationHeader.NAME)),
@@ -83,12 +84,14 @@ public final class Registrar {
                 return r;
             }
             case FORBIDDEN -> {
-                guard.failed(sourceHost, extension);
+                guard.failed(sourceHost, extension, Request.REGISTER);
                 return ctx.response(Response.FORBIDDEN, request);
             }
             default -> {
                 guard.succeeded(sourceHost);
                 if (!extension.equals(auth.extension())) {
+                    ctx.refusals.refused("SIP_LOGIN_FAILED", auth.extension(), extension, sourceHost,
+                            "REGISTER of extension " + extension + " with the credentials of " + auth.extension() + " (403)");
                     return ctx.response(Response.FORBIDDEN, request); // 8001 may not register 8002
                 }
             }

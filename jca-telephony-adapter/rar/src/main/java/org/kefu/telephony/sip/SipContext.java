@@ -34,6 +34,8 @@ final class SipContext {
     final MediaNegotiator media;
     final CallHandler handler;
     final WorkGate work;
+    /** Where refusals for the switch's protection are reported (rate-limited). */
+    final RefusalAudit refusals;
     final Shedding shedding = new Shedding();
     final SdpSessions sdp = new SdpSessions();
     /** Calls not yet ended, by Call-ID (each B2BUA leg has its own Call-ID). */
@@ -46,7 +48,8 @@ final class SipContext {
     volatile int tlsPort;
 
     SipContext(SipLinkConfig config, SipProvider provider, MessageFactory messages, HeaderFactory headers,
-               AddressFactory addresses, MediaNegotiator media, CallHandler handler, WorkGate work) {
+               AddressFactory addresses, MediaNegotiator media, CallHandler handler, WorkGate work,
+               RefusalAudit refusals) {
         this.config = config;
         this.provider = provider;
         this.messages = messages;
@@ -55,6 +58,7 @@ final class SipContext {
         this.media = media;
         this.handler = handler;
         this.work = work;
+        this.refusals = refusals;
     }
 
     ContactHeader contact(String transport) {

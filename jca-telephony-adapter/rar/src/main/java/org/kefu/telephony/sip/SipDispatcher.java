@@ -193,8 +193,15 @@ final class SipDispatcher implements SipListener {
                 String fromUser = SipContext.userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
                 SIPRequest r = (SIPRequest) request;
                 String source = r.getRemoteAddress() == null ? null : r.getRemoteAddress().getHostAddress();
-                if (fromUser == null || guard.blocked(source, fromUser, registrar::registeredFrom)) {
-                    call.reject(Response.FORBIDDEN); // not a trunk and no user to check; or guessing from here
+                if (fromUser == null) {
+                    ctx.refusals.refused("SIP_UNTRUSTED_SOURCE", null, null, source,
+                            "INVITE from outside the trunk list with no user to authenticate (403)");
+                    call.reject(Response.FORBIDDEN);
+                    return;
+                }
+                if (guard.blocked(source, fromUser, registrar::registeredFrom)) {
+                    guard.refusedWhileBlocked(source, fromUser, Request.INVITE);
+                    call.reject(Response.FORBIDDEN); // guessing from here: not even checked
                     return;
                 }
                 // Known and unknown extensions are answered alike (challenge, then 403): the answers
@@ -211,7 +218,7 @@ final class SipDispatcher implements SipListener {
                         return;
                     }
                     case FORBIDDEN -> {
-                        guard.failed(source, fromUser);
+                        guard.failed(source, fromUser, Request.INVITE);
                         call.reject(Response.FORBIDDEN);
                         return;
                     }
@@ -222,7 +229,7 @@ final class SipDispatcher implements SipListener {
                 }
                 if (call.mediaSecurity() == MediaSecurity.REFUSED) {
                     // SrtpPolicy=required: an extension's call must come over TLS (its SRTP key travels in the SDP).
-                    SrtpAudit.refusedInvite(call, call.transport(), source);
+                    SrtpAudit.refusedInvite(ctx.refusals, call, call.transport(), source);
                     call.reject(Response.NOT_ACCEPTABLE_HERE, ctx.headers.createWarningHeader(ctx.config.contactHost(), 399,
                             "SIP over TLS and SRTP required for extensions"));
                     return;
@@ -232,7 +239,8 @@ final class SipDispatcher implements SipListener {
                 if (limit > 0 && ctx.calls.values().stream().filter(c -> c instanceof InboundCall in && !in.isEnded()
                         && in.extension().filter(ext::equals).isPresent()).count() > limit) {
                     // A stolen phone login must not become a pool of simultaneous outside calls.
-                    LOG.infof("Call from extension %s refused: it has %d call(s) already", ext, limit);
+                    ctx.refusals.refused("CALL_LIMIT_REFUSED", ext, call.dnis(), source,
+                            "extension " + ext + " has " + limit + " call(s) already (486)");
                     call.reject(Response.BUSY_HERE);
                     return;
                 }
@@ -261,7 +269,7 @@ final class SipDispatcher implements SipListener {
                 SdpAnswer answer = ctx.media.answer(call.callId(), offer, call.mediaSecurity());
                 if (!answer.accepted()) {
                     if (answer.policyRefusal()) {
-                        SrtpAudit.refusedOffer(call, call.transport(), ctx.srtpPolicy, answer.rejectReason());
+                        SrtpAudit.refusedOffer(ctx.refusals, call, call.transport(), ctx.srtpPolicy, answer.rejectReason());
                     }
                     ctx.respond(tx, request, Response.NOT_ACCEPTABLE_HERE);
                     return;
@@ -313,7 +321,10 @@ final class SipDispatcher implements SipListener {
         if (!call.isDeskPhone()) {
             // A caller from the PSTN (or an outside number Kefu dialled) asking Kefu to call someone:
             // the toll-fraud door (issue 14). Only desk phones transfer.
-            LOG.infof("REFER refused on call leg %s: not a desk phone's leg", call.callId());
+            SIPRequest r = (SIPRequest) refer;
+            ctx.refusals.refused("REFER_REFUSED", call instanceof InboundCall in ? in.ani() : null,
+                    referTo == null ? null : referTarget(referTo), r.getRemoteAddress() == null ? null : r.getRemoteAddress().getHostAddress(),
+                    "REFER on call leg " + call.callId() + ": only a desk phone's leg may transfer (403)");
             ctx.respond(tx, refer, Response.FORBIDDEN);
             return;
         }
@@ -321,7 +332,7 @@ final class SipDispatcher implements SipListener {
             ctx.respond(tx, refer, Response.BAD_REQUEST);
             return;
         }
-        String target = referTo.toString().substring(referTo.toString().indexOf(':') + 1).trim();
+        String target = referTarget(referTo);
         ctx.respond(tx, refer, Response.ACCEPTED);
         call.referAccepted(((javax.sip.header.CSeqHeader) refer.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber());
         ctx.work.notify("refer", () -> {
@@ -332,6 +343,12 @@ final class SipDispatcher implements SipListener {
                 call.referFinished(outcome);
             }
         });
+    }
+
+    /** The Refer-To header's value (the header's name cut off). */
+    private static String referTarget(Header referTo) {
+        String h = referTo.toString();
+        return h.substring(h.indexOf(':') + 1).trim();
     }
 
     /**

@@ -55,6 +55,7 @@ public final class SipLink {
     private volatile CallLimits limits = CallLimits.defaults();
     private volatile SipTls tls;
     private volatile SrtpPolicy srtpPolicy = SrtpPolicy.OPTIONAL;
+    private volatile RefusalAudit refusals = RefusalAudit.logOnly();
 
     /**
      * @param executor where application work runs (the JCA WorkManager in WildFly). It should reject
@@ -105,6 +106,12 @@ public final class SipLink {
 
     public CallLimits limits() {
         return limits;
+    }
+
+    /** Where the link reports what it refuses for its protection; takes effect at the next {@link #start()}. */
+    public SipLink refusals(RefusalAudit refusals) {
+        this.refusals = java.util.Objects.requireNonNull(refusals);
+        return this;
     }
 
     /** When media must be SRTP (takes effect at once, also on a running link). */
@@ -158,13 +165,13 @@ public final class SipLink {
             }
             HeaderFactoryImpl headers = new HeaderFactoryImpl();
             ctx = new SipContext(config, provider, new MessageFactoryImpl(), headers, new AddressFactoryImpl(),
-                    media, handler, new WorkGate(executor, config.maxPendingWork()));
+                    media, handler, new WorkGate(executor, config.maxPendingWork()), refusals);
             ctx.limits = limits;
             ctx.srtpPolicy = srtpPolicy;
             ctx.tlsPort = secure == null ? 0 : secure.port();
             DigestAuthenticator authenticator = new DigestAuthenticator(config.realm(), config.nonceLifetime(), clock);
             authenticator.offerSha256When(credentials::everyoneHasSha256);
-            AuthGuard guard = AuthGuard.standard(clock);
+            AuthGuard guard = AuthGuard.standard(clock, refusals);
             Registrar registrar = new Registrar(ctx, registrations, authenticator, credentials, guard);
             dispatcher = new SipDispatcher(ctx, new TrunkAcl(config.trunkAcl()), registrar, authenticator, credentials, guard);
             provider.addSipListener(dispatcher);
@@ -179,6 +186,7 @@ public final class SipLink {
                     registrations.sweep();
                     authenticator.sweep();
                     guard.sweep();
+                    refusals.flush();
                 } catch (RuntimeException e) {
                     LOG.warn("housekeeping failed", e);
                 }

@@ -27,7 +27,6 @@ import java.util.Set;
 final class Dialing {
 
     private static final Logger LOG = SwitchRuntime.LOG;
-    private static final Logger AUDIT = Logger.getLogger("org.kefu.audit.sip");
 
     private final SwitchRuntime rt;
     private final CallTable table;
@@ -49,22 +48,27 @@ final class Dialing {
         this.outsideAllowed = categories.isEmpty() ? EnumSet.noneOf(NumberCategory.class) : EnumSet.copyOf(categories);
     }
 
-    /** Refuses an outside number the ceiling does not allow; internal destinations pass. */
-    void checkOutside(DeviceId destination, String path) throws DialRefusedException {
+    /**
+     * Refuses an outside number the ceiling does not allow (reported as DIAL_REFUSED); internal
+     * destinations pass.
+     *
+     * @param actor the device that asked, or null when the switch routes on its own
+     */
+    void checkOutside(DeviceId destination, String path, String actor) throws DialRefusedException {
         String number = destination.value();
         if (rt.devices.knows(number) || rt.sip.registrations().contactFor(number).isPresent() || rt.config.outboundTrunk() == null) {
             return;
         }
         NumberCategory category = NumberClassifier.classify(number);
         if (!outsideAllowed.contains(category)) {
-            AUDIT.warnf("DIAL_REFUSED path=%s number=%s category=%s: not among the switch's outside categories %s",
-                    path, number, category, outsideAllowed);
+            rt.refusals.refused("DIAL_REFUSED", actor, number, null, "path=" + path + " category=" + category
+                    + ": not among the switch's outside categories " + outsideAllowed);
             throw new DialRefusedException(number, category, "the switch dials only " + outsideAllowed + " numbers");
         }
     }
 
     CallId makeCall(DeviceId from, DeviceId destination, Map<String, String> data) throws TelephonyException {
-        checkOutside(destination, "makeCall"); // before the agent's phone rings for a number we will not dial
+        checkOutside(destination, "makeCall", from.value()); // before the agent's phone rings for a number we will not dial
         // Click to dial: ring the agent's own phone first; when it answers, call the destination.
         SwitchCall call = new SwitchCall(SwitchRuntime.newCallId(), from.value(), destination.value(), from);
         call.data.putAll(data);
@@ -120,7 +124,7 @@ final class Dialing {
                 }
                 leg = rt.sip.uac().callExtension(destination.value(), callerId);
             } else if (rt.config.outboundTrunk() != null) {
-                checkOutside(destination, "switch");
+                checkOutside(destination, "switch", null);
                 leg = rt.sip.uac().call(rt.config.outboundTrunk().replace("{number}", destination.value()), callerId);
             } else {
                 throw new TelephonyException(destination + " is neither a registered extension nor reachable by a trunk");

@@ -20,6 +20,7 @@ import org.kefu.telephony.media.MediaEngine;
 import org.kefu.telephony.media.SrtpStreams;
 import org.kefu.telephony.sip.CallLimits;
 import org.kefu.telephony.sip.InboundCall;
+import org.kefu.telephony.sip.RefusalAudit;
 import org.kefu.telephony.sip.SipLink;
 import org.kefu.telephony.sip.SipLinkConfig;
 import org.kefu.telephony.sip.SipTls;
@@ -29,6 +30,7 @@ import org.kefu.telephony.timing.Timers;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,6 +167,10 @@ public final class SipSwitch implements SwitchLink {
                     .withRealm(config.realm());
             SipLink sip = new SipLink(sc, legs, rt.devices, rt.negotiator, rt.executor, scope);
             rt.sip = sip;
+            rt.refusals = RefusalAudit.standard(r -> rt.emit(new CallEvent.SecurityRefused(
+                    new CallId("security:" + r.action()), Instant.now(), r.action(), r.actor(), r.target(), r.source(),
+                    r.detail(), r.occurrences())));
+            sip.refusals(rt.refusals);
             sip.limits(limits);
             sip.tls(tls);
             sip.srtp(srtpPolicy);

@@ -6,6 +6,7 @@ import org.kefu.telephony.CallId;
 import org.kefu.telephony.TelephonyException;
 import org.kefu.telephony.media.MediaEngine;
 import org.kefu.telephony.media.MediaSession;
+import org.kefu.telephony.sip.RefusalAudit;
 import org.kefu.telephony.sip.SipLink;
 import org.kefu.telephony.timing.Timers;
 
@@ -36,6 +37,8 @@ final class SwitchRuntime {
     volatile MediaEngine media;
     volatile SwitchMedia negotiator;
     volatile SipLink sip;
+    /** Where the switch reports what it refuses for its protection (see {@link RefusalAudit}). */
+    volatile RefusalAudit refusals = RefusalAudit.logOnly();
     /** The switch's timed tasks while it runs (see {@link Timers}). */
     volatile Timers timers;
 

@@ -59,7 +59,7 @@ final class Transfers {
     }
 
     void singleStepTransfer(ConnectionId transferring, DeviceId destination) throws TelephonyException {
-        dialing.checkOutside(destination, "transfer"); // before the caller is put to music for a number we will not dial
+        dialing.checkOutside(destination, "transfer", transferring.device().value()); // before the caller is put to music for a number we will not dial
         SwitchCall call = table.call(transferring.call());
         Party leaving = table.party(transferring);
         for (Party other : call.parties) {
@@ -80,7 +80,7 @@ final class Transfers {
     }
 
     ConnectionId consultationCall(ConnectionId active, DeviceId destination) throws TelephonyException {
-        dialing.checkOutside(destination, "consultation");
+        dialing.checkOutside(destination, "consultation", active.device().value());
         SwitchCall first = table.call(active.call());
         Party agent = table.party(active);
         MediaSession agentMedia = rt.mediaOf(agent);

@@ -13,10 +13,10 @@ class AuthGuardTest {
     @Test
     void aGuessingSourceIsBlockedForAWhileAndThenForgotten() {
         for (int i = 0; i < 2; i++) {
-            guard.failed("203.0.113.9", "8001");
+            guard.failed("203.0.113.9", "8001", "REGISTER");
         }
         assertThat(guard.blocked("203.0.113.9", "8001", (e, h) -> false)).isFalse();
-        guard.failed("203.0.113.9", "8002");
+        guard.failed("203.0.113.9", "8002", "REGISTER");
         assertThat(guard.blocked("203.0.113.9", "8003", (e, h) -> false)).as("any extension, from that source").isTrue();
         assertThat(guard.blocked("198.51.100.7", "8003", (e, h) -> false)).as("other sources").isFalse();
         clock.now = clock.now.plus(Duration.ofMinutes(16));
@@ -28,7 +28,7 @@ class AuthGuardTest {
     @Test
     void guessingOneExtensionFromManySourcesLocksOnlyStrangersOut() {
         for (int i = 0; i < 5; i++) {
-            guard.failed("203.0.113." + i, "8001"); // a botnet: each source below its own limit
+            guard.failed("203.0.113." + i, "8001", "INVITE"); // a botnet: each source below its own limit
         }
         assertThat(guard.blocked("203.0.113.77", "8001", (e, h) -> false)).isTrue();
         assertThat(guard.blocked("192.168.1.20", "8001", (e, h) -> h.equals("192.168.1.20")))
@@ -38,10 +38,10 @@ class AuthGuardTest {
 
     @Test
     void aSuccessClearsTheSourcesCount() {
-        guard.failed("192.168.1.20", "8001");
-        guard.failed("192.168.1.20", "8001");
+        guard.failed("192.168.1.20", "8001", "REGISTER");
+        guard.failed("192.168.1.20", "8001", "REGISTER");
         guard.succeeded("192.168.1.20");
-        guard.failed("192.168.1.20", "8001");
+        guard.failed("192.168.1.20", "8001", "REGISTER");
         assertThat(guard.blocked("192.168.1.20", "8001", (e, h) -> false)).isFalse();
     }
 }

@@ -6,7 +6,10 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +26,12 @@ class SipLinkTest {
     final G711TestNegotiator media = new G711TestNegotiator(40010);
     ThreadPoolExecutor executor = TestLinks.boundedExecutor(4, 50);
     SipLink link;
+    /** What the link reported refusing (issue 14: every refusal audited). */
+    final List<RefusalAudit.Refusal> refusals = new CopyOnWriteArrayList<>();
 
     SipLink start(SipLinkConfig config) {
-        link = new SipLink(config, handler, TestLinks.DEMO_CREDENTIALS, media, executor);
+        link = new SipLink(config, handler, TestLinks.DEMO_CREDENTIALS, media, executor)
+                .refusals(new RefusalAudit(Clock.systemUTC(), 20, Duration.ofMinutes(1), refusals::add));
         link.start();
         return link;
     }
@@ -147,6 +153,17 @@ class SipLinkTest {
             String blocked = c.finalResponse(3000);
             assertThat(RawSipClient.status(blocked)).as("no challenge any more").isEqualTo(403);
             assertThat(link.registrations().contactFor("8005")).isEmpty();
+            // Each failure, the block and the attempt refused unchecked are on record, with who and from where.
+            assertThat(refusals).filteredOn(r -> r.action().equals("SIP_LOGIN_FAILED")).hasSize(10)
+                    .allSatisfy(r -> {
+                        assertThat(r.actor()).isEqualTo("8005");
+                        assertThat(r.source()).isEqualTo("127.0.0.1");
+                        assertThat(r.detail()).doesNotContain("guess"); // never the password tried
+                    });
+            assertThat(refusals).filteredOn(r -> r.action().equals("SIP_LOGIN_BLOCK")).singleElement()
+                    .satisfies(r -> assertThat(r.detail()).contains("source 127.0.0.1 blocked"));
+            assertThat(refusals).filteredOn(r -> r.action().equals("SIP_LOGIN_BLOCKED")).singleElement()
+                    .satisfies(r -> assertThat(r.target()).isEqualTo("8005"));
         }
     }
 
@@ -328,6 +345,12 @@ class SipLinkTest {
             String r = call.request("REFER", ok, "Refer-To: <sip:0044207946000@127.0.0.1>\r\n");
             assertThat(RawSipClient.status(r)).isEqualTo(403);
             assertThat(handler.events.poll(1, TimeUnit.SECONDS)).as("what the application was asked").isNull();
+            assertThat(refusals).singleElement().satisfies(refusal -> {
+                assertThat(refusal.action()).isEqualTo("REFER_REFUSED");
+                assertThat(refusal.actor()).as("the caller").isEqualTo("13800138000");
+                assertThat(refusal.target()).contains("0044207946000");
+                assertThat(refusal.source()).isEqualTo("127.0.0.1");
+            });
             assertThat(RawSipClient.status(call.bye(ok))).as("the caller's call goes on").isEqualTo(200);
         }
     }
