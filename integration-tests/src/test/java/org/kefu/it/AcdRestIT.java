@@ -98,7 +98,9 @@ class AcdRestIT {
     void anAgentMayActOnlyOnItselfButASupervisorOnAnyone() throws Exception {
         loggedIn("1001");
         assertThat(post("api/agents/1001/login", "1002", "{\"extension\":\"8001\"}").statusCode()).isEqualTo(403);
-        assertThat(get("api/agents/1001", "1002").statusCode()).isEqualTo(403);
+        HttpResponse<String> other = get("api/agents/1001", "1002");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(json(other.body()).asJsonObject().getString("error")).isEqualTo("an agent may only act on itself");
         assertThat(get("api/agents/1001", "bo").statusCode()).as("back office has no ACD role").isEqualTo(403);
 
         HttpResponse<String> bySupervisor = post("api/agents/1001/login", "1005", "{\"extension\":\"8001\"}");
@@ -113,9 +115,17 @@ class AcdRestIT {
         HttpResponse<String> noDesk = post("api/agents/1003/login", "1003", "{\"extension\":\"9999\"}");
         assertThat(noDesk.statusCode()).isEqualTo(400);
         assertThat(json(noDesk.body()).asJsonObject().getString("error")).contains("9999");
-        assertThat(post("api/agents/1003/login", "1003", "not json").statusCode()).isEqualTo(400);
-        assertThat(post("api/agents/1003/login", "1003", "{\"extension\":8003}").statusCode()).isEqualTo(400);
-        assertThat(post("api/agents/1003/login", "1003", "{}").statusCode()).isEqualTo(400);
+        HttpResponse<String> notJson = post("api/agents/1003/login", "1003", "not json");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(json(notJson.body()).asJsonObject().getString("error")).startsWith("the body is not JSON of this request's shape");
+        HttpResponse<String> number = post("api/agents/1003/login", "1003", "{\"extension\":8003}");
+        assertThat(number.statusCode()).as("a number is not a text, even one that reads like an extension").isEqualTo(400);
+        assertThat(json(number.body()).asJsonObject().getString("error")).contains("expected a text");
+        HttpResponse<String> empty = post("api/agents/1003/login", "1003", "{}");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(json(empty.body()).asJsonObject().getJsonArray("violations").getJsonObject(0).getString("field"))
+                .isEqualTo("extension");
+        assertThat(post("api/agents/1003/login", "1003", "{\"extension\":\"  \"}").statusCode()).as("blank").isEqualTo(400);
         assertThat(state(get("api/agents/1003", "1003"))).isEqualTo("LOGGED_OUT");
 
         assertThat(post("api/agents/1003/ready", "1003", null).statusCode()).as("ready before login").isEqualTo(409);

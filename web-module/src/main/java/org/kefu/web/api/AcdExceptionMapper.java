@@ -1,13 +1,11 @@
 package org.kefu.web.api;
 
-import jakarta.json.Json;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.kefu.acd.AcdException;
 
-/** ACD refusals as JSON: 400 bad input, 404 unknown agent or queue, 409 illegal state change. */
+/** ACD refusals as {@link ApiError}s: 400 bad input, 404 unknown agent or queue, 409 illegal state change. */
 @Provider
 public class AcdExceptionMapper implements ExceptionMapper<AcdException> {
 
@@ -18,12 +16,6 @@ public class AcdExceptionMapper implements ExceptionMapper<AcdException> {
             case NOT_FOUND -> Response.Status.NOT_FOUND;
             case CONFLICT -> Response.Status.CONFLICT;
         };
-        return error(status, e.getMessage());
-    }
-
-    static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", message == null ? status.getReasonPhrase() : message).build().toString())
-                .build();
+        return ApiError.response(status, e.getMessage());
     }
 }

@@ -10,6 +10,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,11 +32,13 @@ import java.util.TreeSet;
 /**
  * Agents' ACD state for CTI desktops (R-2.7): log in at a desk phone, ready, not ready with a
  * reason, end wrap-up, log out, and read the live state. An agent acts on itself only;
- * supervisors and administrators act on anyone.
+ * supervisors and administrators act on anyone ({@link SelfOrSupervisor}). Bodies are records
+ * bound by JSON-B and validated; every refusal is an {@link ApiError}.
  */
 @Path("agents")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"agent", "supervisor", "admin"})
+@SelfOrSupervisor
 public class AgentResource {
 
     @EJB
@@ -49,8 +53,7 @@ public class AgentResource {
     @GET
     @Path("{jobNumber}")
     public Response get(@PathParam("jobNumber") String jobNumber) {
-        Response denied = guard(jobNumber);
-        return denied != null ? denied : Response.ok(withFollowMe(toJson(sessions.status(jobNumber)), jobNumber).build().toString()).build();
+        return Response.ok(withFollowMe(toJson(sessions.status(jobNumber)), jobNumber).build().toString()).build();
     }
 
     /** Binds the agent's follow-me number: {"number":"13912345678"}, or {"number":null} to unbind. */
@@ -58,15 +61,14 @@ public class AgentResource {
     @Path("{jobNumber}/follow-me")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response bindFollowMe(@PathParam("jobNumber") String jobNumber, String body) {
-        Response denied = guard(jobNumber);
-        if (denied != null) {
-            return denied;
+        // Read by hand, not bound to a record: {"number":null} (unbind) and {} (a mistake) must differ.
+        JsonObject json = objectOrNull(body);
+        JsonValue number = json == null ? null : json.get("number");
+        if (number == null || !(number instanceof JsonString || number == JsonValue.NULL)) {
+            return ApiError.response(Response.Status.BAD_REQUEST, "the body must be a JSON object like {\"number\":\"13912345678\"}");
         }
-        JsonObject json = parse(body);
-        if (json == null || !json.containsKey("number")) {
-            return AcdExceptionMapper.error(Response.Status.BAD_REQUEST, "the body must be a JSON object like {\"number\":\"13912345678\"}");
-        }
-        sessions.bindFollowMe(jobNumber, string(json, "number"), security.getUserPrincipal().getName(), request.getRemoteAddr());
+        String value = number instanceof JsonString text && !text.getString().isBlank() ? text.getString().trim() : null;
+        sessions.bindFollowMe(jobNumber, value, security.getUserPrincipal().getName(), request.getRemoteAddr());
         return Response.ok(withFollowMe(Json.createObjectBuilder(), jobNumber).build().toString()).build();
     }
 
@@ -84,10 +86,6 @@ public class AgentResource {
     }
 
     private Response followMe(String jobNumber, boolean on) {
-        Response denied = guard(jobNumber);
-        if (denied != null) {
-            return denied;
-        }
         sessions.followMe(jobNumber, on, security.getUserPrincipal().getName(), request.getRemoteAddr());
         return Response.ok(withFollowMe(toJson(sessions.status(jobNumber)), jobNumber).build().toString()).build();
     }
@@ -100,84 +98,48 @@ public class AgentResource {
     @POST
     @Path("{jobNumber}/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(@PathParam("jobNumber") String jobNumber, String body) {
-        Response denied = guard(jobNumber);
-        if (denied != null) {
-            return denied;
-        }
-        JsonObject json = parse(body);
-        if (json == null) {
-            return AcdExceptionMapper.error(Response.Status.BAD_REQUEST, "the body must be a JSON object like {\"extension\":\"8001\"}");
-        }
-        String extension = string(json, "extension");
-        if (extension == null) {
-            return AcdExceptionMapper.error(Response.Status.BAD_REQUEST, "missing string field \"extension\"");
-        }
-        return ok(sessions.login(jobNumber, extension));
+    public Response login(@PathParam("jobNumber") String jobNumber, @NotNull @Valid AgentRequests.Login body) {
+        return ok(sessions.login(jobNumber, body.extension().trim()));
     }
 
     @POST
     @Path("{jobNumber}/ready")
     public Response ready(@PathParam("jobNumber") String jobNumber) {
-        Response denied = guard(jobNumber);
-        return denied != null ? denied : ok(sessions.ready(jobNumber));
+        return ok(sessions.ready(jobNumber));
     }
 
     @POST
     @Path("{jobNumber}/not-ready")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response notReady(@PathParam("jobNumber") String jobNumber, String body) {
-        Response denied = guard(jobNumber);
-        if (denied != null) {
-            return denied;
-        }
-        JsonObject json = parse(body);
-        String reason = json == null ? null : string(json, "reason");
-        if (reason == null) {
-            return AcdExceptionMapper.error(Response.Status.BAD_REQUEST,
-                    "the body must be a JSON object with a string field \"reason\", one of " + sessions.notReadyReasons());
-        }
-        return ok(sessions.notReady(jobNumber, reason));
+    public Response notReady(@PathParam("jobNumber") String jobNumber, @NotNull @Valid AgentRequests.NotReady body) {
+        return ok(sessions.notReady(jobNumber, body.reason().trim())); // an unknown reason: AcdException, 400 naming the reasons
     }
 
     @POST
     @Path("{jobNumber}/wrap-up-done")
     public Response wrapUpDone(@PathParam("jobNumber") String jobNumber) {
-        Response denied = guard(jobNumber);
-        return denied != null ? denied : ok(sessions.wrapUpDone(jobNumber));
+        return ok(sessions.wrapUpDone(jobNumber));
     }
 
     @POST
     @Path("{jobNumber}/lock")
     public Response lock(@PathParam("jobNumber") String jobNumber) {
-        Response denied = guard(jobNumber);
-        return denied != null ? denied : ok(sessions.lock(jobNumber));
+        return ok(sessions.lock(jobNumber));
     }
 
     @POST
     @Path("{jobNumber}/unlock")
     public Response unlock(@PathParam("jobNumber") String jobNumber) {
-        Response denied = guard(jobNumber);
-        return denied != null ? denied : ok(sessions.unlock(jobNumber));
+        return ok(sessions.unlock(jobNumber));
     }
 
     @POST
     @Path("{jobNumber}/logout")
     public Response logout(@PathParam("jobNumber") String jobNumber) {
-        Response denied = guard(jobNumber);
-        return denied != null ? denied : ok(sessions.logout(jobNumber));
+        return ok(sessions.logout(jobNumber));
     }
 
-    /** An agent acts on itself; supervisors and admins on anyone. */
-    private Response guard(String jobNumber) {
-        boolean self = security.getUserPrincipal() != null && security.getUserPrincipal().getName().equals(jobNumber);
-        if (self || security.isUserInRole("supervisor") || security.isUserInRole("admin")) {
-            return null;
-        }
-        return AcdExceptionMapper.error(Response.Status.FORBIDDEN, "an agent may only act on itself");
-    }
-
-    private static JsonObject parse(String body) {
+    private static JsonObject objectOrNull(String body) {
         if (body == null || body.isBlank()) {
             return null;
         }
@@ -187,14 +149,6 @@ public class AgentResource {
         } catch (JsonException | IllegalStateException e) {
             return null;
         }
-    }
-
-    private static String string(JsonObject json, String field) {
-        JsonValue v = json.get(field);
-        if (v instanceof JsonString s && !s.getString().isBlank()) {
-            return s.getString().trim();
-        }
-        return null;
     }
 
     static Response ok(AgentSnapshot a) {

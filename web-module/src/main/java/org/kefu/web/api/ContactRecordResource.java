@@ -45,10 +45,10 @@ public class ContactRecordResource {
             }
             return Response.ok(list.build().toString()).build();
         } catch (ContactRecordException e) {
-            return AcdExceptionMapper.error(Response.Status.BAD_REQUEST, "give ?phone= or ?callRef=");
+            return ApiError.response(Response.Status.BAD_REQUEST, "give ?phone= or ?callRef=");
         } catch (EJBException e) {
             if (e.getCause() instanceof ContactRecordException) {
-                return AcdExceptionMapper.error(Response.Status.BAD_REQUEST, "give ?phone= or ?callRef=");
+                return ApiError.response(Response.Status.BAD_REQUEST, "give ?phone= or ?callRef=");
             }
             throw e;
         }

@@ -341,8 +341,7 @@ public class RoutingResource {
     }
 
     private static Response error(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", message).build()).build();
+        return ApiError.response(Response.Status.fromStatusCode(status), message);
     }
 
     /** Malformed input, reported as 400 with its reason. */

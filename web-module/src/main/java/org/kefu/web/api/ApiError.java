@@ -1,0 +1,41 @@
+package org.kefu.web.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * The one error body of the REST API: {@code {"error": "what went wrong"}}, and for a request that
+ * breaks its rules the fields at fault, {@code "violations": [{"field": "extension", "message": …}]}.
+ * Every refusal (a mapper, a filter, a resource) answers with it, so clients read one shape.
+ */
+public record ApiError(String error, List<Violation> violations) {
+
+    /** One field of the request and what is wrong with it. */
+    public record Violation(String field, String message) {
+    }
+
+    public ApiError {
+        violations = violations == null ? List.of() : List.copyOf(violations);
+    }
+
+    public static Response response(Response.Status status, String message) {
+        return new ApiError(message == null ? status.getReasonPhrase() : message, List.of()).toResponse(status);
+    }
+
+    public Response toResponse(Response.Status status) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("error", error);
+        if (!violations.isEmpty()) {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            for (Violation v : violations) {
+                list.add(Json.createObjectBuilder().add("field", v.field()).add("message", v.message()));
+            }
+            body.add("violations", list);
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body.build().toString()).build();
+    }
+}
