@@ -109,6 +109,9 @@ class BrokerSecurityIT {
         ensureBranchUser();
         String id = "it-broker-" + UUID.randomUUID();
         String agentsId = "it-broker-agent-" + UUID.randomUUID();
+        String refusals = "SELECT COUNT(*) FROM audit_event WHERE action = 'JMS_REFUSED' AND outcome = 'DENIED'"
+                + " AND actor = '1001' AND target = 'kefu.backoffice.in' AND detail LIKE 'SEND on kefu.backoffice.in%'";
+        long refusedBefore = count(refusals);
         try (JMSContext agent = remote().createContext("1001", PASSWORD)) {
             assertThrows(JMSSecurityRuntimeException.class,
                     () -> agent.createProducer().setJMSCorrelationID(agentsId).send(backOfficeIn,
@@ -134,6 +137,19 @@ class BrokerSecurityIT {
             try (JMSConsumer events = bo.createConsumer(backOfficeOut, "JMSCorrelationID = '" + agentsId + "'")) {
                 assertEquals(null, events.receive(2_000), "the agent's command was not carried out");
             }
+        }
+        // ... and the broker's refusal is on Kefu's audit trail, with who tried and which queue.
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (count(refusals) == refusedBefore && System.nanoTime() < until) {
+            Thread.sleep(200); // the broker's notification reaches the audit trail through an MDB
+        }
+        assertEquals(refusedBefore + 1, count(refusals), "the agent's refused send on the audit trail");
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = kefu.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
