@@ -80,13 +80,8 @@ public class IvrFlowResource {
     }
 
     private static Response problems(IvrFlowException e) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        e.problems().forEach(a::add);
-        return Response.status(e.notFound() ? Response.Status.NOT_FOUND : Response.Status.BAD_REQUEST)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", e.notFound() ? "not found" : "invalid flow")
-                        .add("problems", a).build())
-                .build();
+        return ApiError.problems(e.notFound() ? "not found" : "invalid flow", e.problems())
+                .toResponse(e.notFound() ? Response.Status.NOT_FOUND : Response.Status.BAD_REQUEST);
     }
 
     private static JsonObjectBuilder json(FlowVersionInfo v) {

@@ -56,10 +56,7 @@ public class IvrPromptResource {
             return Response.created(URI.create("ivr/prompts/" + entry))
                     .entity(Json.createObjectBuilder().add("prompt", entry).add("bytes", wav.length).build()).build();
         } catch (IvrFlowException e) {
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                    .entity(Json.createObjectBuilder().add("error", "invalid prompt")
-                            .add("problems", Json.createArrayBuilder(e.problems())).build())
-                    .build();
+            return ApiError.problems("invalid prompt", e.problems()).toResponse(Response.Status.BAD_REQUEST);
         }
     }
 }

@@ -26,6 +26,6 @@ public class UserAdminResource {
     public Response unlock(@PathParam("login") String login) {
         return administration.unlock(login, request.getRemoteAddr())
                 ? Response.noContent().build()
-                : Response.status(Response.Status.NOT_FOUND).build();
+                : ApiError.response(Response.Status.NOT_FOUND, "no user " + login);
     }
 }
