@@ -44,10 +44,10 @@ public class BrokerRefusals implements MessageListener {
             String check = notification.getStringProperty("_AMQ_CheckType");
             String source = notification.getStringProperty("_AMQ_RemoteAddress");
             AuditAllowance.Verdict verdict = ALLOWANCE.next(user == null ? "?" : user);
-            ALLOWANCE.sweep();
             if (!verdict.record()) {
                 return;
             }
+            ALLOWANCE.sweep(); // only when a row is written: a flood of refusals does not walk the map each time
             String detail = (check == null ? "?" : check) + " on " + address + ": not allowed by the broker's security settings"
                     + (verdict.leftOutBefore() > 0 ? " (and " + verdict.leftOutBefore() + " more refusals of this login before, not recorded one by one)" : "");
             audit.record(AuditText.clip(user, 64), "JMS_REFUSED", AuditText.clip(address, 200), AuditOutcome.DENIED,

@@ -21,11 +21,9 @@ public class SwitchRefusals {
     private AuditLog audit;
 
     public void record(CallEvent.SecurityRefused refused) {
-        String detail = refused.occurrences() > 1
-                ? "[" + refused.occurrences() + "×] " + refused.detail()
-                : refused.detail();
+        // A summary's detail says how many it stands for already ("997 more not reported one by one …").
         audit.record(AuditText.clip(refused.actor(), 64), AuditText.clip(refused.action(), 64),
-                AuditText.clip(refused.target(), 200), AuditOutcome.DENIED, AuditText.clip(detail, 1000),
+                AuditText.clip(refused.target(), 200), AuditOutcome.DENIED, AuditText.clip(refused.detail(), 1000),
                 AuditText.clip(refused.source(), 64));
     }
 }
