@@ -141,7 +141,7 @@ final class SipDispatcher implements SipListener {
     private void onRegister(ServerTransaction tx, Request request) {
         SIPRequest r = (SIPRequest) request;
         String transport = ((SIPTransaction) tx).getTransport().toLowerCase();
-        String host = r.getRemoteAddress() == null ? null : r.getRemoteAddress().getHostAddress();
+        String host = sourceHost(r);
         int port = r.getRemotePort();
         ServerTransaction t = tx;
         if (!ctx.work.submit(() -> registrar.register(t, request, transport, host, port))) {
@@ -151,7 +151,7 @@ final class SipDispatcher implements SipListener {
 
     /** Why this new call is refused now (503), or null to let it in. */
     private String admission(SIPRequest request) {
-        String host = request.getRemoteAddress() == null ? null : request.getRemoteAddress().getHostAddress();
+        String host = sourceHost(request);
         int port = request.getRemotePort();
         if (ctx.handler.exempt(host, port)) {
             return null;
@@ -171,7 +171,7 @@ final class SipDispatcher implements SipListener {
     private void onInvite(ServerTransaction tx, Request request) throws Exception {
         ctx.respond(tx, request, Response.TRYING);
         SIPRequest r = (SIPRequest) request;
-        String source = r.getRemoteAddress() == null ? null : r.getRemoteAddress().getHostAddress();
+        String source = sourceHost(r);
         boolean trunk = acl.permits(source);
         InboundCall call = new InboundCall(ctx, tx, request, trunk, source);
         if (ctx.calls.putIfAbsent(call.callId(), call) != null) {
@@ -191,8 +191,7 @@ final class SipDispatcher implements SipListener {
         try {
             if (!call.fromTrunk()) {
                 String fromUser = SipContext.userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
-                SIPRequest r = (SIPRequest) request;
-                String source = r.getRemoteAddress() == null ? null : r.getRemoteAddress().getHostAddress();
+                String source = call.sourceAddress();
                 if (fromUser == null) {
                     ctx.refusals.refused("SIP_UNTRUSTED_SOURCE", null, null, source,
                             "INVITE from outside the trunk list with no user to authenticate (403)");
@@ -321,9 +320,8 @@ final class SipDispatcher implements SipListener {
         if (!call.isDeskPhone()) {
             // A caller from the PSTN (or an outside number Kefu dialled) asking Kefu to call someone:
             // the toll-fraud door (issue 14). Only desk phones transfer.
-            SIPRequest r = (SIPRequest) refer;
             ctx.refusals.refused("REFER_REFUSED", call instanceof InboundCall in ? in.ani() : null,
-                    referTo == null ? null : referTarget(referTo), r.getRemoteAddress() == null ? null : r.getRemoteAddress().getHostAddress(),
+                    referTo == null ? null : referTarget(referTo), sourceHost((SIPRequest) refer),
                     "REFER on call leg " + call.callId() + ": only a desk phone's leg may transfer (403)");
             ctx.respond(tx, refer, Response.FORBIDDEN);
             return;
@@ -345,7 +343,12 @@ final class SipDispatcher implements SipListener {
         });
     }
 
-    /** The Refer-To header's value (the header's name cut off). */
+    /** The address a request came from, or null when the stack does not know it. */
+    private static String sourceHost(SIPRequest request) {
+        return request.getRemoteAddress() == null ? null : request.getRemoteAddress().getHostAddress();
+    }
+
+        /** The Refer-To header's value (the header's name cut off). */
     private static String referTarget(Header referTo) {
         String h = referTo.toString();
         return h.substring(h.indexOf(':') + 1).trim();
