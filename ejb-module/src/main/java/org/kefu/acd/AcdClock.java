@@ -1,7 +1,5 @@
 package org.kefu.acd;
 
-import org.kefu.telephony.CallData;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
@@ -9,17 +7,13 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import org.jboss.logging.Logger;
 import org.kefu.acd.routing.EnqueueResult;
 import org.kefu.acd.routing.Offer;
 import org.kefu.acd.routing.Overflow;
 import org.kefu.acd.routing.WaitingCall;
+import org.kefu.calls.CallerPrompts;
 import org.kefu.telephony.CallId;
-import org.kefu.telephony.Prompt;
 import org.kefu.telephony.SwitchConnection;
 import org.kefu.telephony.SwitchConnectionFactory;
 import org.kefu.telephony.TelephonyException;
@@ -30,27 +24,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ACD's one-second clock: timed wrap-ups end, offers ringing too long go back (RONA), calls
- * waiting past their queue's maximum overflow, waiting callers hear their position. One interval
- * timer, created once this bean and the {@link RoutingState} have started; each tick is one
- * transaction, as the other beans' work it calls joins it.
+ * waiting past their queue's maximum overflow, waiting callers hear their position. The call
+ * flow's clock ticks it (org.kefu.callflow.CallClock) and carries out the overflows it returns;
+ * each tick is one transaction, as the other beans' work it calls joins it.
  */
-@Startup
 @Singleton
 @DependsOn("RoutingState")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@PermitAll // no view used by others: the timer service calls it
+@PermitAll // local view only: the call flow's clock
 public class AcdClock {
 
     private static final Logger LOG = Logger.getLogger(AcdClock.class);
     /** How often a waiting caller hears its position; also when it first does. */
     static final Duration ANNOUNCE_EVERY = Duration.ofSeconds(Long.getLong("kefu.acd.announce.seconds", 45));
-
-    @Resource
-    TimerService timers;
 
     @Resource(lookup = "java:/eis/kefu/Switch")
     SwitchConnectionFactory switchFactory;
@@ -61,18 +51,15 @@ public class AcdClock {
     @EJB
     Offers offers;
 
-    /** Carries out overflows to IVR or voicemail (the callflow owns the caller's media). */
     @EJB
-    QueueOverflows inbound;
+    CallerPrompts prompts;
 
-    @PostConstruct
-    void start() {
-        timers.createIntervalTimer(1000, 1000, new TimerConfig("acd-tick", false));
-    }
-
-    /** Every second: timed wrap-ups end, RONA, overflow after max wait, position announcements. */
-    @Timeout
-    void tick() {
+    /**
+     * Every second: timed wrap-ups end, RONA, overflow after max wait, position announcements.
+     * Returns the callers who overflow to an IVR flow or to voicemail, for the call flow.
+     */
+    public List<QueueOverflow> tick() {
+        List<QueueOverflow> leaving = new ArrayList<>();
         try {
             Instant now = state.clock().instant();
             List<Offer> due;
@@ -84,7 +71,7 @@ public class AcdClock {
             due.forEach(offers::ring);
             offers.ringingTooLong(now);
             for (Overflow overflow : state.router().overflowDue(now)) {
-                overflow(overflow);
+                overflow(overflow).ifPresent(leaving::add);
             }
             announcePositions(now);
         } catch (RuntimeException e) {
@@ -92,13 +79,14 @@ public class AcdClock {
         } finally {
             state.persistPending();
         }
+        return leaving;
     }
 
-    private void overflow(Overflow overflow) {
+    private Optional<QueueOverflow> overflow(Overflow overflow) {
         String callId = overflow.call().callId();
         AcdCall c = state.calls().get(callId);
         if (c == null) {
-            return;
+            return Optional.empty();
         }
         long waited = Duration.between(overflow.call().enqueuedAt(), state.clock().instant()).toMillis();
         CallQueue fromConfig = state.queue(overflow.fromQueue());
@@ -115,25 +103,25 @@ public class AcdClock {
             EnqueueResult result = offers.enqueue(moved);
             if (result.outcome() == EnqueueResult.Outcome.OFFERED) {
                 offers.ring(result.offer().orElseThrow());
-                return;
+                return Optional.empty();
             }
             if (result.outcome() == EnqueueResult.Outcome.QUEUED) {
-                return;
+                return Optional.empty();
             }
         }
         state.calls().remove(callId);
         String kind = fromConfig == null ? "QUEUE" : fromConfig.getOverflowKind();
         if ("IVR".equals(kind) || "VOICEMAIL".equals(kind)) {
-            inbound.overflowed(new CallId(callId), c.caller, kind, fromConfig.getOverflowFlow(), overflow.fromQueue());
-            return;
+            return Optional.of(new QueueOverflow(new CallId(callId), c.caller, kind, fromConfig.getOverflowFlow(),
+                    overflow.fromQueue()));
         }
         // No queue to go to: say goodbye.
         try (SwitchConnection sw = switchFactory.getConnection()) {
-            sw.attachData(new CallId(callId), Map.of(CallData.STEP, "SAYING_GOODBYE"));
-            sw.play(c.caller, new Prompt(List.of("goodbye"), Locale.SIMPLIFIED_CHINESE, false, false));
+            prompts.goodbye(sw, new CallId(callId), c.caller);
         } catch (TelephonyException e) {
             LOG.infof("Call %s: %s", callId, e.getMessage());
         }
+        return Optional.empty();
     }
 
     /** Tells each waiting caller its position and expected wait, every {@code kefu.acd.announce.seconds}. */
@@ -157,7 +145,7 @@ public class AcdClock {
             names.add("minutes");
             names.add("callback-offer");
             try (SwitchConnection sw = switchFactory.getConnection()) {
-                sw.play(c.caller, new Prompt(names, Locale.SIMPLIFIED_CHINESE, false, false));
+                prompts.say(sw, c.caller, CallerPrompts.CHINESE, names);
             } catch (TelephonyException e) {
                 LOG.debugf("Call %s: no announcement: %s", c.callId, e.getMessage());
             }

@@ -12,13 +12,15 @@ import org.kefu.acd.routing.AgentState;
 import org.kefu.acd.routing.EnqueueResult;
 import org.kefu.acd.routing.Offer;
 import org.kefu.acd.routing.WaitingCall;
+import org.kefu.calls.CallOwner;
+import org.kefu.calls.CallSessions;
+import org.kefu.calls.CallerPrompts;
 import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.ConnectionId;
 import org.kefu.telephony.ConnectionState;
 import org.kefu.telephony.DeviceId;
-import org.kefu.telephony.Prompt;
 import org.kefu.telephony.SwitchConnection;
 import org.kefu.telephony.SwitchConnectionFactory;
 import org.kefu.telephony.TelephonyException;
@@ -59,6 +61,12 @@ public class DirectCalls {
 
     @EJB
     AgentSessions sessions;
+
+    @EJB
+    CallSessions calls;
+
+    @EJB
+    CallerPrompts prompts;
 
     /**
      * A call is about to reach a colleague directly, by job number: a blind transfer of the
@@ -310,10 +318,11 @@ public class DirectCalls {
         moved.nextAnnouncement = now.plus(AcdClock.ANNOUNCE_EVERY);
         state.calls().put(c.callId, moved);
         try (SwitchConnection sw = switchFactory.getConnection()) {
-            sw.attachData(new CallId(c.callId), Map.of(CallData.STEP, "WAITING_FOR_AGENT", CallData.TRANSFERRED_BY, jobNumber));
+            calls.handTo(new CallId(c.callId), CallOwner.QUEUE);
+            sw.attachData(new CallId(c.callId), Map.of(CallData.TRANSFERRED_BY, jobNumber));
             // The agent's leg goes first: its Cleared event then finds a waiting call, not a talk.
             sw.clearConnection(new ConnectionId(new CallId(c.callId), new DeviceId(extension)));
-            sw.play(c.caller, new Prompt(List.of("transfer-to-agent", "please-hold"), Locale.SIMPLIFIED_CHINESE, false, false));
+            prompts.say(sw, c.caller, "transfer-to-agent", "please-hold");
         } catch (TelephonyException e) {
             LOG.infof("Call %s: transfer to queue %s: %s", c.callId, queue, e.getMessage());
         }

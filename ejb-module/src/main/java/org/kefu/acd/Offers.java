@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 import org.kefu.acd.routing.EnqueueResult;
 import org.kefu.acd.routing.Offer;
 import org.kefu.acd.routing.WaitingCall;
+import org.kefu.calls.CallOwner;
+import org.kefu.calls.CallSessions;
 import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallId;
@@ -44,9 +46,6 @@ import java.util.Optional;
 public class Offers {
 
     private static final Logger LOG = Logger.getLogger(Offers.class);
-    /** The callflow step of a call bridged with its agent (see org.kefu.callflow.CallFlowStep). */
-    static final String WITH_AGENT = "WITH_AGENT";
-
     @PersistenceContext(unitName = "kefu")
     EntityManager em;
 
@@ -67,6 +66,9 @@ public class Offers {
 
     @EJB
     AgentNotifications notifications;
+
+    @EJB
+    CallSessions calls;
 
     /**
      * Reads the queues' configuration again (after an administrator changed it): logged-in agents
@@ -260,7 +262,7 @@ public class Offers {
         state.event(AcdEvent.ANSWER, c.callId, queue, job, waited, null, null);
         cdr.assigned(c.callId, queue, job);
         try (SwitchConnection sw = switchFactory.getConnection()) {
-            sw.attachData(new CallId(c.callId), Map.of(CallData.STEP, WITH_AGENT));
+            calls.handTo(new CallId(c.callId), CallOwner.AGENT);
             rememberAgent(sw.callData(new CallId(c.callId)).get(CallData.ANI), job, c.answeredAt);
         } catch (TelephonyException e) {
             LOG.infof("Call %s: %s", c.callId, e.getMessage());

@@ -23,16 +23,17 @@ import org.kefu.banking.BankingService;
 import org.kefu.banking.OperationContext;
 import org.kefu.banking.PayeeSummary;
 import org.kefu.banking.Receipt;
+import org.kefu.calls.CallOwner;
+import org.kefu.calls.CallSessions;
+import org.kefu.calls.CallerPrompts;
 import org.kefu.security.AuditLog;
 import org.kefu.security.AuditOutcome;
-import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.CallSnapshot;
 import org.kefu.telephony.ConnectionId;
 import org.kefu.telephony.DeviceId;
 import org.kefu.telephony.DigitCollection;
-import org.kefu.telephony.Prompt;
 import org.kefu.telephony.SwitchConnection;
 import org.kefu.telephony.SwitchConnectionFactory;
 import org.kefu.telephony.TelephonyException;
@@ -41,7 +42,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,7 +63,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class AssistedBanking {
 
     private static final Logger LOG = Logger.getLogger(AssistedBanking.class);
-    static final String PIN_STEP = "AGENT_PIN";
     private static final int PIN_DIGITS = 6;
 
     /** Where the PIN check of one call stands. */
@@ -108,6 +107,12 @@ public class AssistedBanking {
     @EJB
     private AuditLog audit;
 
+    @EJB
+    private CallSessions calls;
+
+    @EJB
+    private CallerPrompts prompts;
+
     /** Holds the agent and asks the caller for the PIN of {@code accountNumber} on the phone. */
     public void askForPin(String accountNumber) {
         String job = context.getCallerPrincipal().getName();
@@ -127,12 +132,13 @@ public class AssistedBanking {
                     .filter(c -> !c.device().equals(agentLeg.device())).findFirst()
                     .orElseThrow(() -> new AssistedBankingException("NO_CALL"));
             checks.put(callId, new Check(callId, accountNumber, job, agentLeg));
-            sw.attachData(agentLeg.call(), Map.of(CallData.STEP, PIN_STEP));
+            calls.handTo(agentLeg.call(), CallOwner.ASSISTED_BANKING);
             sw.hold(agentLeg);
-            sw.play(caller, new Prompt(List.of("enter-pin"), Locale.SIMPLIFIED_CHINESE, true, false));
+            prompts.menu(sw, caller, List.of("enter-pin"));
             sw.collectDigits(caller, new DigitCollection(PIN_DIGITS, '#', Duration.ofSeconds(20), Duration.ofSeconds(8), true));
         } catch (TelephonyException e) {
             checks.remove(callId);
+            calls.handTo(agentLeg.call(), CallOwner.AGENT);
             LOG.infof("Call %s: PIN entry not started: %s", callId, e.getMessage());
             throw new AssistedBankingException("SWITCH_REFUSED");
         }
@@ -172,7 +178,7 @@ public class AssistedBanking {
         LOG.infof("Call %s: PIN check %s (%s, %d key(s))", check.callId, outcome, d.end(), d.digits().length());
         try {
             sw.retrieve(check.agentLeg);
-            sw.attachData(d.call(), Map.of(CallData.STEP, "WITH_AGENT"));
+            calls.handTo(d.call(), CallOwner.AGENT);
         } catch (TelephonyException e) {
             LOG.infof("Call %s: agent not retrieved after PIN entry: %s", check.callId, e.getMessage());
         }

@@ -10,8 +10,8 @@ import org.kefu.telephony.CallEventListener;
 
 /**
  * The entry point of every call event from the telephony adapter (R-1.1): the adapter delivers
- * them here in order per call, on the container's WorkManager. Routing decisions live in
- * {@link InboundCalls}; this bean only receives.
+ * them here in order per call, on the container's WorkManager. The {@link CallEventRouter} hands
+ * each to the call's owner; this bean only receives.
  */
 @MessageDriven(messageListenerInterface = CallEventListener.class)
 @ResourceAdapter("kefu.ear#kefu-telephony.rar")
@@ -19,7 +19,7 @@ import org.kefu.telephony.CallEventListener;
 public class CallEventsListener implements CallEventListener {
 
     @EJB
-    private InboundCalls inbound;
+    private CallEventRouter router;
 
     @EJB
     private SwitchRefusals refusals;
@@ -29,7 +29,7 @@ public class CallEventsListener implements CallEventListener {
         if (event instanceof CallEvent.SecurityRefused refused) {
             refusals.record(refused); // not a call's event: the audit trail owns it
         } else {
-            inbound.handle(event);
+            router.route(event);
         }
     }
 }

@@ -3,20 +3,22 @@ package org.kefu.callflow;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.jboss.logging.Logger;
-import org.kefu.acd.AcdCallEvents;
-import org.kefu.acd.AgentSessions;
 import org.kefu.acd.Offers;
-import org.kefu.acd.QueueOverflows;
+import org.kefu.acd.QueueOverflow;
 import org.kefu.acd.routing.EnqueueResult;
 import org.kefu.callflow.routing.InboundRouting;
 import org.kefu.callflow.routing.RoutingRule;
 import org.kefu.callflow.routing.RuleTarget;
+import org.kefu.calls.CallOwner;
+import org.kefu.calls.CallSession;
+import org.kefu.calls.CallSessions;
+import org.kefu.calls.CallerPrompts;
+import org.kefu.calls.EntryStep;
 import org.kefu.crm.Customer;
 import org.kefu.ivr.IvrFlow;
 import org.kefu.ivr.admin.IvrFlows;
@@ -29,7 +31,6 @@ import org.kefu.telephony.ClearCause;
 import org.kefu.telephony.ConnectionId;
 import org.kefu.telephony.DeviceId;
 import org.kefu.telephony.DigitCollection;
-import org.kefu.telephony.Prompt;
 import org.kefu.telephony.SwitchConnection;
 import org.kefu.telephony.SwitchConnectionFactory;
 import org.kefu.telephony.TelephonyException;
@@ -52,14 +53,12 @@ import java.util.Optional;
  */
 @Stateless
 @LocalBean
-@Local(QueueOverflows.class)
-@PermitAll
-public class InboundCalls implements QueueOverflows {
+@PermitAll // local view only: the call event router and the call clock
+public class InboundCalls {
 
     private static final Logger LOG = Logger.getLogger(InboundCalls.class);
     /** Longest message a caller may leave (seconds). */
     private static final int VOICEMAIL_MAX_SECONDS = Integer.getInteger("kefu.voicemail.maxSeconds", 120);
-    private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     @PersistenceContext(unitName = "kefu")
     private EntityManager em;
@@ -72,12 +71,6 @@ public class InboundCalls implements QueueOverflows {
 
     @EJB
     private Offers offers;
-
-    @EJB
-    private AcdCallEvents acdEvents;
-
-    @EJB
-    private AgentSessions sessions;
 
     @EJB
     private IvrFlows flows;
@@ -95,62 +88,13 @@ public class InboundCalls implements QueueOverflows {
     private Voicemails voicemails;
 
     @EJB
-    private org.kefu.assisted.AssistedBanking assistedBanking;
+    private CallSessions calls;
 
     @EJB
-    private org.kefu.banking.CallerVerifications callerVerifications;
+    private CallerPrompts prompts;
 
-    public void handle(CallEvent event) {
-        try (SwitchConnection sw = switchFactory.getConnection()) {
-            if (event instanceof CallEvent.Delivered d) {
-                delivered(sw, d);
-            } else if (event instanceof CallEvent.Established e) {
-                if (!acdEvents.onCallEvent(e)) {
-                    established(sw, e);
-                    sessions.deskChanged(e.answering().device().value());
-                }
-            } else if ((event instanceof CallEvent.DigitsReceived || event instanceof CallEvent.PromptFinished
-                    || event instanceof CallEvent.RecordingFinished) && ivr.inFlow(event.call())) {
-                Optional<IvrCalls.Handover> handover = ivr.onEvent(sw, event);
-                if (handover.isPresent()) {
-                    fromFlow(sw, event.call(), handover.get());
-                }
-            } else if (event instanceof CallEvent.RecordingFinished r) {
-                recordingFinished(sw, r);
-            } else if (event instanceof CallEvent.DigitsReceived d) {
-                if (!assistedBanking.onDigits(sw, d)) {
-                    digits(sw, d);
-                }
-            } else if (event instanceof CallEvent.PromptFinished p) {
-                promptFinished(sw, p);
-            } else if (event instanceof CallEvent.Cleared c) {
-                if (c.callEnded()) {
-                    ivr.end(c.call());
-                    assistedBanking.callEnded(c.call());
-                    callerVerifications.callEnded(c.call().value());
-                }
-                if (!acdEvents.onCallEvent(c)) {
-                    cleared(sw, c);
-                    sessions.deskChanged(c.cleared().device().value());
-                } else if (c.callEnded()) {
-                    cdr.ended(c.call().value(), c.at(), c.cause().name());
-                }
-            } else if (event instanceof CallEvent.Failed f) {
-                if (!acdEvents.onCallEvent(f)) {
-                    failed(sw, f);
-                    sessions.deskChanged(f.failed().device().value());
-                }
-            } else {
-                LOG.debugf("%s", event);
-            }
-        } catch (TelephonyException e) {
-            // The call ended meanwhile (a caller hanging up during a prompt, every few calls): nothing
-            // to undo on our side, and not worth a log line per call at INFO.
-            LOG.debugf("Call %s: %s", event.call(), e.getMessage());
-        }
-    }
-
-    private void delivered(SwitchConnection sw, CallEvent.Delivered d) throws TelephonyException {
+    /** A call arrived: refused, rung through to a desk, or answered for the number plan. */
+    public void delivered(SwitchConnection sw, CallEvent.Delivered d) throws TelephonyException {
         if (!d.arrival()) {
             return; // ringing where we sent it: nothing to decide
         }
@@ -162,7 +106,7 @@ public class InboundCalls implements QueueOverflows {
             return;
         }
         if (numberPlan.isDesk(d.dnis())) {
-            sw.attachData(d.call(), Map.of(CallData.STEP, CallFlowStep.DIRECT_DIAL.name()));
+            calls.open(d.call(), EntryStep.DIRECT_DIAL, d.at());
             sw.routeTo(d.call(), new DeviceId(d.dnis()));
             return;
         }
@@ -176,11 +120,12 @@ public class InboundCalls implements QueueOverflows {
         if (green.isPresent()) {
             // White list: straight to the set queue (and agent, if ready), no IVR menu.
             Map<String, String> data = new java.util.HashMap<>(Map.of(CallData.ENTRY, entry.get().name(),
-                    CallData.STEP, CallFlowStep.GREEN_CHANNEL.name(), CallData.GREEN_QUEUE, green.get().queue()));
+                    CallData.GREEN_QUEUE, green.get().queue()));
             if (green.get().agent() != null) {
                 data.put(CallData.GREEN_AGENT, green.get().agent());
             }
             sw.attachData(d.call(), data);
+            calls.open(d.call(), EntryStep.GREEN_CHANNEL, d.at());
             sw.answer(d.alerting());
             return;
         }
@@ -196,7 +141,7 @@ public class InboundCalls implements QueueOverflows {
                 return;
             }
             Map<String, String> data = new java.util.HashMap<>(Map.of(CallData.ENTRY, entry.get().name(),
-                    CallData.STEP, CallFlowStep.RULE.name(), CallData.RULE, String.valueOf(r.id()), CallData.RULE_TARGET, r.targetKind().name()));
+                    CallData.RULE, String.valueOf(r.id()), CallData.RULE_TARGET, r.targetKind().name()));
             if (r.target() != null) {
                 data.put(CallData.RULE_TARGET_CODE, r.target());
             }
@@ -204,33 +149,49 @@ public class InboundCalls implements QueueOverflows {
                 data.put(CallData.RULE_ANNOUNCEMENT, r.announcement());
             }
             sw.attachData(d.call(), data);
+            calls.open(d.call(), EntryStep.RULE, d.at());
             sw.answer(d.alerting());
             return;
         }
-        sw.attachData(d.call(), Map.of(CallData.ENTRY, entry.get().name(), CallData.STEP, CallFlowStep.MENU.name()));
+        sw.attachData(d.call(), Map.of(CallData.ENTRY, entry.get().name()));
+        calls.open(d.call(), EntryStep.MENU, d.at());
         sw.answer(d.alerting());
     }
 
-    private void established(SwitchConnection sw, CallEvent.Established e) throws TelephonyException {
-        Map<String, String> data = sw.callData(e.call());
+    /** A party answered a call the ACD does not hold: Kefu's own answer starts the number plan's step. */
+    public void established(SwitchConnection sw, CallEvent.Established e, CallSession s) throws TelephonyException {
         cdr.answered(e.call().value(), e.at());
+        if (s == null || !(s.at(EntryStep.MENU) || s.at(EntryStep.RULE) || s.at(EntryStep.GREEN_CHANNEL))) {
+            return;
+        }
+        Map<String, String> data = sw.callData(e.call());
         if (!e.answering().device().value().equals(data.get(CallData.DNIS))) {
             return;
         }
-        if (CallFlowStep.MENU.name().equals(data.get(CallData.STEP))) {
+        if (s.at(EntryStep.MENU)) {
             flowOrMenu(sw, e.call(), e.answering(), data);
-        } else if (CallFlowStep.RULE.name().equals(data.get(CallData.STEP))) {
+        } else if (s.at(EntryStep.RULE)) {
             String announcement = data.get(CallData.RULE_ANNOUNCEMENT);
             if (announcement == null) {
                 toRuleTarget(sw, e.call(), e.answering(), data);
             } else {
                 // The rule's own announcement (an out-of-hours or holiday message), then its target.
-                sw.attachData(e.call(), Map.of(CallData.STEP, CallFlowStep.RULE_ANNOUNCEMENT.name()));
-                sw.play(e.answering(), new Prompt(List.of(announcement), CHINESE, false, false));
+                calls.enter(e.call(), EntryStep.RULE_ANNOUNCEMENT);
+                prompts.say(sw, e.answering(), announcement);
             }
-        } else if (CallFlowStep.GREEN_CHANNEL.name().equals(data.get(CallData.STEP))) {
-            sw.attachData(e.call(), Map.of(CallData.STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
+        } else {
             toAgent(sw, e.call(), e.answering(), data, data.get(CallData.GREEN_QUEUE), data.get(CallData.GREEN_AGENT));
+        }
+    }
+
+    /** The caller's keys, a prompt's end or a recording while the number plan owns the call. */
+    public void onEntryMedia(SwitchConnection sw, CallSession s, CallEvent event) throws TelephonyException {
+        if (event instanceof CallEvent.DigitsReceived d) {
+            menuChoice(sw, s, d);
+        } else if (event instanceof CallEvent.PromptFinished p) {
+            promptFinished(sw, s, p);
+        } else if (event instanceof CallEvent.RecordingFinished r) {
+            recordingFinished(sw, r);
         }
     }
 
@@ -241,7 +202,7 @@ public class InboundCalls implements QueueOverflows {
             startFlow(sw, call, caller, data, flow.get());
             return;
         }
-        sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.MENU.name()));
+        calls.enter(call, EntryStep.MENU);
         Optional<String> lastAgent = offers.lastAgentOf(data.get(CallData.ANI));
         if (lastAgent.isPresent()) {
             sw.attachData(call, Map.of(CallData.LAST_AGENT, lastAgent.get()));
@@ -251,7 +212,7 @@ public class InboundCalls implements QueueOverflows {
 
     private void startFlow(SwitchConnection sw, CallId call, ConnectionId caller, Map<String, String> data, IvrFlow flow)
             throws TelephonyException {
-        sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.IVR.name()));
+        calls.handTo(call, CallOwner.IVR);
         Optional<IvrCalls.Handover> handover = ivr.start(sw, flow, call, caller, data);
         if (handover.isPresent()) {
             fromFlow(sw, call, handover.get());
@@ -264,17 +225,11 @@ public class InboundCalls implements QueueOverflows {
         RuleTarget kind = RuleTarget.valueOf(data.get(CallData.RULE_TARGET));
         String target = data.get(CallData.RULE_TARGET_CODE);
         switch (kind) {
-            case QUEUE -> {
-                sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
-                toAgent(sw, call, caller, data, target, null);
-            }
+            case QUEUE -> toAgent(sw, call, caller, data, target, null);
             case IVR -> toFlow(sw, call, caller, data, target);
             case VOICEMAIL -> startVoicemail(sw, call, caller, data, target);
             case MENU -> flowOrMenu(sw, call, caller, data);
-            default -> {
-                sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
-                sw.play(caller, new Prompt(List.of("goodbye"), CHINESE, false, false));
-            }
+            default -> prompts.goodbye(sw, call, caller);
         }
     }
 
@@ -285,8 +240,7 @@ public class InboundCalls implements QueueOverflows {
             startFlow(sw, call, caller, data, flow.get());
         } else {
             LOG.warnf("Call %s: IVR flow %s has no active version: goodbye", call, flowId);
-            sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
-            sw.play(caller, new Prompt(List.of("goodbye"), CHINESE, false, false));
+            prompts.goodbye(sw, call, caller);
         }
     }
 
@@ -295,42 +249,41 @@ public class InboundCalls implements QueueOverflows {
             throws TelephonyException {
         Customer customer = customerOf(data.get(CallData.ANI));
         voicemails.started(call.value(), data.get(CallData.ANI), customer == null ? null : customer.getId(), queue);
-        Map<String, String> step = new java.util.HashMap<>(Map.of(CallData.STEP, CallFlowStep.VOICEMAIL_PROMPT.name()));
         if (queue != null) {
-            step.put(CallData.VOICEMAIL_QUEUE, queue);
+            sw.attachData(call, Map.of(CallData.VOICEMAIL_QUEUE, queue));
         }
-        sw.attachData(call, step);
-        sw.play(caller, new Prompt(List.of("leave-message-after-tone", "beep"), CHINESE, false, false));
+        calls.enter(call, EntryStep.VOICEMAIL_PROMPT);
+        prompts.say(sw, caller, "leave-message-after-tone", "beep");
     }
 
     /**
      * The ACD gave up on a waiting call after its queue's max wait and the queue overflows to an
      * IVR flow or to voicemail (R-2.4): the call leaves the queue's music for that target.
      */
-    @Override
-    public void overflowed(CallId call, ConnectionId caller, String kind, String target, String fromQueue) {
+    public void overflowed(QueueOverflow overflow) {
+        CallId call = overflow.call();
         try (SwitchConnection sw = switchFactory.getConnection()) {
             Map<String, String> data = sw.callData(call);
-            // Change the step before stopping the music, so that the stop's events are not taken for the caller's.
-            sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.RULE.name()));
-            sw.stopMedia(caller);
-            if ("IVR".equals(kind)) {
-                toFlow(sw, call, caller, data, target);
+            // The number plan takes the call before the music stops, so that the stop's events are not taken for the caller's.
+            calls.enter(call, EntryStep.RULE);
+            sw.stopMedia(overflow.caller());
+            if ("IVR".equals(overflow.kind())) {
+                toFlow(sw, call, overflow.caller(), data, overflow.target());
             } else {
-                startVoicemail(sw, call, caller, data, fromQueue);
+                startVoicemail(sw, call, overflow.caller(), data, overflow.fromQueue());
             }
         } catch (TelephonyException e) {
-            LOG.infof("Call %s: overflow to %s failed: %s", call, kind, e.getMessage());
+            LOG.infof("Call %s: overflow to %s failed: %s", call, overflow.kind(), e.getMessage());
         }
     }
 
-    private void recordingFinished(SwitchConnection sw, CallEvent.RecordingFinished r) {
+    /** A recording ended that is not an IVR flow's: a caller's voicemail message, if it was one. */
+    public void recordingFinished(SwitchConnection sw, CallEvent.RecordingFinished r) {
         if (!voicemails.recorded(r.call().value(), r.recordingRef(), r.millis())) {
             return;
         }
         try {
-            sw.attachData(r.call(), Map.of(CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
-            sw.play(r.of(), new Prompt(List.of("transaction-done", "goodbye"), CHINESE, false, false));
+            prompts.goodbye(sw, r.call(), r.of(), "transaction-done", "goodbye");
         } catch (TelephonyException e) {
             LOG.debugf("Call %s ended with its message", r.call());
         }
@@ -339,42 +292,35 @@ public class InboundCalls implements QueueOverflows {
     private void offerMenu(SwitchConnection sw, ConnectionId caller, String entry, boolean sticky) throws TelephonyException {
         String menu = "BANKING".equals(entry) ? "main-menu-banking" : "main-menu-hotline";
         // A returning caller may ask for the agent it last spoke to.
-        List<String> names = sticky ? List.of("welcome", "press-star-for-last-agent", menu) : List.of("welcome", menu);
-        sw.play(caller, new Prompt(names, CHINESE, true, false));
+        prompts.menu(sw, caller, sticky ? List.of("welcome", "press-star-for-last-agent", menu) : List.of("welcome", menu));
         sw.collectDigits(caller, new DigitCollection(1, (char) 0, Duration.ofSeconds(8), Duration.ofSeconds(5), false));
     }
 
-    private void digits(SwitchConnection sw, CallEvent.DigitsReceived d) throws TelephonyException {
+    private void menuChoice(SwitchConnection sw, CallSession s, CallEvent.DigitsReceived d) throws TelephonyException {
+        boolean retried = s.at(EntryStep.MENU_RETRY);
+        if (!s.at(EntryStep.MENU) && !retried) {
+            return;
+        }
         Map<String, String> data = sw.callData(d.call());
-        String step = data.get(CallData.STEP);
-        if (CallFlowStep.WAITING_FOR_AGENT.name().equals(step)) {
-            waitingDigits(sw, d, data);
-            return;
-        }
-        if (!CallFlowStep.MENU.name().equals(step) && !CallFlowStep.MENU_RETRY.name().equals(step)) {
-            return;
-        }
         String choice = d.digits();
         if ("1".equals(choice) || "0".equals(choice) || "*".equals(choice) && data.containsKey(CallData.LAST_AGENT)) {
-            sw.attachData(d.call(), Map.of(CallData.MENU_CHOICE, choice, CallData.STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
+            sw.attachData(d.call(), Map.of(CallData.MENU_CHOICE, choice));
             toAgent(sw, d.call(), d.from(), data, null, "*".equals(choice) ? data.get(CallData.LAST_AGENT) : null);
         } else if ("2".equals(choice) || "9".equals(choice)) { // main-menu-hotline: 9 ends the call
-            sw.attachData(d.call(), Map.of(CallData.MENU_CHOICE, choice, CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
-            sw.play(d.from(), new Prompt(List.of("goodbye"), CHINESE, false, false));
-        } else if (CallFlowStep.MENU.name().equals(step)) {
-            sw.attachData(d.call(), Map.of(CallData.STEP, CallFlowStep.MENU_RETRY.name()));
-            sw.play(d.from(), new Prompt(List.of("invalid-input"), CHINESE, true, false));
+            sw.attachData(d.call(), Map.of(CallData.MENU_CHOICE, choice));
+            prompts.goodbye(sw, d.call(), d.from());
+        } else if (!retried) {
+            calls.enter(d.call(), EntryStep.MENU_RETRY);
+            prompts.menu(sw, d.from(), List.of("invalid-input"));
             offerMenu(sw, d.from(), data.get(CallData.ENTRY), data.containsKey(CallData.LAST_AGENT));
         } else {
-            sw.attachData(d.call(), Map.of(CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
-            sw.play(d.from(), new Prompt(List.of("goodbye"), CHINESE, false, false));
+            prompts.goodbye(sw, d.call(), d.from());
         }
     }
 
     /** The flow transferred the caller to a queue or an agent: the ACD takes over as for menu choice 1. */
-    private void fromFlow(SwitchConnection sw, CallId call, IvrCalls.Handover handover) throws TelephonyException {
+    public void fromFlow(SwitchConnection sw, CallId call, IvrCalls.Handover handover) throws TelephonyException {
         Map<String, String> data = sw.callData(call);
-        sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.WAITING_FOR_AGENT.name()));
         ConnectionId caller = new ConnectionId(call, new DeviceId(data.get(CallData.DNIS)));
         toAgent(sw, call, caller, data, handover.queue(), handover.agent(), !handover.announced());
     }
@@ -398,23 +344,24 @@ public class InboundCalls implements QueueOverflows {
         // and callers known to speak English to the English queue.
         String queue = queueOverride != null && !queueOverride.equals(entryQueue)
                 ? queueOverride : queueFor(data.get(CallData.ENTRY), vip, customer == null ? null : customer.getLanguage());
+        // The queue owns the call before an agent can answer it (the answer hands it to the agent).
+        calls.handTo(call, CallOwner.QUEUE);
         EnqueueResult.Outcome outcome = offers.enqueue(call, from, queue, vip,
                 customer == null ? null : String.valueOf(customer.getId()), preferredAgent);
         if (outcome == EnqueueResult.Outcome.OFFERED || outcome == EnqueueResult.Outcome.QUEUED) {
-            // Music on hold follows when this prompt completes (promptFinished); 9 asks for a callback.
+            // Music on hold follows when this prompt completes (whileWaiting); 9 asks for a callback.
             // In the language the caller chose in a flow (kefu.lang), Chinese otherwise.
-            Locale lang = "en".equals(data.get(CallData.LANG)) ? Locale.ENGLISH : CHINESE;
+            Locale lang = CallerPrompts.languageOf(data);
             if (announce) {
-                sw.play(from, new Prompt(List.of("transfer-to-agent", "please-hold"), lang, false, false));
+                prompts.say(sw, from, lang, List.of("transfer-to-agent", "please-hold"));
             } else {
-                sw.play(from, new Prompt(List.of("music-on-hold"), lang, false, true));
+                prompts.music(sw, from, lang);
             }
             listenWhileWaiting(sw, from);
         } else {
             // Nobody to take the call: say so politely rather than leave the caller with music.
             LOG.infof("Call %s: no agent for queue %s (%s)", call, queue, outcome);
-            sw.attachData(call, Map.of(CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
-            sw.play(from, new Prompt(List.of("goodbye"), CHINESE, false, false));
+            prompts.goodbye(sw, call, from);
         }
     }
 
@@ -422,14 +369,23 @@ public class InboundCalls implements QueueOverflows {
         sw.collectDigits(caller, new DigitCollection(1, (char) 0, Duration.ofMinutes(30), Duration.ofSeconds(5), false));
     }
 
-    /** A key pressed while waiting for an agent: 9 leaves a callback request that keeps the caller's place. */
-    private void waitingDigits(SwitchConnection sw, CallEvent.DigitsReceived d, Map<String, String> data) throws TelephonyException {
-        if (d.end() == CallEvent.DigitsEnd.CANCELLED) {
+    /**
+     * The caller's keys or a prompt's end while the call waits in a queue: 9 leaves a callback
+     * request that keeps the caller's place; music follows each announcement.
+     */
+    public void whileWaiting(SwitchConnection sw, CallEvent event) throws TelephonyException {
+        if (event instanceof CallEvent.PromptFinished p) {
+            if (p.end() == CallEvent.PromptEnd.COMPLETED) {
+                prompts.music(sw, p.to(), CallerPrompts.CHINESE);
+            }
             return;
         }
-        if ("9".equals(d.digits()) && offers.requestCallback(d.call(), data.getOrDefault(CallData.ANI, "anonymous"))) {
-            sw.attachData(d.call(), Map.of(CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
-            sw.play(d.from(), new Prompt(List.of("transaction-done", "goodbye"), CHINESE, false, false));
+        if (!(event instanceof CallEvent.DigitsReceived d) || d.end() == CallEvent.DigitsEnd.CANCELLED) {
+            return;
+        }
+        if ("9".equals(d.digits())
+                && offers.requestCallback(d.call(), sw.callData(d.call()).getOrDefault(CallData.ANI, "anonymous"))) {
+            prompts.goodbye(sw, d.call(), d.from(), "transaction-done", "goodbye");
             return;
         }
         if (offers.isWaiting(d.call())) {
@@ -465,52 +421,40 @@ public class InboundCalls implements QueueOverflows {
         };
     }
 
-    private void promptFinished(SwitchConnection sw, CallEvent.PromptFinished p) throws TelephonyException {
-        Map<String, String> data = sw.callData(p.call());
-        String step = data.get(CallData.STEP);
-        if (p.end() != CallEvent.PromptEnd.STOPPED && CallFlowStep.RULE_ANNOUNCEMENT.name().equals(step)) {
-            toRuleTarget(sw, p.call(), p.to(), data);
-            return;
-        }
-        if (p.end() == CallEvent.PromptEnd.COMPLETED && CallFlowStep.VOICEMAIL_PROMPT.name().equals(step)) {
-            sw.attachData(p.call(), Map.of(CallData.STEP, CallFlowStep.VOICEMAIL.name()));
+    private void promptFinished(SwitchConnection sw, CallSession s, CallEvent.PromptFinished p) throws TelephonyException {
+        if (p.end() != CallEvent.PromptEnd.STOPPED && s.at(EntryStep.RULE_ANNOUNCEMENT)) {
+            toRuleTarget(sw, p.call(), p.to(), sw.callData(p.call()));
+        } else if (p.end() == CallEvent.PromptEnd.COMPLETED && s.at(EntryStep.VOICEMAIL_PROMPT)) {
+            calls.enter(p.call(), EntryStep.VOICEMAIL);
             sw.record(p.to(), VOICEMAIL_MAX_SECONDS);
-            return;
-        }
-        if (CallFlowStep.SAYING_GOODBYE.name().equals(step)) {
-            // STOPPED is the music or prompt that the goodbye replaced: wait for the goodbye itself.
-            if (p.end() != CallEvent.PromptEnd.STOPPED) {
-                sw.clearCall(p.call());
-            }
-        } else if (CallFlowStep.WAITING_FOR_AGENT.name().equals(step) && p.end() == CallEvent.PromptEnd.COMPLETED) {
-            sw.play(p.to(), new Prompt(List.of("music-on-hold"), CHINESE, false, true));
         }
     }
 
-    private void cleared(SwitchConnection sw, CallEvent.Cleared c) throws TelephonyException {
+    /** A party left a call the ACD does not hold. */
+    public void cleared(SwitchConnection sw, CallEvent.Cleared c, CallSession s) throws TelephonyException {
         if (c.callEnded()) {
             cdr.ended(c.call().value(), c.at(), c.cause().name());
             return;
         }
         // In a direct-dialled call, the phone hanging up ends the call for the caller too.
-        if (c.cause() != ClearCause.TRANSFERRED) {
-            Map<String, String> data = sw.callData(c.call());
-            if (CallFlowStep.DIRECT_DIAL.name().equals(data.get(CallData.STEP))) {
-                sw.clearCall(c.call());
-            }
+        if (c.cause() != ClearCause.TRANSFERRED && s != null && s.at(EntryStep.DIRECT_DIAL)) {
+            sw.clearCall(c.call());
         }
     }
 
-    private void failed(SwitchConnection sw, CallEvent.Failed f) throws TelephonyException {
-        Map<String, String> data = sw.callData(f.call());
+    /** A party of a call the ACD does not hold could not be reached. */
+    public void failed(SwitchConnection sw, CallEvent.Failed f, CallSession s) throws TelephonyException {
+        if (s == null || !s.at(EntryStep.DIRECT_DIAL)) {
+            return;
+        }
+        String ani = sw.callData(f.call()).get(CallData.ANI);
         // A desk phone the switch stopped ringing on purpose (the call was deflected or picked up
         // elsewhere) leaves the call to the phone now ringing or talking: only the last one ends it.
-        if (CallFlowStep.DIRECT_DIAL.name().equals(data.get(CallData.STEP)) && !anotherPhoneRemains(sw, f.call(), data.get(CallData.ANI))) {
-            // Nobody at that desk: tell the caller and end the call.
-            ConnectionId caller = new ConnectionId(f.call(), new DeviceId(data.get(CallData.ANI)));
-            sw.attachData(f.call(), Map.of(CallData.STEP, CallFlowStep.SAYING_GOODBYE.name()));
+        if (!anotherPhoneRemains(sw, f.call(), ani)) {
+            // Nobody at that desk: end the call.
+            calls.handTo(f.call(), CallOwner.GOODBYE);
             sw.clearCall(f.call());
-            LOG.debugf("Direct dial failed for %s (%s)", caller, f.cause());
+            LOG.debugf("Direct dial of %s failed for %s (%s)", f.call(), ani, f.cause());
         }
     }
 

@@ -28,7 +28,7 @@ import org.kefu.telephony.SwitchConnectionFactory;
  */
 @Startup
 @Singleton
-@DependsOn({"SchemaMigrator", "NumberPlan", "InboundRouting", "IvrFlows", "AcdClock", "DeskPhones", "CallDetailRecords"})
+@DependsOn({"SchemaMigrator", "NumberPlan", "InboundRouting", "IvrFlows", "CallClock", "DeskPhones", "CallDetailRecords"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @PermitAll // local only
 public class CallPathWarmUp {

@@ -3,6 +3,8 @@ package org.kefu.acd;
 import jakarta.json.JsonObject;
 import org.kefu.acd.routing.MutableClock;
 import org.kefu.acd.routing.RoutingStrategy;
+import org.kefu.calls.CallSessions;
+import org.kefu.calls.CallerPrompts;
 import org.kefu.security.AuditLog;
 import org.kefu.security.AuditOutcome;
 import org.kefu.telephony.CallEvent;
@@ -46,6 +48,9 @@ public final class AcdBeans {
     final DirectCalls directCalls = new DirectCalls();
     final AcdCallEvents callEvents = new AcdCallEvents();
     final AcdClock acdClock = new AcdClock();
+    /** Who owns each call (the queue, the agent, the goodbye), as the ACD hands calls on. */
+    public final CallSessions calls = new CallSessions();
+    final CallerPrompts prompts = new CallerPrompts(calls);
 
     private final List<CallQueue> queues;
 
@@ -80,6 +85,7 @@ public final class AcdBeans {
         offers.switchFactory = phones;
         offers.state = state;
         offers.notifications = notifications;
+        offers.calls = calls;
         offers.cdr = (callRef, queueCode, agentJobNumber) -> assigned.add(callRef + " " + queueCode + " " + agentJobNumber);
         offers.stickyAgents = new StickyAgents() {
             @Override
@@ -102,6 +108,8 @@ public final class AcdBeans {
         directCalls.state = state;
         directCalls.offers = offers;
         directCalls.sessions = sessions;
+        directCalls.calls = calls;
+        directCalls.prompts = prompts;
 
         callEvents.state = state;
         callEvents.offers = offers;
@@ -110,8 +118,7 @@ public final class AcdBeans {
         acdClock.switchFactory = phones;
         acdClock.state = state;
         acdClock.offers = offers;
-        acdClock.inbound = (call, caller, kind, target, fromQueue) ->
-                overflowed.add(call.value() + " " + kind + " " + target + " from " + fromQueue);
+        acdClock.prompts = prompts;
 
     }
 
@@ -195,7 +202,7 @@ public final class AcdBeans {
     void seconds(int n) {
         for (int i = 0; i < n; i++) {
             clock.advanceSeconds(1);
-            acdClock.tick();
+            acdClock.tick().forEach(o -> overflowed.add(o.call().value() + " " + o.kind() + " " + o.target() + " from " + o.fromQueue()));
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.kefu.acd.routing.AgentState;
+import org.kefu.calls.CallOwner;
+import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.CallId;
 
 import java.util.List;
@@ -66,7 +68,7 @@ class AcdClockTest {
     }
 
     @Test
-    void anOverflowToNowhereSaysGoodbye() {
+    void anOverflowToNowhereSaysGoodbye() throws Exception {
         AcdBeans acd = new AcdBeans(
                 AcdBeans.overflowing(AcdBeans.queue("hotline", "hotline", 10, 0), 60, null, "QUEUE", null)).start();
         acd.agent("1001", "8001", "hotline");
@@ -75,8 +77,16 @@ class AcdClockTest {
 
         acd.seconds(60);
 
-        assertThat(acd.phones.commands).containsSubsequence("attachData c1 {kefu.step=SAYING_GOODBYE}", "play c1 [goodbye]");
+        assertThat(acd.phones.commands).contains("play c1 [goodbye]");
+        assertThat(acd.calls.owner(new CallId("c1"))).contains(CallOwner.GOODBYE);
         assertThat(acd.overflowed).isEmpty();
+        // The music the goodbye replaced stops first; the goodbye's own end ends the call.
+        acd.prompts.finished(acd.phones.getConnection(), new CallEvent.PromptFinished(new CallId("c1"), acd.clock.instant(),
+                AcdBeans.caller("c1"), CallEvent.PromptEnd.STOPPED));
+        assertThat(acd.phones.commands("clearCall")).isEmpty();
+        acd.prompts.finished(acd.phones.getConnection(), new CallEvent.PromptFinished(new CallId("c1"), acd.clock.instant(),
+                AcdBeans.caller("c1"), CallEvent.PromptEnd.COMPLETED));
+        assertThat(acd.phones.commands("clearCall")).containsExactly("clearCall c1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.kefu.acd;
 
+import org.kefu.calls.CallOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -118,10 +119,11 @@ class DirectCallsTest {
 
         assertThat(acd.sessions.status("1001").state()).isEqualTo(AgentState.WRAP_UP);
         assertThat(acd.phones.commands).containsSubsequence(
-                "attachData c1 {kefu.step=WAITING_FOR_AGENT, kefu.transferredBy=1001}",
+                "attachData c1 {kefu.transferredBy=1001}",
                 "clearConnection c1 8001",
                 "play c1 [transfer-to-agent, please-hold]");
         assertThat(acd.offers.isWaiting(new CallId("c1"))).isTrue();
+        assertThat(acd.calls.owner(new CallId("c1"))).contains(CallOwner.QUEUE);
         acd.sessions.unlock("1004");
         acd.sessions.ready("1004");
         assertThat(acd.phones.commands("routeTo")).endsWith("routeTo c1 8004");

@@ -1,6 +1,6 @@
 package org.kefu.acd;
 
-import org.kefu.telephony.CallData;
+import org.kefu.calls.CallOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -105,7 +105,7 @@ class OffersTest {
         assertThat(acd.sessions.status("1001").state()).isEqualTo(AgentState.TALKING);
         assertThat(acd.db.events(AcdEvent.ANSWER)).singleElement().satisfies(e -> assertThat(e.getWaitMillis()).isEqualTo(3_000L));
         assertThat(acd.assigned).containsExactly("c1 banking 1001");
-        assertThat(acd.phones.callData.get("c1")).containsEntry(CallData.STEP, Offers.WITH_AGENT);
+        assertThat(acd.calls.owner(new CallId("c1"))).contains(CallOwner.AGENT);
         assertThat(acd.offers.callOf("1001")).contains("c1");
 
         acd.clock.advanceSeconds(60);

@@ -10,7 +10,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kefu.callflow.InboundCalls;
+import org.kefu.callflow.CallEventRouter;
 import org.kefu.ivr.IvrState;
 import org.kefu.ivr.PathEntry;
 import org.kefu.ivr.calls.IvrCalls;
@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * A real call on 95500 (sipp on the trunk) runs the stored banking flow: Kefu answers, IvrCalls
  * starts the active flow version, and the caller's keys are injected as the switch would report
  * them (a 16-digit account and a PIN are impractical as sipp's one-pcap-per-key RFC 2833 replays),
- * through the same entry point as the adapter's events (InboundCalls.handle). The banking
+ * through the same entry point as the adapter's events (CallEventRouter.route). The banking
  * operations are the real BankingService on the ledger.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -64,8 +64,8 @@ class IvrCallIT {
     @EJB(lookup = "java:global/kefu/kefu-ejb/IvrCalls!org.kefu.ivr.calls.IvrCalls")
     private IvrCalls ivr;
 
-    @EJB(lookup = "java:global/kefu/kefu-ejb/InboundCalls!org.kefu.callflow.InboundCalls")
-    private InboundCalls inbound;
+    @EJB(lookup = "java:global/kefu/kefu-ejb/CallEventRouter!org.kefu.callflow.CallEventRouter")
+    private CallEventRouter router;
 
     @Resource(lookup = "java:/eis/kefu/Switch")
     private SwitchConnectionFactory switchFactory;
@@ -195,11 +195,11 @@ class IvrCallIT {
     }
 
     private void keys(CallId call, String digits, CallEvent.DigitsEnd end) {
-        inbound.handle(new CallEvent.DigitsReceived(call, Instant.now(), caller(call), digits, end, true));
+        router.route(new CallEvent.DigitsReceived(call, Instant.now(), caller(call), digits, end, true));
     }
 
     private void prompt(CallId call) {
-        inbound.handle(new CallEvent.PromptFinished(call, Instant.now(), caller(call), CallEvent.PromptEnd.COMPLETED));
+        router.route(new CallEvent.PromptFinished(call, Instant.now(), caller(call), CallEvent.PromptEnd.COMPLETED));
     }
 
     private static ConnectionId caller(CallId call) {

@@ -6,6 +6,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import org.jboss.logging.Logger;
+import org.kefu.calls.CallerPrompts;
 import org.kefu.ivr.FlowInterpreter;
 import org.kefu.ivr.FlowNode;
 import org.kefu.ivr.IvrAction;
@@ -78,6 +79,9 @@ public class IvrCalls {
 
     @EJB
     private IvrServices services;
+
+    @EJB
+    private CallerPrompts prompts;
 
     /** Starts {@code flow} for a call the IVR answered ({@code caller} is the caller's connection). */
     public Optional<Handover> start(SwitchConnection sw, IvrFlow flow, CallId call, ConnectionId caller,
@@ -159,7 +163,7 @@ public class IvrCalls {
             IvrInput next = null;
             for (IvrAction a : step.actions()) {
                 if (a instanceof IvrAction.Play p) {
-                    sw.play(s.caller, p.prompt());
+                    prompts.play(sw, s.caller, p.prompt());
                 } else if (a instanceof IvrAction.Collect c) {
                     sw.collectDigits(s.caller, c.spec());
                 } else if (a instanceof IvrAction.AttachData d) {

@@ -21,8 +21,6 @@ public final class CallData {
 
     // Written by the application.
 
-    /** Where the call is in the application's handling (a step name: MENU, WAITING_FOR_AGENT ...). */
-    public static final String STEP = "kefu.step";
     /** The service (entry) the call came in by: hotline, banking ... */
     public static final String ENTRY = "kefu.entry";
     /** The caller's language chosen in the IVR ("en" or "zh-CN"). */

@@ -1,0 +1,142 @@
+package org.kefu.callflow;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import org.jboss.logging.Logger;
+import org.kefu.acd.AcdCallEvents;
+import org.kefu.acd.AgentSessions;
+import org.kefu.assisted.AssistedBanking;
+import org.kefu.banking.CallerVerifications;
+import org.kefu.calls.CallOwner;
+import org.kefu.calls.CallSession;
+import org.kefu.calls.CallSessions;
+import org.kefu.calls.CallerPrompts;
+import org.kefu.ivr.calls.IvrCalls;
+import org.kefu.reporting.CallDetailRecords;
+import org.kefu.telephony.CallEvent;
+import org.kefu.telephony.SwitchConnection;
+import org.kefu.telephony.SwitchConnectionFactory;
+import org.kefu.telephony.TelephonyException;
+
+import java.util.Optional;
+
+/**
+ * Hands each call event to the one component that owns the call now ({@link CallOwner}, from the
+ * in-memory {@link CallSessions}): the caller's keys, a prompt's end or a recording go to the
+ * number plan, the IVR flow, the queue, assisted banking or the goodbye; the parties' answers,
+ * failures and hang-ups go to the ACD for the calls it holds and to the number plan otherwise.
+ * A call's events arrive here in order (the adapter serialises them per call).
+ */
+@Stateless
+@LocalBean
+@PermitAll // local view only: the adapter's listener (and tests that inject events)
+public class CallEventRouter {
+
+    private static final Logger LOG = Logger.getLogger(CallEventRouter.class);
+
+    @Resource(lookup = "java:/eis/kefu/Switch")
+    private SwitchConnectionFactory switchFactory;
+
+    @EJB
+    private CallSessions calls;
+
+    @EJB
+    private InboundCalls entry;
+
+    @EJB
+    private IvrCalls ivr;
+
+    @EJB
+    private AcdCallEvents acd;
+
+    @EJB
+    private AgentSessions agents;
+
+    @EJB
+    private AssistedBanking assistedBanking;
+
+    @EJB
+    private CallerVerifications callerVerifications;
+
+    @EJB
+    private CallerPrompts prompts;
+
+    @EJB
+    private CallDetailRecords cdr;
+
+    public void route(CallEvent event) {
+        CallSession session = calls.find(event.call()).orElse(null);
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            if (event instanceof CallEvent.Delivered d) {
+                entry.delivered(sw, d);
+            } else if (event instanceof CallEvent.Established e) {
+                if (!acd.onCallEvent(e)) {
+                    entry.established(sw, e, session);
+                    agents.deskChanged(e.answering().device().value());
+                }
+            } else if (event instanceof CallEvent.Cleared c) {
+                cleared(sw, c, session);
+            } else if (event instanceof CallEvent.Failed f) {
+                if (!acd.onCallEvent(f)) {
+                    entry.failed(sw, f, session);
+                    agents.deskChanged(f.failed().device().value());
+                }
+            } else if (event instanceof CallEvent.DigitsReceived || event instanceof CallEvent.PromptFinished
+                    || event instanceof CallEvent.RecordingFinished) {
+                toOwner(sw, session, event);
+            } else {
+                LOG.debugf("%s", event);
+            }
+        } catch (TelephonyException e) {
+            // The call ended meanwhile (a caller hanging up during a prompt, every few calls): nothing
+            // to undo on our side, and not worth a log line per call at INFO.
+            LOG.debugf("Call %s: %s", event.call(), e.getMessage());
+        }
+    }
+
+    /** The caller's media events: to the call's owner, and to nobody else. */
+    private void toOwner(SwitchConnection sw, CallSession session, CallEvent event) throws TelephonyException {
+        CallOwner owner = session == null ? null : session.owner();
+        if (owner == CallOwner.IVR) {
+            Optional<IvrCalls.Handover> handover = ivr.onEvent(sw, event);
+            if (handover.isPresent()) {
+                entry.fromFlow(sw, event.call(), handover.get());
+            }
+        } else if (event instanceof CallEvent.RecordingFinished r) {
+            // Also after the call's end (its session gone): a message left before hanging up is kept.
+            entry.recordingFinished(sw, r);
+        } else if (owner == CallOwner.ENTRY) {
+            entry.onEntryMedia(sw, session, event);
+        } else if (owner == CallOwner.QUEUE) {
+            entry.whileWaiting(sw, event);
+        } else if (owner == CallOwner.ASSISTED_BANKING && event instanceof CallEvent.DigitsReceived d) {
+            assistedBanking.onDigits(sw, d);
+        } else if (owner == CallOwner.GOODBYE && event instanceof CallEvent.PromptFinished p) {
+            prompts.finished(sw, p);
+        }
+        // AGENT, or a call Kefu does not handle (an agent's own call): the caller's keys mean nothing here.
+    }
+
+    private void cleared(SwitchConnection sw, CallEvent.Cleared c, CallSession session) throws TelephonyException {
+        if (c.callEnded()) {
+            ivr.end(c.call());
+            assistedBanking.callEnded(c.call());
+            callerVerifications.callEnded(c.call().value());
+        }
+        try {
+            if (!acd.onCallEvent(c)) {
+                entry.cleared(sw, c, session);
+                agents.deskChanged(c.cleared().device().value());
+            } else if (c.callEnded()) {
+                cdr.ended(c.call().value(), c.at(), c.cause().name());
+            }
+        } finally {
+            if (c.callEnded()) {
+                calls.ended(c.call());
+            }
+        }
+    }
+}
