@@ -19,7 +19,12 @@ public final class AcdCall {
      * agent by job number, a colleague's consultation call). Direct calls keep the agent busy
      * like offers but stay out of the queues' figures, and have no RONA.
      */
-    enum Kind { QUEUE, TRANSFER, CONSULTATION }
+    enum Kind { QUEUE, TRANSFER, CONSULTATION,
+        /**
+         * A caller's callback request waiting in its queue's order: when offered, Kefu rings the
+         * agent's desk and, once answered, dials the customer ({@link #dialled}) from it.
+         */
+        CALLBACK }
 
     final String callId;
     final ConnectionId caller;
@@ -31,10 +36,19 @@ public final class AcdCall {
     Instant ringDeadline;
     Instant answeredAt;
     Instant nextAnnouncement;
+    /** CALLBACK: the number to dial, the request and attempt ("42:1"), the switch's call while dialling. */
+    String dialled;
+    String callbackRef;
+    String switchCallId;
 
     AcdCall(String callId, ConnectionId caller) {
         this.callId = callId;
         this.caller = caller;
+    }
+
+    /** The call as the switch knows it: a dialled callback's own call, otherwise this call. */
+    synchronized org.kefu.telephony.CallId switchCall() {
+        return new org.kefu.telephony.CallId(switchCallId != null ? switchCallId : callId);
     }
 
     /** True while the call rings at the device of {@code leg}. */

@@ -26,7 +26,7 @@ public class AcdCallEvents {
     /** Returns true when the ACD took care of the event. */
     public boolean onCallEvent(CallEvent event) {
         boolean conferee = event instanceof CallEvent.Cleared gone && directCalls.confereeCleared(gone);
-        AcdCall c = state.calls().get(event.call().value());
+        AcdCall c = state.call(event.call().value());
         if (c == null) {
             return conferee;
         }
@@ -36,7 +36,7 @@ public class AcdCallEvents {
             if (!c.ringsAt(f.failed())) {
                 return false;
             }
-            if (c.kind != AcdCall.Kind.QUEUE) {
+            if (c.kind != AcdCall.Kind.QUEUE && c.kind != AcdCall.Kind.CALLBACK) {
                 directCalls.directCallFailed(c.jobNumber, c.callId);
                 return false; // the callflow handles the call itself as before
             }

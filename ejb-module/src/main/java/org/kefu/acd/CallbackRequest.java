@@ -42,6 +42,26 @@ public class CallbackRequest {
     @Column(name = "status", nullable = false, length = 16)
     private String status = "QUEUED";
 
+    /** Who asked, for requests from outside the ACD ("bo:" + the back office's id): unique. */
+    @Column(name = "request_key", length = 80)
+    private String requestKey;
+
+    @Column(name = "reason", length = 200)
+    private String reason;
+
+    @Column(name = "not_before")
+    private Instant notBefore;
+
+    /** How many attempts have been started (the number of the latest). */
+    @Column(name = "attempts", nullable = false)
+    private int attempts;
+
+    @Column(name = "last_outcome", length = 16)
+    private String lastOutcome;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
     protected CallbackRequest() {
     }
 
@@ -52,6 +72,70 @@ public class CallbackRequest {
         this.customerId = customerId;
         this.enqueuedAt = enqueuedAt;
         this.createdAt = createdAt;
+    }
+
+    /** A request from outside the ACD (the back office, later tickets and the web form). */
+    public static CallbackRequest external(String requestKey, String phone, String queueCode, Long customerId, String reason,
+                                           Instant requestedAt, Instant notBefore) {
+        CallbackRequest r = new CallbackRequest(null, phone, queueCode, customerId, requestedAt, requestedAt);
+        r.requestKey = requestKey;
+        r.reason = reason;
+        r.notBefore = notBefore;
+        return r;
+    }
+
+    /** The outcome of an attempt, and where the request stands after it. */
+    public void outcome(String status, String outcome, Instant at) {
+        this.status = status;
+        this.lastOutcome = outcome;
+        this.updatedAt = at;
+    }
+
+    /** Attempt {@code n} starts (waits in the queue, then is dialled). */
+    public void attemptStarted(int n, Instant at) {
+        this.attempts = Math.max(attempts, n);
+        this.status = "QUEUED";
+        this.updatedAt = at;
+    }
+
+    public String getCallRef() {
+        return callRef;
+    }
+
+    public Long getCustomerId() {
+        return customerId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getRequestKey() {
+        return requestKey;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public Instant getNotBefore() {
+        return notBefore;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastOutcome() {
+        return lastOutcome;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public boolean isFinished() {
+        return "DONE".equals(status) || "FAILED".equals(status) || "CANCELLED".equals(status);
     }
 
     public Long getId() {

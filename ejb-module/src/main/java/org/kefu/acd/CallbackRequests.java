@@ -12,8 +12,9 @@ import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
 
 /**
- * Puts an outbound-call job on kefu.callbacks, where the dialer picks it up. In the caller's
- * XA transaction: the job exists if and only if the request that asked for it was consumed.
+ * Puts a callback job on kefu.callbacks, where {@code org.kefu.outbound.CallbackJobsListener}
+ * takes it. In the caller's XA transaction: the job exists if and only if the request that asked
+ * for it was consumed.
  */
 @Stateless
 @PermitAll // local only
@@ -27,6 +28,11 @@ public class CallbackRequests {
     private Queue callbacks;
 
     public void enqueue(JsonObject job, String correlationId) {
+        enqueue(job, correlationId, java.time.Duration.ZERO);
+    }
+
+    /** The same, delivered no earlier than {@code delay} from now (a retry, a "not before"). */
+    public void enqueue(JsonObject job, String correlationId, java.time.Duration delay) {
         TextMessage message = jms.createTextMessage(job.toString());
         try {
             message.setStringProperty("kefu_type", "callback");
@@ -34,6 +40,6 @@ public class CallbackRequests {
         } catch (JMSException e) {
             throw new IllegalStateException("cannot prepare callback job: " + e.getMessage(), e);
         }
-        jms.createProducer().send(callbacks, message);
+        jms.createProducer().setDeliveryDelay(Math.max(0, delay.toMillis())).send(callbacks, message);
     }
 }

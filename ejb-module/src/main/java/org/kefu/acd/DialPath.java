@@ -2,5 +2,7 @@ package org.kefu.acd;
 
 /** Which way someone asked Kefu to dial out: recorded with every refusal. */
 public enum DialPath {
-    CLICK_TO_DIAL, TRANSFER, CONSULTATION, FOLLOW_ME
+    CLICK_TO_DIAL, TRANSFER, CONSULTATION, FOLLOW_ME,
+    /** Kefu dials a caller back from an agent's desk (a callback request). */
+    CALLBACK
 }

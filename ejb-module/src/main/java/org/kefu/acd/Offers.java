@@ -23,6 +23,7 @@ import org.kefu.telephony.DeviceId;
 import org.kefu.telephony.SwitchConnection;
 import org.kefu.telephony.SwitchConnectionFactory;
 import org.kefu.telephony.TelephonyException;
+import org.kefu.telephony.dialplan.DialRefusedException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +70,9 @@ public class Offers {
 
     @EJB
     CallSessions calls;
+
+    @EJB
+    CallbackOutcomes callbackOutcomes;
 
     /**
      * Reads the queues' configuration again (after an administrator changed it): logged-in agents
@@ -129,6 +133,85 @@ public class Offers {
                     "vip " + waiting.basePriority() + (waiting.preferredAgent() == null ? "" : ", asks for " + waiting.preferredAgent()));
         }
         return result;
+    }
+
+    /**
+     * A callback request joins its queue in the place of its original enqueue time and waits
+     * there as long as it takes (no overflow, no announcements: nobody is on the line). When
+     * offered, the agent's desk rings and Kefu dials the customer from it ({@link #ring}). A ticket
+     * already in the ACD (a job delivered twice) changes nothing. Returns what became of it:
+     * OFFERED or QUEUED, else the queue cannot take it now (nobody logged in, full).
+     */
+    public EnqueueResult.Outcome enqueueCallback(CallbackTicket ticket) {
+        if (state.queue(ticket.queue()) == null) {
+            throw new AcdException(AcdException.Kind.NOT_FOUND, "unknown queue " + ticket.queue());
+        }
+        String id = ticket.callId();
+        if (state.calls().containsKey(id)) {
+            return EnqueueResult.Outcome.QUEUED;
+        }
+        WaitingCall waiting = new WaitingCall(id, ticket.queue(), ticket.enqueuedAt(), Math.max(0, ticket.priority()),
+                ticket.customerId(), null);
+        AcdCall record = new AcdCall(id, null);
+        record.kind = AcdCall.Kind.CALLBACK;
+        record.dialled = ticket.phone();
+        record.callbackRef = ticket.ref();
+        record.waiting = waiting;
+        state.calls().put(id, record);
+        EnqueueResult result;
+        try {
+            result = AcdException.fromRouter(() -> state.router().enqueuePatient(waiting));
+        } finally {
+            state.persistPending();
+        }
+        switch (result.outcome()) {
+            case OFFERED, QUEUED -> state.event(AcdEvent.ENQUEUE, id, null, null, null, null, "callback " + ticket.queue());
+            default -> state.calls().remove(id);
+        }
+        if (result.outcome() == EnqueueResult.Outcome.OFFERED) {
+            ring(result.offer().orElseThrow());
+        }
+        return result.outcome();
+    }
+
+    /**
+     * Takes a callback out of the ACD (cancelled): out of its queue, or off the agent's desk that
+     * rings for it (the agent is free again). False when it is not in the ACD, or the agent talks already.
+     */
+    public boolean withdrawCallback(String ref) {
+        String id = "callback:" + ref;
+        AcdCall c = state.calls().get(id);
+        if (c == null) {
+            return false;
+        }
+        Optional<Offer> next;
+        String job;
+        synchronized (c) {
+            if (c.phase == AcdCall.Phase.TALKING) {
+                return false;
+            }
+            job = c.phase == AcdCall.Phase.RINGING ? c.jobNumber : null;
+            state.calls().remove(id);
+            try {
+                next = state.router().abandon(id);
+            } finally {
+                state.persistPending();
+            }
+        }
+        CallId ringing = forgetDialling(c);
+        if (ringing != null) {
+            try (SwitchConnection sw = switchFactory.getConnection()) {
+                sw.clearCall(ringing);
+            } catch (TelephonyException e) {
+                LOG.debugf("Callback %s: %s", ref, e.getMessage());
+            }
+        }
+        if (job != null) {
+            notifications.publish(job, "READY");
+        }
+        LOG.infof("Callback %s withdrawn%s", ref, job == null ? "" : " from agent " + job + "'s desk");
+        next.ifPresent(this::ring);
+        return true;
     }
 
     /**
@@ -218,7 +301,7 @@ public class Offers {
         for (AcdCall c : state.calls().values()) {
             synchronized (c) {
                 if (jobNumber.equals(c.jobNumber) && c.phase != AcdCall.Phase.WAITING) {
-                    return Optional.of(c.callId);
+                    return Optional.of(c.switchCall().value());
                 }
             }
         }
@@ -244,6 +327,13 @@ public class Offers {
             } finally {
                 state.persistPending();
             }
+        }
+        if (c.kind == AcdCall.Kind.CALLBACK) {
+            talkingCallback(c);
+            // Out of the queue's inbound figures (the caller was counted when it first waited).
+            state.event(AcdEvent.ANSWER, c.callId, null, job, waited, null, "callback " + queue);
+            LOG.infof("Callback %s: agent %s answered at the desk; the customer is dialled", c.callbackRef, job);
+            return true;
         }
         if (c.kind != AcdCall.Kind.QUEUE) {
             // Not the queue's answer (that was counted once, for the first agent): no service-level figures.
@@ -307,7 +397,15 @@ public class Offers {
         }
         state.event(AcdEvent.RONA, c.callId, c.waiting.queue(), job, null, null, why);
         LOG.infof("Call %s not answered by agent %s (%s): back to queue %s", c.callId, job, why, c.waiting.queue());
-        if (clearLeg) {
+        CallId dialling = forgetDialling(c);
+        if (dialling != null) {
+            // A callback: the call was the agent's desk alone; the request waits again in its place.
+            try (SwitchConnection sw = switchFactory.getConnection()) {
+                sw.clearCall(dialling);
+            } catch (TelephonyException e) {
+                LOG.debugf("Callback %s: %s", c.callId, e.getMessage());
+            }
+        } else if (clearLeg) {
             try (SwitchConnection sw = switchFactory.getConnection()) {
                 sw.clearConnection(new ConnectionId(new CallId(c.callId), new DeviceId(ext)));
             } catch (TelephonyException e) {
@@ -348,6 +446,8 @@ public class Offers {
         // The call is over for everyone.
         if (phase == AcdCall.Phase.TALKING) {
             agentCallEnded(c, false);
+        } else if (c.kind == AcdCall.Kind.CALLBACK) {
+            takeBack(c, "desk call ended: " + cleared.cause(), false); // nobody hung up on a customer: it waits again
         } else {
             abandoned(c);
         }
@@ -439,13 +539,22 @@ public class Offers {
                 data.put(CallData.CUSTOMER_ID, offer.call().customerId());
             }
             try (SwitchConnection sw = switchFactory.getConnection()) {
-                sw.attachData(new CallId(c.callId), data);
-                sw.routeTo(new CallId(c.callId), new DeviceId(destination));
-                LOG.infof("Call %s offered to agent %s at %s (queue %s)", c.callId, offer.jobNumber(), destination,
-                        offer.call().queue());
+                if (c.kind == AcdCall.Kind.CALLBACK) {
+                    dialCallback(sw, c, destination, data);
+                } else {
+                    sw.attachData(new CallId(c.callId), data);
+                    sw.routeTo(new CallId(c.callId), new DeviceId(destination));
+                    LOG.infof("Call %s offered to agent %s at %s (queue %s)", c.callId, offer.jobNumber(), destination,
+                            offer.call().queue());
+                }
                 // After the call data is attached: the screen pop reads it.
                 notifications.publish(offer.jobNumber(), "RINGING");
             } catch (TelephonyException e) {
+                if (c.kind == AcdCall.Kind.CALLBACK && e instanceof DialRefusedException) {
+                    // The switch will not dial the number (its ceiling for outside numbers): not the agent's fault.
+                    notDialled(c, offer, e.getMessage()).ifPresent(todo::add);
+                    continue;
+                }
                 LOG.infof("Call %s cannot ring agent %s at %s: %s", c.callId, offer.jobNumber(), offer.extension(), e.getMessage());
                 Optional<Offer> next;
                 synchronized (c) {
@@ -465,5 +574,81 @@ public class Offers {
                 next.ifPresent(todo::add);
             }
         }
+    }
+
+    /**
+     * A callback's offer: the agent's desk rings first and, once answered, the switch dials the
+     * customer from it (the agent hears the customer's phone ring). The call's data tells the
+     * outbound side which request and attempt it is.
+     */
+    private void dialCallback(SwitchConnection sw, AcdCall c, String desk, Map<String, String> data) throws TelephonyException {
+        data.put(CallData.DIALLED, c.dialled);
+        data.put(CallData.CALLBACK, c.callbackRef);
+        CallId placed = sw.makeCall(new DeviceId(desk), new DeviceId(c.dialled), data);
+        synchronized (c) {
+            c.switchCallId = placed.value();
+        }
+        state.dialledCallbacks().put(placed.value(), c.callId);
+        calls.handTo(placed, CallOwner.OUTBOUND);
+        LOG.infof("Callback %s offered to agent %s: desk %s rings, then the customer (call %s)", c.callbackRef, c.jobNumber,
+                desk, placed);
+    }
+
+    /** The switch refused to place a callback: it leaves the ACD, its agent is free again, the outbound side decides. */
+    private Optional<Offer> notDialled(AcdCall c, Offer offer, String why) {
+        Optional<Offer> next;
+        synchronized (c) {
+            if (state.calls().remove(c.callId) == null) {
+                return Optional.empty();
+            }
+            try {
+                next = state.router().abandon(c.callId);
+            } finally {
+                state.persistPending();
+            }
+        }
+        LOG.infof("Callback %s not dialled from agent %s: %s", c.callbackRef, offer.jobNumber(), why);
+        notifications.publish(offer.jobNumber(), "READY");
+        callbackOutcomes.notDialled(c.callbackRef, why);
+        return next;
+    }
+
+    /** A callback no longer rings at an agent: the switch's call is forgotten. Returns it, or null for any other call. */
+    private CallId forgetDialling(AcdCall c) {
+        String dialling;
+        synchronized (c) {
+            dialling = c.switchCallId;
+            c.switchCallId = null;
+        }
+        if (dialling == null) {
+            return null;
+        }
+        state.dialledCallbacks().remove(dialling);
+        return new CallId(dialling);
+    }
+
+    /**
+     * The agent answered a callback: from now on the call table knows it by the switch's call,
+     * with the customer as its caller, like any call an agent talks on.
+     */
+    private void talkingCallback(AcdCall c) {
+        AcdCall talking;
+        synchronized (c) {
+            if (c.switchCallId == null) {
+                return;
+            }
+            talking = new AcdCall(c.switchCallId, new ConnectionId(new CallId(c.switchCallId), new DeviceId(c.dialled)));
+            talking.kind = AcdCall.Kind.CALLBACK;
+            talking.phase = c.phase;
+            talking.waiting = c.waiting;
+            talking.jobNumber = c.jobNumber;
+            talking.extension = c.extension;
+            talking.answeredAt = c.answeredAt;
+            talking.dialled = c.dialled;
+            talking.callbackRef = c.callbackRef;
+            state.calls().put(talking.callId, talking);
+            state.calls().remove(c.callId);
+        }
+        state.dialledCallbacks().remove(talking.callId);
     }
 }

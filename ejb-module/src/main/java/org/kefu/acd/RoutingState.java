@@ -72,6 +72,8 @@ public class RoutingState {
     private final Map<String, DirectCallReservation> reservations = new ConcurrentHashMap<>();
     /** Agents logged in with follow-me on: job number → the outside number their offers ring. */
     private final Map<String, String> followMe = new ConcurrentHashMap<>();
+    /** The switch's call id of a callback being dialled → the callback's id in the call table. */
+    private final Map<String, String> dialledCallbacks = new ConcurrentHashMap<>();
     private volatile Router router;
 
     @PostConstruct
@@ -183,6 +185,21 @@ public class RoutingState {
     /** Reservation id → the direct call it is for (see {@link DirectCalls}). */
     public Map<String, DirectCallReservation> reservations() {
         return reservations;
+    }
+
+    /** The switch's call id of a callback being dialled → its id in the {@link #calls()} table. */
+    public Map<String, String> dialledCallbacks() {
+        return dialledCallbacks;
+    }
+
+    /** The ACD's record of the call the switch knows by {@code switchCallId}: a call's own, or a dialled callback's. */
+    public AcdCall call(String switchCallId) {
+        AcdCall c = calls.get(switchCallId);
+        if (c == null) {
+            String callback = dialledCallbacks.get(switchCallId);
+            c = callback == null ? null : calls.get(callback);
+        }
+        return c;
     }
 
     /** Job number → the outside number its offers ring while follow-me is on. */

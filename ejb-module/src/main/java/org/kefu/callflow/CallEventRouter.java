@@ -15,19 +15,25 @@ import org.kefu.calls.CallSession;
 import org.kefu.calls.CallSessions;
 import org.kefu.calls.CallerPrompts;
 import org.kefu.ivr.calls.IvrCalls;
+import org.kefu.outbound.CallbackDialer;
+import org.kefu.outbound.CallbackOutcome;
 import org.kefu.reporting.CallDetailRecords;
+import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallEvent;
+import org.kefu.telephony.ConnectionId;
 import org.kefu.telephony.SwitchConnection;
 import org.kefu.telephony.SwitchConnectionFactory;
 import org.kefu.telephony.TelephonyException;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Hands each call event to the one component that owns the call now ({@link CallOwner}, from the
  * in-memory {@link CallSessions}): the caller's keys, a prompt's end or a recording go to the
  * number plan, the IVR flow, the queue, assisted banking or the goodbye; the parties' answers,
- * failures and hang-ups go to the ACD for the calls it holds and to the number plan otherwise.
+ * failures and hang-ups go to the ACD for the calls it holds, and otherwise to the outbound side
+ * for the calls Kefu placed (callbacks) and to the number plan for the rest.
  * A call's events arrive here in order (the adapter serialises them per call).
  */
 @Stateless
@@ -67,21 +73,37 @@ public class CallEventRouter {
     @EJB
     private CallDetailRecords cdr;
 
+    @EJB
+    private CallbackDialer callbacks;
+
     public void route(CallEvent event) {
         CallSession session = calls.find(event.call()).orElse(null);
         try (SwitchConnection sw = switchFactory.getConnection()) {
+            boolean placed = session != null && session.owner() == CallOwner.OUTBOUND;
             if (event instanceof CallEvent.Delivered d) {
-                entry.delivered(sw, d);
+                if (placed && !d.arrival()) {
+                    callback(sw, d, d.alerting());
+                } else {
+                    entry.delivered(sw, d);
+                }
             } else if (event instanceof CallEvent.Established e) {
                 if (!acd.onCallEvent(e)) {
-                    entry.established(sw, e, session);
+                    if (placed) {
+                        callback(sw, e, e.answering());
+                    } else {
+                        entry.established(sw, e, session);
+                    }
                     agents.deskChanged(e.answering().device().value());
                 }
             } else if (event instanceof CallEvent.Cleared c) {
                 cleared(sw, c, session);
             } else if (event instanceof CallEvent.Failed f) {
                 if (!acd.onCallEvent(f)) {
-                    entry.failed(sw, f, session);
+                    if (placed) {
+                        callback(sw, f, f.failed());
+                    } else {
+                        entry.failed(sw, f, session);
+                    }
                     agents.deskChanged(f.failed().device().value());
                 }
             } else if (event instanceof CallEvent.DigitsReceived || event instanceof CallEvent.PromptFinished
@@ -120,7 +142,31 @@ public class CallEventRouter {
         // AGENT, or a call Kefu does not handle (an agent's own call): the caller's keys mean nothing here.
     }
 
+    /**
+     * A call Kefu placed to call a customer back: the customer's phone rings, answers or fails
+     * (the agent's desk is the ACD's). A failed customer ends the call for the agent too.
+     */
+    private void callback(SwitchConnection sw, CallEvent event, ConnectionId leg) throws TelephonyException {
+        Map<String, String> data = sw.callData(event.call());
+        String ref = data.get(CallData.CALLBACK);
+        if (ref == null || !leg.device().value().equals(data.get(CallData.DIALLED))) {
+            return; // the agent's own leg
+        }
+        String agent = data.get(CallData.AGENT);
+        if (event instanceof CallEvent.Delivered) {
+            callbacks.dialling(ref, event.call().value(), agent);
+        } else if (event instanceof CallEvent.Established) {
+            callbacks.answered(ref, event.call().value(), agent);
+        } else if (event instanceof CallEvent.Failed f) {
+            callbacks.failed(ref, event.call().value(), agent, CallbackOutcome.of(f.cause()));
+            sw.clearCall(event.call());
+        }
+    }
+
     private void cleared(SwitchConnection sw, CallEvent.Cleared c, CallSession session) throws TelephonyException {
+        if (c.callEnded() && session != null && session.owner() == CallOwner.OUTBOUND) {
+            callbacks.callEnded(c.call().value());
+        }
         if (c.callEnded()) {
             ivr.end(c.call());
             assistedBanking.callEnded(c.call());

@@ -351,7 +351,7 @@ public class InboundCalls {
         if (outcome == EnqueueResult.Outcome.OFFERED || outcome == EnqueueResult.Outcome.QUEUED) {
             // Music on hold follows when this prompt completes (whileWaiting); 9 asks for a callback.
             // In the language the caller chose in a flow (kefu.lang), Chinese otherwise.
-            Locale lang = CallerPrompts.languageOf(data);
+            Locale lang = prompts.languageOf(data);
             if (announce) {
                 prompts.say(sw, from, lang, List.of("transfer-to-agent", "please-hold"));
             } else {

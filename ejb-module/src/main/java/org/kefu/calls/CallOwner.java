@@ -17,5 +17,10 @@ public enum CallOwner {
     /** The agent holds while the caller keys a card PIN (assisted banking). */
     ASSISTED_BANKING,
     /** The caller hears a last prompt, then the call ends ({@link CallerPrompts#goodbye}). */
-    GOODBYE
+    GOODBYE,
+    /**
+     * A call Kefu places (a callback from an agent's desk): the customer's answer or failure is
+     * the outbound side's to record; the agent's leg stays the ACD's.
+     */
+    OUTBOUND
 }

@@ -38,7 +38,7 @@ public class CallerPrompts {
     }
 
     /** The caller's language from the call's data. */
-    public static Locale languageOf(Map<String, String> callData) {
+    public Locale languageOf(Map<String, String> callData) {
         return "en".equals(callData.get(CallData.LANG)) ? Locale.ENGLISH : CHINESE;
     }
 

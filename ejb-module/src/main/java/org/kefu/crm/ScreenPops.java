@@ -46,7 +46,8 @@ public class ScreenPops {
 
     /** The screen pop of call {@code callId} (left out of its own contact history). */
     public ScreenPop forCall(String callId, Map<String, String> callData) {
-        String phone = callData.getOrDefault(CallData.ANI, callData.get(CallData.DIALLED));
+        // A call Kefu placed (click to dial, a callback) has the agent's desk as its caller: the other party is the one dialled.
+        String phone = callData.containsKey(CallData.DIALLED) ? callData.get(CallData.DIALLED) : callData.get(CallData.ANI);
         Customer customer = null;
         String foundBy = null;
         String id = callData.get(CallData.CUSTOMER_ID);

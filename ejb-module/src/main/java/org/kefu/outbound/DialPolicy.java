@@ -59,7 +59,8 @@ public class DialPolicy implements DialCheck {
         if (internal(number)) {
             return;
         }
-        DialRules.Decision d = path == DialPath.FOLLOW_ME ? rules.permits(roles, queue, number)
+        // Follow-me and callbacks are not a person's own calls: the categories apply, not a daily budget.
+        DialRules.Decision d = path == DialPath.FOLLOW_ME || path == DialPath.CALLBACK ? rules.permits(roles, queue, number)
                 : rules.decide(person, roles, queue, number, LocalDate.now());
         if (!d.allowed()) {
             audit.recordIndependently(person, "DIAL_REFUSED", number, AuditOutcome.DENIED,

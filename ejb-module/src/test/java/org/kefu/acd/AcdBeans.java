@@ -41,6 +41,8 @@ public final class AcdBeans {
     final List<String> overflowed = new ArrayList<>();
     final List<String> audited = new ArrayList<>();
     final List<String> assigned = new ArrayList<>();
+    /** Callbacks the switch would not place, as the outbound side was told: "42:1 why". */
+    final List<String> notDialled = new ArrayList<>();
 
     public final RoutingState state = new RoutingState();
     public final AgentSessions sessions = new AgentSessions();
@@ -86,6 +88,7 @@ public final class AcdBeans {
         offers.state = state;
         offers.notifications = notifications;
         offers.calls = calls;
+        offers.callbackOutcomes = (ref, why) -> notDialled.add(ref + " " + why);
         offers.cdr = (callRef, queueCode, agentJobNumber) -> assigned.add(callRef + " " + queueCode + " " + agentJobNumber);
         offers.stickyAgents = new StickyAgents() {
             @Override

@@ -37,6 +37,8 @@ final class FakeSwitch implements SwitchConnectionFactory {
     final Set<String> unreachable = new HashSet<>();
     /** Call id → the data the switch keeps with it (attachData adds to it). */
     final Map<String, Map<String, String>> callData = new HashMap<>();
+    /** How many calls makeCall placed ("placed1", "placed2" ...). */
+    int placedCalls;
     /** Legs the switch reports CONNECTED in a call's snapshot. */
     final Set<ConnectionId> connected = new HashSet<>();
 
@@ -130,8 +132,18 @@ final class FakeSwitch implements SwitchConnectionFactory {
         }
 
         @Override
-        public CallId makeCall(DeviceId from, DeviceId destination, Map<String, String> data) {
-            throw new UnsupportedOperationException();
+        public CallId makeCall(DeviceId from, DeviceId destination, Map<String, String> data) throws TelephonyException {
+            commands.add("makeCall " + from.value() + " " + destination.value());
+            if (unreachable.contains(destination.value())) {
+                throw new org.kefu.telephony.dialplan.DialRefusedException(destination.value(),
+                        org.kefu.telephony.dialplan.NumberCategory.INTERNATIONAL, "not among the switch's outside categories");
+            }
+            if (unreachable.contains(from.value())) {
+                throw new TelephonyException(from.value() + " is not registered");
+            }
+            CallId placed = new CallId("placed" + (++placedCalls));
+            callData.put(placed.value(), new TreeMap<>(data));
+            return placed;
         }
 
         @Override

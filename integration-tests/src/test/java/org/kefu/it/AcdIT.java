@@ -74,11 +74,8 @@ class AcdIT {
     @Resource(lookup = "java:jboss/datasources/KefuDS")
     private DataSource kefu;
 
-    @Resource(lookup = "java:/ConnectionFactory")
-    private jakarta.jms.ConnectionFactory jms;
-
-    @Resource(lookup = "java:/jms/queue/kefu/callbacks")
-    private jakarta.jms.Queue callbacks;
+    @EJB(lookup = "java:global/kefu/kefu-ejb/CallbackDialer!org.kefu.outbound.CallbackDialer")
+    private org.kefu.outbound.CallbackDialer callbacks;
 
     @RegisterExtension
     final SipBed bed = new SipBed();
@@ -267,24 +264,24 @@ class AcdIT {
 
     @Test
     @OperateOnDeployment("probe")
-    void aWaitingCallerPressingNineLeavesACallbackRequestAndAJob() throws Exception {
+    void aWaitingCallerPressingNineLeavesACallbackRequestThatKeepsItsPlace() throws Exception {
         logIn("1004", "8004"); // serves the hotline but is not ready: callers wait
 
         Sipp caller = bed.start("caller-requests-callback.xml",
                 Map.of("service", "12345", "caller", "13800000061", "key", "1", "wait", "3000"));
 
         assertEquals(0, caller.await(40), "Kefu confirmed and hung up: " + caller.report());
-        String id = scalar("SELECT id FROM callback_request WHERE phone = '13800000061'");
+        String id = scalar("SELECT id FROM callback_request WHERE phone = '13800000061' ORDER BY id DESC");
         assertTrue(id != null, "a callback request was stored");
+        bed.afterward("withdraw callback request " + id, () -> callbacks.cancel(Long.parseLong(id), "acd-it"));
         assertEquals("hotline", scalar("SELECT queue_code FROM callback_request WHERE id = " + id));
+        // Its job was taken from kefu.callbacks at once: attempt 1 waits in the hotline queue in the
+        // place of the caller's first wait, as a request, no longer as a call.
+        awaitTrue(() -> "WAITING".equals(scalarQuietly("SELECT status FROM callback_attempt WHERE request_id = " + id + " AND attempt_no = 1")),
+                "attempt 1 of request " + id + " waits");
         assertEquals("QUEUED", scalar("SELECT status FROM callback_request WHERE id = " + id));
-        try (jakarta.jms.JMSContext ctx = jms.createContext()) {
-            var messages = ctx.createBrowser(callbacks, "JMSCorrelationID = 'acd:" + id + "'").getEnumeration();
-            assertTrue(messages.hasMoreElements(), "a callback job on kefu.callbacks");
-            String body = ((jakarta.jms.TextMessage) messages.nextElement()).getText();
-            assertTrue(body.contains("\"phone\":\"13800000061\"") && body.contains("\"queue\":\"hotline\""), body);
-        }
-        assertEquals(0, report.statistics("hotline").live().waiting(), "the caller left the queue");
+        awaitTrue(() -> offers.isWaiting(new org.kefu.telephony.CallId("callback:" + id + ":1")), "the request waits in the ACD");
+        assertEquals(1, report.statistics("hotline").live().waiting(), "the request waits in the caller's place");
     }
 
     @Test

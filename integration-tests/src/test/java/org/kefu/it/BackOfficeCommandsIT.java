@@ -1,6 +1,8 @@
 package org.kefu.it;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import org.kefu.outbound.CallbackDialer;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -28,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Commands from the back office on kefu.backoffice.in (R-9.1): freeze and unfreeze an account
  * (idempotent by the command's id), update a customer, request a callback (a job on
- * kefu.callbacks); a command Kefu cannot carry out is dead-lettered with its reason and changes
+ * kefu.callbacks, taken at once as a request that waits to be dialled); a command Kefu cannot carry out is dead-lettered with its reason and changes
  * nothing.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -58,8 +60,8 @@ class BackOfficeCommandsIT {
     @Resource(lookup = "java:/jms/queue/kefu/backoffice/in/DLQ")
     private Queue dlq;
 
-    @Resource(lookup = "java:/jms/queue/kefu/callbacks")
-    private Queue callbacks;
+    @EJB(lookup = "java:global/kefu/kefu-ejb/CallbackDialer!org.kefu.outbound.CallbackDialer")
+    private CallbackDialer callbacks;
 
     @Test
     @OperateOnDeployment("probe")
@@ -99,16 +101,24 @@ class BackOfficeCommandsIT {
 
     @Test
     @OperateOnDeployment("probe")
-    void aCallbackRequestBecomesAJob() throws Exception {
+    void aCallbackRequestBecomesARequestWaitingToBeDialled() throws Exception {
         String id = "cb-" + UUID.randomUUID();
         send("{\"type\":\"request-callback\",\"id\":\"" + id + "\",\"phone\":\"13800138000\",\"reason\":\"loan offer\"}", id);
-        try (JMSContext ctx = jms.createContext();
-             JMSConsumer jobs = ctx.createConsumer(callbacks, "JMSCorrelationID = 'bo:" + id + "'")) {
-            Message job = jobs.receive(5_000);
-            assertNotNull(job, "a job on kefu.callbacks");
-            String body = job.getBody(String.class);
-            assertTrue(body.contains("\"phone\":\"13800138000\"") && body.contains("\"requestId\":\"bo:" + id + "\""), body);
+        // The job on kefu.callbacks is taken at once: a request, attempt 1, to be dialled from a hotline agent's desk.
+        String request = null;
+        for (long until = System.currentTimeMillis() + 15_000; request == null && System.currentTimeMillis() < until; Thread.sleep(200)) {
+            request = kefuRow("SELECT id FROM callback_request WHERE request_key = ? AND attempts = 1", "bo:" + id);
         }
+        assertNotNull(request, "the job became request bo:" + id + " with its first attempt");
+        try {
+            assertEquals("13800138000|hotline|loan offer|QUEUED", kefuRow("SELECT phone || '|' || queue_code || '|' || reason || '|' || status"
+                    + " FROM callback_request WHERE request_key = ?", "bo:" + id));
+            assertEquals("WAITING", kefuRow("SELECT status FROM callback_attempt WHERE request_id = CAST(? AS BIGINT)", request));
+        } finally {
+            // Nobody is to be dialled by a later test's ready agent.
+            callbacks.cancel(Long.parseLong(request), "backoffice-it");
+        }
+        assertEquals("CANCELLED", kefuRow("SELECT status FROM callback_request WHERE request_key = ?", "bo:" + id));
     }
 
     @Test

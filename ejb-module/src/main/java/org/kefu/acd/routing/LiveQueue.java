@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
@@ -85,6 +86,13 @@ final class LiveQueue {
             }
         }
         return best;
+    }
+
+    /** Every waiting call, oldest first within each band. */
+    List<QueuedCall> all() {
+        List<QueuedCall> all = new java.util.ArrayList<>(waiting);
+        bands.values().forEach(all::addAll);
+        return all;
     }
 
     /** The call waiting longest, or {@code null}: overflow and "longest wait" look at it. */

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +60,8 @@ public final class Router {
     private final Map<String, LiveAgent> desks = new HashMap<>();
     /** Call id → waiting call. */
     private final Map<String, QueuedCall> waiting = new HashMap<>();
+    /** Calls that wait as long as it takes (callback requests): their queue's max wait does not apply. */
+    private final Set<String> patient = new HashSet<>();
     /** Call id → agent whose phone rings with it or who talks on it. */
     private final Map<String, LiveAgent> withAgent = new HashMap<>();
     /** Agents in timed wrap-up, soonest end first. */
@@ -301,6 +304,7 @@ public final class Router {
             // A direct call taken while not ready: back to that reason, no wrap-up and no offer.
             String callId = agent.call.call().callId();
             withAgent.remove(callId);
+            patient.remove(callId);
             NotReadyReason back = agent.returnTo;
             clearCall(agent);
             agent.lastCallEndedAt = now;
@@ -314,6 +318,7 @@ public final class Router {
         }
         withAgent.remove(agent.call.call().callId());
         String callId = agent.call.call().callId();
+        patient.remove(callId);
         clearCall(agent);
         agent.lastCallEndedAt = now;
         agent.idleSince = now;
@@ -352,6 +357,7 @@ public final class Router {
      * agent's {@link #callEnded} covers a hang-up during the conversation).
      */
     public synchronized Optional<Offer> abandon(String callId) {
+        patient.remove(callId);
         QueuedCall queued = waiting.remove(callId);
         if (queued != null) {
             queue(queued.call().queue()).remove(queued);
@@ -446,15 +452,33 @@ public final class Router {
             if (maxWait == null) {
                 continue;
             }
-            QueuedCall oldest;
-            while ((oldest = queue.oldest()) != null && !oldest.call().enqueuedAt().plus(maxWait).isAfter(now)) {
-                queue.remove(oldest);
-                waiting.remove(oldest.call().callId());
-                due.add(new Overflow(oldest.call(), queue.code(), queue.definition.overflowTarget()));
+            QueuedCall oldest = queue.oldest();
+            if (oldest == null || oldest.call().enqueuedAt().plus(maxWait).isAfter(now)) {
+                continue; // the usual second: nobody waited that long
+            }
+            for (QueuedCall queued : queue.all()) {
+                if (!queued.call().enqueuedAt().plus(maxWait).isAfter(now) && !patient.contains(queued.call().callId())) {
+                    queue.remove(queued);
+                    waiting.remove(queued.call().callId());
+                    due.add(new Overflow(queued.call(), queue.code(), queue.definition.overflowTarget()));
+                }
             }
         }
         due.sort(Comparator.comparing((Overflow o) -> o.call().enqueuedAt()).thenComparing(o -> o.call().callId()));
         return due;
+    }
+
+    /**
+     * A callback request joins its queue in the place of its original enqueue time, as
+     * {@link #enqueue}; it waits for as long as it takes (no overflow by the queue's max wait)
+     * until offered, {@link #abandon}ed or ended.
+     */
+    public synchronized EnqueueResult enqueuePatient(WaitingCall call) {
+        EnqueueResult result = enqueue(call);
+        if (result.outcome() == EnqueueResult.Outcome.QUEUED || result.outcome() == EnqueueResult.Outcome.OFFERED) {
+            patient.add(call.callId());
+        }
+        return result;
     }
 
     // ---------------------------------------------------------------- announcements and figures

@@ -35,6 +35,8 @@ public final class CallData {
     public static final String CUSTOMER_ID = "kefu.customerId";
     /** The number an agent dialled (click to dial, soft phone). */
     public static final String DIALLED = "kefu.dialled";
+    /** On a callback Kefu dials: its request and attempt ("42:1"). */
+    public static final String CALLBACK = "kefu.callback";
     /** The job number of the agent who transferred the call to a queue. */
     public static final String TRANSFERRED_BY = "kefu.transferredBy";
     /** The entry menu's choice. */

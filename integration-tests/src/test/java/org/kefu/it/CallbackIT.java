@@ -1,0 +1,195 @@
+package org.kefu.it;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.kefu.acd.AgentSessions;
+import org.kefu.outbound.CallbackDialer;
+import org.kefu.telephony.ConnectionId;
+import org.kefu.telephony.SwitchConnection;
+import org.kefu.telephony.SwitchConnectionFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Callbacks that are really made (issue 16): a caller waiting in the hotline presses 9, the job on
+ * kefu.callbacks becomes attempt 1 waiting in the queue, and when the agent is ready Kefu rings
+ * the agent's sipp desk phone, then dials the customer on the test trunk from it (a sipp
+ * "customer" that answers, or is busy). Outcomes are stored per attempt; a busy customer is tried
+ * again after the retry interval (3 s in the suite); a malformed job is dead-lettered with its
+ * reason and changes nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CallbackIT {
+
+    @Deployment(name = "probe", order = 2)
+    static WebArchive probe() {
+        return SipBed.addTo(ShrinkWrap.create(WebArchive.class, "callback-probe.war"))
+                .addClasses(CallbackIT.class, DeskAgents.class)
+                .addAsResource("sipp/caller-requests-callback.xml")
+                .addAsResource("sipp/phone-register.xml")
+                .addAsResource("sipp/phone-answers.xml")
+                .addAsResource("sipp/phone-busy.xml")
+                .setManifest(new StringAsset(
+                        "Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar\n"));
+    }
+
+    @EJB(lookup = "java:global/kefu/kefu-ejb/AgentSessions!org.kefu.acd.AgentSessions")
+    private AgentSessions sessions;
+
+    @EJB(lookup = "java:global/kefu/kefu-ejb/CallbackDialer!org.kefu.outbound.CallbackDialer")
+    private CallbackDialer callbacks;
+
+    @Resource(lookup = "java:/eis/kefu/Switch")
+    private SwitchConnectionFactory switchFactory;
+
+    @Resource(lookup = "java:jboss/datasources/KefuDS")
+    private DataSource kefu;
+
+    @Resource(lookup = "java:/ConnectionFactory")
+    private jakarta.jms.ConnectionFactory jms;
+
+    @Resource(lookup = "java:/jms/queue/kefu/callbacks")
+    private jakarta.jms.Queue jobs;
+
+    @Resource(lookup = "java:/jms/queue/kefu/callbacks/DLQ")
+    private jakarta.jms.Queue deadLetters;
+
+    @RegisterExtension
+    final SipBed bed = new SipBed();
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aCallerWhoPressedNineIsCalledBackFromTheAgentsDeskOnceAndTheAnswerIsStored() throws Exception {
+        String customer = "13800000062";
+        Sipp desk = bed.deskPhone(switchFactory, "8004", "phone-answers.xml", "300");
+        Sipp outside = bed.start("phone-answers.xml", Map.of("ext", customer, "answer_after", "300"), trunkPort());
+        DeskAgents.logIn(bed, sessions, "1004", "8004"); // serves the hotline, not ready: the caller waits
+
+        String id = requestLeftBy(customer);
+        sessions.ready("1004");
+
+        // The desk rang and answered, then the customer's phone on the trunk, which answered too.
+        String outcome = SipBed.await(() -> "attempt 1 answered: " + outside.report(), Duration.ofSeconds(30),
+                () -> scalar("SELECT outcome FROM callback_attempt WHERE request_id = " + id + " AND attempt_no = 1"), v -> v != null);
+        assertEquals("ANSWERED", outcome);
+        assertEquals("DONE|ANSWERED|1", scalar("SELECT status || '|' || last_outcome || '|' || attempts FROM callback_request WHERE id = " + id));
+        assertEquals("1004", scalar("SELECT agent_job FROM callback_attempt WHERE request_id = " + id));
+        ConnectionId agentLeg = SipBed.connectedAt(switchFactory, "8004", outside, Duration.ofSeconds(10));
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            assertEquals(id + ":1", sw.callData(agentLeg.call()).get("kefu.callback"));
+            sw.clearCall(agentLeg.call()); // the conversation ends
+        }
+        assertEquals(0, outside.await(20), "the customer talked and got the BYE: " + outside.report());
+        assertEquals(0, desk.await(20), "the desk talked and got the BYE: " + desk.report());
+        assertEquals(1, outside.received("INVITE"), "the customer was dialled once: " + outside.messages());
+
+        // Supervisors see it over REST; a finished request cannot be withdrawn; agents see nothing.
+        HttpResponse<String> seen = api("GET", "api/callbacks/" + id, "1005");
+        assertEquals(200, seen.statusCode(), seen.body());
+        assertTrue(seen.body().contains("\"status\":\"DONE\"") && seen.body().contains("\"outcome\":\"ANSWERED\"")
+                && seen.body().contains("\"agent\":\"1004\""), seen.body());
+        HttpResponse<String> late = api("DELETE", "api/callbacks/" + id, "1005");
+        assertEquals(409, late.statusCode(), late.body());
+        assertTrue(late.body().contains("\"error\""), late.body());
+        assertEquals(403, api("GET", "api/callbacks?status=DONE", "1004").statusCode());
+        assertEquals(404, api("GET", "api/callbacks/99999999", "1005").statusCode());
+        assertEquals(403, api("OPTIONS", "api/callbacks/" + id, "1005").statusCode(), "no preflight: no cross-site DELETE");
+    }
+
+    /** The REST API of the server this probe runs in, as a demo login. */
+    private static HttpResponse<String> api(String method, String path, String login) throws Exception {
+        int port = 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/kefu/" + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((login + ":kefu2026").getBytes(StandardCharsets.UTF_8)))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aBusyCustomerIsStoredAsBusyAndTriedAgainAsTheNextAttempt() throws Exception {
+        String customer = "13800000063";
+        Sipp desk = bed.deskPhone(switchFactory, "8004", "phone-answers.xml", "300");
+        Sipp outside = bed.start("phone-busy.xml", Map.of("ext", customer), trunkPort());
+        DeskAgents.logIn(bed, sessions, "1004", "8004");
+
+        String id = requestLeftBy(customer);
+        sessions.ready("1004");
+
+        String outcome = SipBed.await(() -> "attempt 1 ended: " + outside.report(), Duration.ofSeconds(30),
+                () -> scalar("SELECT outcome FROM callback_attempt WHERE request_id = " + id + " AND attempt_no = 1"), v -> v != null);
+        assertEquals("BUSY", outcome);
+        assertEquals(0, outside.await(20), "the customer's phone said busy: " + outside.report());
+        assertEquals(0, desk.await(20), "the desk's call ended with the busy customer: " + desk.report());
+        // The next attempt's job comes after the retry interval: attempt 2 waits in the queue again.
+        String next = SipBed.await(() -> "attempt 2 of request " + id, Duration.ofSeconds(20),
+                () -> scalar("SELECT status FROM callback_attempt WHERE request_id = " + id + " AND attempt_no = 2"), v -> v != null);
+        assertTrue(next.equals("WAITING") || next.equals("DIALLING") || next.equals("ENDED"), next);
+        assertEquals("BUSY", scalar("SELECT last_outcome FROM callback_request WHERE id = " + id));
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aMalformedJobIsDeadLetteredWithItsReasonAndChangesNothing() throws Exception {
+        String key = "bo:bad-" + System.nanoTime();
+        try (JMSContext ctx = jms.createContext()) {
+            ctx.createProducer().setProperty("kefu_type", "callback").setJMSCorrelationID(key)
+                    .send(jobs, "{\"type\":\"callback\",\"requestId\":\"" + key + "\",\"phone\":\"call me\"}");
+            try (JMSConsumer dlq = ctx.createConsumer(deadLetters, "JMSCorrelationID = '" + key + "'")) {
+                Message dead = dlq.receive(15_000);
+                assertTrue(dead != null, "the job reached kefu.callbacks.DLQ");
+                assertEquals("field \"phone\" must be 3 to 20 digits", dead.getStringProperty("kefu_error"));
+            }
+        }
+        assertNull(scalar("SELECT id FROM callback_request WHERE request_key = '" + key + "'"), "no request was made of it");
+    }
+
+    /** A caller on the hotline waits, presses 9; returns the request's id once attempt 1 waits. */
+    private String requestLeftBy(String number) throws Exception {
+        Sipp caller = bed.start("caller-requests-callback.xml", Map.of("service", "12345", "caller", number, "key", "1", "wait", "2000"));
+        assertEquals(0, caller.await(40), "Kefu confirmed and hung up: " + caller.report());
+        String id = SipBed.await(() -> "a callback request from " + number, Duration.ofSeconds(10),
+                () -> scalar("SELECT id FROM callback_request WHERE phone = '" + number + "' ORDER BY id DESC"), v -> v != null);
+        bed.afterward("withdraw callback request " + id, () -> callbacks.cancel(Long.parseLong(id), "callback-it"));
+        SipBed.await(() -> "attempt 1 of request " + id + " waits", Duration.ofSeconds(10),
+                () -> scalar("SELECT status FROM callback_attempt WHERE request_id = " + id + " AND attempt_no = 1"), "WAITING"::equals);
+        return id;
+    }
+
+    private static int trunkPort() {
+        return Integer.getInteger("kefu.it.trunk.port", 16060);
+    }
+
+    private String scalar(String sql) throws Exception {
+        try (Connection c = kefu.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}
