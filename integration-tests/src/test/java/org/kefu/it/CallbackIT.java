@@ -123,10 +123,51 @@ class CallbackIT {
         assertEquals(403, api("OPTIONS", "api/callbacks/" + id, "1005").statusCode(), "no preflight: no cross-site DELETE");
     }
 
+    @Test
+    @OperateOnDeployment("probe")
+    void theWebFormIsANarrowDoorNoNumberIsRungOverAndOverAndNoAddressFloodsIt() throws Exception {
+        String mobile = "13800000064";
+        HttpResponse<String> taken = publicForm("{\"phone\":\"" + mobile + "\",\"reason\":\"电费账单有疑问\",\"queue\":\"utilities\"}");
+        assertEquals(202, taken.statusCode(), taken.body());
+        String reference = taken.body().replaceAll(".*\"reference\":\"(web:[0-9a-f-]+)\".*", "$1");
+        String id = scalar("SELECT id FROM callback_request WHERE request_key = '" + reference + "'");
+        assertTrue(id != null, taken.body());
+        bed.afterward("withdraw callback request " + id, () -> callbacks.cancel(Long.parseLong(id), "callback-it"));
+        assertEquals(mobile + "|utilities|电费账单有疑问|QUEUED",
+                scalar("SELECT phone || '|' || queue_code || '|' || reason || '|' || status FROM callback_request WHERE id = " + id));
+        SipBed.await(() -> "the web request's first attempt", Duration.ofSeconds(10),
+                () -> scalar("SELECT status FROM callback_attempt WHERE request_id = " + id + " AND attempt_no = 1"), "WAITING"::equals);
+
+        // Nobody can have a number rung again and again: one waiting request per number.
+        HttpResponse<String> again = publicForm("{\"phone\":\"" + mobile + "\"}");
+        assertEquals(409, again.statusCode(), again.body());
+        // Only mobile and landline numbers in China: no international, premium or service number is ever dialled.
+        assertEquals(403, publicForm("{\"phone\":\"00441632960001\"}").statusCode());
+        assertEquals(403, publicForm("{\"phone\":\"95500\"}").statusCode());
+        HttpResponse<String> bad = publicForm("{\"phone\":\"call me\"}");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("\"error\":\"phone must be 3 to 20 digits\""), bad.body());
+        assertNull(scalar("SELECT id FROM callback_request WHERE phone IN ('00441632960001', '95500', 'call me')"));
+        // Five requests an hour from one address, refused ones included: the sixth waits.
+        HttpResponse<String> flood = publicForm("{\"phone\":\"13800000065\"}");
+        assertEquals(429, flood.statusCode(), flood.body());
+        assertTrue(Long.parseLong(flood.headers().firstValue("Retry-After").orElse("0")) > 0, flood.headers().toString());
+        assertNull(scalar("SELECT id FROM callback_request WHERE phone = '13800000065'"));
+    }
+
+    private static HttpResponse<String> publicForm(String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(serverUri("api/public/callback-requests"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI serverUri(String path) {
+        return URI.create("http://127.0.0.1:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0)) + "/kefu/" + path);
+    }
+
     /** The REST API of the server this probe runs in, as a demo login. */
     private static HttpResponse<String> api(String method, String path, String login) throws Exception {
-        int port = 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/kefu/" + path))
+        HttpRequest request = HttpRequest.newBuilder(serverUri(path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((login + ":kefu2026").getBytes(StandardCharsets.UTF_8)))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,67 @@
+package org.kefu.web.api;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.kefu.outbound.CallbackRefused;
+import org.kefu.outbound.PublicCallbacks;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * POST /kefu/api/public/callback-requests: "call me back" from the bank's or utility's web site,
+ * without a login. 202 with the request's reference; 400 for a bad form, 403 for a number Kefu
+ * does not call back, 409 when the number has a request waiting, 429 (with Retry-After) when the
+ * address or the number asked too often. The limits are {@link PublicCallbacks}'.
+ */
+@Path("public/callback-requests")
+@PermitAll
+public class PublicCallbackResource {
+
+    /** {"phone":"13800000064","reason":"电费账单","queue":"utilities","notBefore":"2026-12-08T01:00:00Z"}. */
+    public record Form(@NotBlank String phone, @Size(max = 200) String reason, String queue, String notBefore) {
+    }
+
+    @EJB
+    private PublicCallbacks callbacks;
+
+    @Context
+    private HttpServletRequest http;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response request(@NotNull @Valid Form form) {
+        Instant notBefore;
+        try {
+            notBefore = form.notBefore() == null ? null : Instant.parse(form.notBefore());
+        } catch (DateTimeParseException e) {
+            return ApiError.response(Response.Status.BAD_REQUEST, "notBefore must be an ISO-8601 instant");
+        }
+        try {
+            String reference = callbacks.submit(form.phone(), form.reason(), form.queue(), notBefore, http.getRemoteAddr());
+            return Response.accepted(Json.createObjectBuilder().add("reference", reference).add("status", "QUEUED").build()).build();
+        } catch (CallbackRefused e) {
+            return switch (e.kind()) {
+                case INVALID -> ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());
+                case NOT_ALLOWED -> ApiError.response(Response.Status.FORBIDDEN, e.getMessage());
+                case ALREADY_WAITING -> ApiError.response(Response.Status.CONFLICT, e.getMessage());
+                case TOO_MANY -> Response.fromResponse(ApiError.response(Response.Status.TOO_MANY_REQUESTS, e.getMessage()))
+                        .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds()))).build();
+            };
+        }
+    }
+}
