@@ -113,8 +113,9 @@ class CallbackIT {
         // Supervisors see it over REST; a finished request cannot be withdrawn; agents see nothing.
         HttpResponse<String> seen = api("GET", "api/callbacks/" + id, "1005");
         assertEquals(200, seen.statusCode(), seen.body());
-        assertTrue(seen.body().contains("\"status\":\"DONE\"") && seen.body().contains("\"outcome\":\"ANSWERED\"")
-                && seen.body().contains("\"agent\":\"1004\""), seen.body());
+        assertTrue(seen.body().contains("\"status\":\"DONE\"") && seen.body().contains("\"attempts\":1,")
+                && seen.body().contains("\"history\":[{\"attempt\":1,\"status\":\"ENDED\",\"agent\":\"1004\"")
+                && seen.body().contains("\"outcome\":\"ANSWERED\""), seen.body());
         HttpResponse<String> late = api("DELETE", "api/callbacks/" + id, "1005");
         assertEquals(409, late.statusCode(), late.body());
         assertTrue(late.body().contains("\"error\""), late.body());

@@ -28,7 +28,7 @@ import java.util.Set;
 
 /**
  * /kefu/api/callbacks: callback requests and their attempts (issue 16), for supervisors.
- * GET lists the newest ({@code ?status=QUEUED}), GET /{id} one with its attempts, DELETE /{id}
+ * GET lists the newest ({@code ?status=QUEUED}), GET /{id} one with its attempts ({@code history}), DELETE /{id}
  * withdraws a request that is not finished (it leaves its queue and is never dialled again).
  */
 @Path("callbacks")
@@ -63,7 +63,7 @@ public class CallbackResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response one(@PathParam("id") long id) {
         return callbacks.request(id)
-                .map(r -> Response.ok(Json.createObjectBuilder(json(r)).add("attempts", attempts(id)).build()).build())
+                .map(r -> Response.ok(Json.createObjectBuilder(json(r)).add("history", attempts(id)).build()).build())
                 .orElseGet(() -> ApiError.response(Response.Status.NOT_FOUND, "no callback request " + id));
     }
 
