@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * After-call work (R-7.5): the agent's wrap-up code and notes for a call, one contact_record row
@@ -43,11 +41,11 @@ public class ContactRecords {
 
     /** The contact records of a phone number or of a call, newest first (at most 100). */
     @RolesAllowed({"agent", "supervisor", "admin"})
-    public List<Map<String, Object>> history(String phone, String callRef) {
+    public List<ContactRecord> history(String phone, String callRef) {
         if ((phone == null || phone.isBlank()) && (callRef == null || callRef.isBlank())) {
             throw new ContactRecordException("CRITERION_REQUIRED", "a phone or a call reference is required");
         }
-        List<Map<String, Object>> result = new ArrayList<>();
+        List<ContactRecord> result = new ArrayList<>();
         List<?> rows = em.createNativeQuery("SELECT id, call_ref, customer_id, phone, agent_job_number, wrap_up_code, notes, recorded_at"
                         + " FROM contact_record WHERE " + (phone == null || phone.isBlank() ? "call_ref = ?1" : "phone = ?1")
                         + " ORDER BY recorded_at DESC, id DESC")
@@ -55,17 +53,9 @@ public class ContactRecords {
                 .setMaxResults(100).getResultList();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", ((Number) r[0]).longValue());
-            m.put("callRef", r[1]);
-            m.put("customerId", r[2] == null ? null : ((Number) r[2]).longValue());
-            m.put("phone", r[3]);
-            m.put("agent", r[4]);
-            m.put("wrapUpCode", r[5]);
-            m.put("notes", r[6]);
-            Instant at = ScreenPops.instant(r[7]);
-            m.put("recordedAt", at == null ? null : at.toString());
-            result.add(m);
+            result.add(new ContactRecord(((Number) r[0]).longValue(), (String) r[1],
+                    r[2] == null ? null : ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String) r[5], (String) r[6],
+                    ScreenPops.instant(r[7])));
         }
         return result;
     }

@@ -151,15 +151,51 @@ class AcdRestIT {
     }
 
     @Test
-    void theOpenApiDescriptionIsPublicAndListsEveryEndpoint() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(Deployments.baseUrl() + "api/openapi.json")).GET().build(),
+    void theOpenApiDescriptionIsGeneratedByTheServerAndListsEveryEndpoint() throws Exception {
+        // The old address leads to the server's MicroProfile OpenAPI, which anyone may read.
+        HttpResponse<String> moved = http.send(HttpRequest.newBuilder(URI.create(Deployments.baseUrl() + "api/openapi.json")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonObject paths = json(response.body()).asJsonObject().getJsonObject("paths");
-        assertThat(paths.keySet()).contains("/agents/{jobNumber}", "/agents/{jobNumber}/login", "/agents/{jobNumber}/ready",
-                "/agents/{jobNumber}/not-ready", "/agents/{jobNumber}/wrap-up-done", "/agents/{jobNumber}/logout",
-                "/agents/{jobNumber}/lock", "/agents/{jobNumber}/unlock",
-                "/queues", "/queues/{code}", "/health", "/me", "/audit", "/users/{login}/unlock", "/openapi.json");
+        assertThat(moved.statusCode()).isEqualTo(301);
+        URI location = URI.create(Deployments.baseUrl()).resolve(moved.headers().firstValue("Location").orElseThrow());
+        assertThat(location.getPath()).isEqualTo("/openapi");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(location).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject doc = json(response.body()).asJsonObject();
+        assertThat(doc.getJsonObject("info").getString("title")).isEqualTo("Kefu REST API");
+        JsonObject paths = doc.getJsonObject("paths");
+        java.util.TreeSet<String> operations = new java.util.TreeSet<>();
+        for (String path : paths.keySet()) {
+            for (String verb : paths.getJsonObject(path).keySet()) {
+                if (java.util.List.of("get", "post", "put", "delete").contains(verb)) {
+                    operations.add(verb.toUpperCase(java.util.Locale.ROOT) + " " + path);
+                }
+            }
+        }
+        // Every operation the EAR serves, generated from the deployed resources (OpenApiDescriptionTest
+        // checks the same list against the classes at build time).
+        assertThat(operations).containsExactlyInAnyOrder(
+                "GET /kefu/api/agents/{jobNumber}", "POST /kefu/api/agents/{jobNumber}/follow-me",
+                "POST /kefu/api/agents/{jobNumber}/follow-me/off", "POST /kefu/api/agents/{jobNumber}/follow-me/on",
+                "POST /kefu/api/agents/{jobNumber}/lock", "POST /kefu/api/agents/{jobNumber}/login",
+                "POST /kefu/api/agents/{jobNumber}/logout", "POST /kefu/api/agents/{jobNumber}/not-ready",
+                "POST /kefu/api/agents/{jobNumber}/ready", "POST /kefu/api/agents/{jobNumber}/unlock",
+                "POST /kefu/api/agents/{jobNumber}/wrap-up-done", "GET /kefu/api/audit", "GET /kefu/api/callbacks",
+                "GET /kefu/api/callbacks/{id}", "DELETE /kefu/api/callbacks/{id}", "GET /kefu/api/contact-records",
+                "GET /kefu/api/health", "GET /kefu/api/ivr/flows", "POST /kefu/api/ivr/flows",
+                "GET /kefu/api/ivr/flows/{id}/versions/{version}", "POST /kefu/api/ivr/flows/{id}/versions/{version}/activate",
+                "GET /kefu/api/ivr/prompts", "POST /kefu/api/ivr/prompts/{lang}/{name}", "GET /kefu/api/me",
+                "POST /kefu/api/public/callback-requests", "GET /kefu/api/queues", "GET /kefu/api/queues/{code}",
+                "PUT /kefu/api/routing/calendar/{date}", "GET /kefu/api/routing/calendar",
+                "DELETE /kefu/api/routing/calendar/{date}", "GET /kefu/api/routing/hours/{kind}/{code}",
+                "PUT /kefu/api/routing/hours/{kind}/{code}", "POST /kefu/api/routing/reload", "GET /kefu/api/routing/rules",
+                "POST /kefu/api/routing/rules", "PUT /kefu/api/routing/rules/{id}", "DELETE /kefu/api/routing/rules/{id}",
+                "POST /kefu/api/users/{login}/unlock");
+        JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");
+        assertThat(schemas.getJsonObject("Agent").getJsonObject("properties").keySet()).contains("jobNumber", "state", "followMe");
+        assertThat(schemas.getJsonObject("Queue").getJsonObject("properties").keySet()).contains("queue", "waiting", "serviceLevel");
+        assertThat(schemas.getJsonObject("ApiError").getJsonObject("properties").keySet()).contains("error", "violations");
+        assertThat(paths.getJsonObject("/kefu/api/queues").getJsonObject("get").getJsonObject("responses").getJsonObject("200").toString())
+                .contains("#/components/schemas/Queue");
     }
 
     private static String state(HttpResponse<String> response) {

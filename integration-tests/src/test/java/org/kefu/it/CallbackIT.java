@@ -113,9 +113,15 @@ class CallbackIT {
         // Supervisors see it over REST; a finished request cannot be withdrawn; agents see nothing.
         HttpResponse<String> seen = api("GET", "api/callbacks/" + id, "1005");
         assertEquals(200, seen.statusCode(), seen.body());
-        assertTrue(seen.body().contains("\"status\":\"DONE\"") && seen.body().contains("\"attempts\":1,")
-                && seen.body().contains("\"history\":[{\"attempt\":1,\"status\":\"ENDED\",\"agent\":\"1004\"")
-                && seen.body().contains("\"outcome\":\"ANSWERED\""), seen.body());
+        jakarta.json.JsonObject request = jakarta.json.Json.createReader(new java.io.StringReader(seen.body())).readObject();
+        assertEquals("DONE", request.getString("status"), seen.body());
+        assertEquals(1, request.getInt("attempts"), seen.body());
+        assertEquals(1, request.getJsonArray("history").size(), seen.body());
+        jakarta.json.JsonObject attempt = request.getJsonArray("history").getJsonObject(0);
+        assertEquals(1, attempt.getInt("attempt"));
+        assertEquals("ENDED", attempt.getString("status"));
+        assertEquals("1004", attempt.getString("agent"));
+        assertEquals("ANSWERED", attempt.getString("outcome"));
         HttpResponse<String> late = api("DELETE", "api/callbacks/" + id, "1005");
         assertEquals(409, late.statusCode(), late.body());
         assertTrue(late.body().contains("\"error\""), late.body());

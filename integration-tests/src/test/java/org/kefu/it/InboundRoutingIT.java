@@ -100,10 +100,11 @@ class InboundRoutingIT {
         for (int d = 1; d <= 7; d++) {
             week.append(d > 1 ? "," : "").append("{\"weekday\":").append(d).append(",\"open\":\"00:00\",\"close\":\"24:00\"}");
         }
-        assertEquals(204, http("POST", "routing/hours/NUMBER/12345", ADMIN, week + "]").statusCode());
-        bed.afterward("put back", () -> http("POST", "routing/hours/NUMBER/12345", ADMIN, "[]"));
-        assertEquals(204, http("POST", "routing/calendar/" + today, ADMIN, "{\"kind\":\"HOLIDAY\",\"name\":\"test holiday\"}").statusCode());
-        bed.afterward("put back", () -> http("POST", "routing/calendar/" + today + "/delete", ADMIN, null));
+        assertEquals(204, http("PUT", "routing/hours/NUMBER/12345", ADMIN, week + "]").statusCode());
+        bed.afterward("put back", () -> http("PUT", "routing/hours/NUMBER/12345", ADMIN, "[]"));
+        assertEquals(405, http("POST", "routing/hours/NUMBER/12345", ADMIN, "[]").statusCode(), "hours are replaced with PUT");
+        assertEquals(204, http("PUT", "routing/calendar/" + today, ADMIN, "{\"kind\":\"HOLIDAY\",\"name\":\"test holiday\"}").statusCode());
+        bed.afterward("put back", () -> http("DELETE", "routing/calendar/" + today, ADMIN, null));
         assertTrue(http("GET", "routing/calendar", ADMIN, null).body().contains("\"date\":\"" + today + "\""));
         readyAt("1003", "8003"); // a ready hotline agent: the rule, not the agents, decides
 

@@ -3,10 +3,9 @@ package org.kefu.web.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -23,9 +22,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.kefu.acd.AgentSessions;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kefu.acd.routing.AgentSnapshot;
 
 import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -38,8 +45,24 @@ import java.util.TreeSet;
 @Path("agents")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"agent", "supervisor", "admin"})
+@SecurityRequirement(name = "basic", scopes = {"agent", "supervisor", "admin"})
 @SelfOrSupervisor
+@APIResponse(responseCode = "400", description = "a bad body or reason", content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "401", description = "no or wrong credentials", content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "403", description = "not an ACD role, or an agent acting on another", content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "404", description = "no such agent", content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "409", description = "not allowed in the agent's state", content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class AgentResource {
+
+    /** An agent's ACD state as CTI desktops read it; null where the state has none (no call, no reason). */
+    @JsonbNillable
+    @Schema(name = "Agent")
+    public record Agent(String jobNumber, String extension, String state, String reason, Instant stateSince,
+                        @Schema(description = "the call offered to or held by the agent") String call,
+                        Instant wrapUpUntil, int callsAnsweredToday, List<String> queues, Map<String, Integer> skills,
+                        @Schema(description = "the bound follow-me number") String followMeNumber,
+                        @Schema(description = "whether offered calls ring the follow-me number") boolean followMe) {
+    }
 
     @EJB
     private AgentSessions sessions;
@@ -52,14 +75,19 @@ public class AgentResource {
 
     @GET
     @Path("{jobNumber}")
-    public Response get(@PathParam("jobNumber") String jobNumber) {
-        return Response.ok(withFollowMe(toJson(sessions.status(jobNumber)), jobNumber).build().toString()).build();
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Agent.class)))
+    public Agent get(@PathParam("jobNumber") String jobNumber) {
+        return agent(sessions.status(jobNumber));
     }
 
     /** Binds the agent's follow-me number: {"number":"13912345678"}, or {"number":null} to unbind. */
     @POST
     @Path("{jobNumber}/follow-me")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+            description = "{\"number\":\"13912345678\"}, or {\"number\":null} to unbind")))
+    @APIResponse(responseCode = "200", description = "the agent with its follow-me number",
+            content = @Content(schema = @Schema(implementation = Agent.class)))
     public Response bindFollowMe(@PathParam("jobNumber") String jobNumber, String body) {
         // Read by hand, not bound to a record: {"number":null} (unbind) and {} (a mistake) must differ.
         JsonObject json = objectOrNull(body);
@@ -69,74 +97,78 @@ public class AgentResource {
         }
         String value = number instanceof JsonString text && !text.getString().isBlank() ? text.getString().trim() : null;
         sessions.bindFollowMe(jobNumber, value, security.getUserPrincipal().getName(), request.getRemoteAddr());
-        return Response.ok(withFollowMe(Json.createObjectBuilder(), jobNumber).build().toString()).build();
+        return Response.ok(agent(sessions.status(jobNumber))).build();
     }
 
     /** While on, calls offered to the logged-in agent ring its follow-me number instead of the desk phone. */
     @POST
     @Path("{jobNumber}/follow-me/on")
-    public Response followMeOn(@PathParam("jobNumber") String jobNumber) {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Agent.class)))
+    public Agent followMeOn(@PathParam("jobNumber") String jobNumber) {
         return followMe(jobNumber, true);
     }
 
     @POST
     @Path("{jobNumber}/follow-me/off")
-    public Response followMeOff(@PathParam("jobNumber") String jobNumber) {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Agent.class)))
+    public Agent followMeOff(@PathParam("jobNumber") String jobNumber) {
         return followMe(jobNumber, false);
     }
 
-    private Response followMe(String jobNumber, boolean on) {
+    private Agent followMe(String jobNumber, boolean on) {
         sessions.followMe(jobNumber, on, security.getUserPrincipal().getName(), request.getRemoteAddr());
-        return Response.ok(withFollowMe(toJson(sessions.status(jobNumber)), jobNumber).build().toString()).build();
-    }
-
-    private JsonObjectBuilder withFollowMe(JsonObjectBuilder b, String jobNumber) {
-        addOrNull(b, "followMeNumber", sessions.boundFollowMeNumber(jobNumber).orElse(null));
-        return b.add("followMe", sessions.followMeNumber(jobNumber).isPresent());
+        return agent(sessions.status(jobNumber));
     }
 
     @POST
     @Path("{jobNumber}/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(@PathParam("jobNumber") String jobNumber, @NotNull @Valid AgentRequests.Login body) {
-        return ok(sessions.login(jobNumber, body.extension().trim()));
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Agent.class)))
+    public Agent login(@PathParam("jobNumber") String jobNumber, @NotNull @Valid AgentRequests.Login body) {
+        return agent(sessions.login(jobNumber, body.extension().trim()));
     }
 
     @POST
     @Path("{jobNumber}/ready")
-    public Response ready(@PathParam("jobNumber") String jobNumber) {
-        return ok(sessions.ready(jobNumber));
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Agent.class)))
+    public Agent ready(@PathParam("jobNumber") String jobNumber) {
+        return agent(sessions.ready(jobNumber));
     }
 
     @POST
     @Path("{jobNumber}/not-ready")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response notReady(@PathParam("jobNumber") String jobNumber, @NotNull @Valid AgentRequests.NotReady body) {
-        return ok(sessions.notReady(jobNumber, body.reason().trim())); // an unknown reason: AcdException, 400 naming the reasons
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Agent.class)))
+    public Agent notReady(@PathParam("jobNumber") String jobNumber, @NotNull @Valid AgentRequests.NotReady body) {
+        return agent(sessions.notReady(jobNumber, body.reason().trim())); // an unknown reason: AcdException, 400 naming the reasons
     }
 
     @POST
     @Path("{jobNumber}/wrap-up-done")
-    public Response wrapUpDone(@PathParam("jobNumber") String jobNumber) {
-        return ok(sessions.wrapUpDone(jobNumber));
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Agent.class)))
+    public Agent wrapUpDone(@PathParam("jobNumber") String jobNumber) {
+        return agent(sessions.wrapUpDone(jobNumber));
     }
 
     @POST
     @Path("{jobNumber}/lock")
-    public Response lock(@PathParam("jobNumber") String jobNumber) {
-        return ok(sessions.lock(jobNumber));
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Agent.class)))
+    public Agent lock(@PathParam("jobNumber") String jobNumber) {
+        return agent(sessions.lock(jobNumber));
     }
 
     @POST
     @Path("{jobNumber}/unlock")
-    public Response unlock(@PathParam("jobNumber") String jobNumber) {
-        return ok(sessions.unlock(jobNumber));
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Agent.class)))
+    public Agent unlock(@PathParam("jobNumber") String jobNumber) {
+        return agent(sessions.unlock(jobNumber));
     }
 
     @POST
     @Path("{jobNumber}/logout")
-    public Response logout(@PathParam("jobNumber") String jobNumber) {
-        return ok(sessions.logout(jobNumber));
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Agent.class)))
+    public Agent logout(@PathParam("jobNumber") String jobNumber) {
+        return agent(sessions.logout(jobNumber));
     }
 
     private static JsonObject objectOrNull(String body) {
@@ -151,34 +183,9 @@ public class AgentResource {
         }
     }
 
-    static Response ok(AgentSnapshot a) {
-        return Response.ok(toJson(a).build().toString()).build();
-    }
-
-    static JsonObjectBuilder toJson(AgentSnapshot a) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
-                .add("jobNumber", a.jobNumber())
-                .add("state", a.state().name())
-                .add("callsAnsweredToday", a.callsAnsweredToday());
-        addOrNull(b, "extension", a.extension());
-        addOrNull(b, "reason", a.reason());
-        addOrNull(b, "stateSince", a.stateSince() == null ? null : a.stateSince().toString());
-        addOrNull(b, "call", a.offeredCallId());
-        addOrNull(b, "wrapUpUntil", a.wrapUpUntil() == null ? null : a.wrapUpUntil().toString());
-        JsonArrayBuilder queues = Json.createArrayBuilder();
-        new TreeSet<>(a.queues()).forEach(queues::add);
-        b.add("queues", queues);
-        JsonObjectBuilder skills = Json.createObjectBuilder();
-        new TreeMap<>(a.skills()).forEach(skills::add);
-        b.add("skills", skills);
-        return b;
-    }
-
-    static void addOrNull(JsonObjectBuilder b, String name, String value) {
-        if (value == null) {
-            b.addNull(name);
-        } else {
-            b.add(name, value);
-        }
+    private Agent agent(AgentSnapshot a) {
+        return new Agent(a.jobNumber(), a.extension(), a.state().name(), a.reason(), a.stateSince(), a.offeredCallId(),
+                a.wrapUpUntil(), a.callsAnsweredToday(), List.copyOf(new TreeSet<>(a.queues())), new TreeMap<>(a.skills()),
+                sessions.boundFollowMeNumber(a.jobNumber()).orElse(null), sessions.followMeNumber(a.jobNumber()).isPresent());
     }
 }

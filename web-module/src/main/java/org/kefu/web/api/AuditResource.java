@@ -2,9 +2,6 @@ package org.kefu.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -13,14 +10,29 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.json.JsonArray;
-import org.kefu.security.AuditEvent;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kefu.security.UserAdministration;
+
+import java.time.Instant;
+import java.util.List;
 
 /** GET /kefu/api/audit?actor=1001&amp;limit=20: the audit trail, newest first (admins only). */
 @Path("audit")
 @RolesAllowed("admin")
+@SecurityRequirement(name = "basic", scopes = {"admin"})
+@APIResponse(responseCode = "401", description = "no or wrong credentials", content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "403", description = "not an admin", content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class AuditResource {
+
+    /** One audited action; actor, target, detail and source only where known. */
+    public record AuditEntry(long id, Instant at, String action, @Schema(enumeration = {"SUCCESS", "FAILURE", "DENIED"}) String outcome,
+                             String actor, String target, String detail,
+                             @Schema(description = "the client's address") String source) {
+    }
 
     @EJB
     private UserAdministration administration;
@@ -30,26 +42,11 @@ public class AuditResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonArray trail(@QueryParam("actor") String actor, @QueryParam("limit") @DefaultValue("50") int limit) {
-        JsonArrayBuilder events = Json.createArrayBuilder();
-        for (AuditEvent e : administration.auditTrail(actor, limit, request.getRemoteAddr())) {
-            JsonObjectBuilder o = Json.createObjectBuilder()
-                    .add("id", e.getId())
-                    .add("at", e.getOccurredAt().toString())
-                    .add("action", e.getAction())
-                    .add("outcome", e.getOutcome().name());
-            addIfPresent(o, "actor", e.getActor());
-            addIfPresent(o, "target", e.getTarget());
-            addIfPresent(o, "detail", e.getDetail());
-            addIfPresent(o, "source", e.getSourceAddress());
-            events.add(o);
-        }
-        return events.build();
-    }
-
-    private static void addIfPresent(JsonObjectBuilder o, String name, String value) {
-        if (value != null) {
-            o.add(name, value);
-        }
+    @APIResponse(responseCode = "200", description = "newest first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class)))
+    public List<AuditEntry> trail(@QueryParam("actor") String actor, @QueryParam("limit") @DefaultValue("50") int limit) {
+        return administration.auditTrail(actor, limit, request.getRemoteAddr()).stream()
+                .map(e -> new AuditEntry(e.getId(), e.getOccurredAt(), e.getAction(), e.getOutcome().name(), e.getActor(),
+                        e.getTarget(), e.getDetail(), e.getSourceAddress()))
+                .toList();
     }
 }

@@ -2,11 +2,6 @@ package org.kefu.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,13 +13,20 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kefu.acd.CallbackRequest;
 import org.kefu.outbound.CallbackAttempt;
 import org.kefu.outbound.CallbackDialer;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * /kefu/api/callbacks: callback requests and their attempts (issue 16), for supervisors.
@@ -33,9 +35,29 @@ import java.util.Set;
  */
 @Path("callbacks")
 @RolesAllowed({"supervisor", "admin"})
+@SecurityRequirement(name = "basic", scopes = {"supervisor", "admin"})
+@APIResponse(responseCode = "401", description = "no or wrong credentials", content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "403", description = "not a supervisor or admin", content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class CallbackResource {
 
     private static final Set<String> STATUSES = Set.of("QUEUED", "DIALLED", "DONE", "FAILED", "CANCELLED");
+
+    /** A request to call a customer back; history (its attempts) only when one request is read. */
+    @Schema(name = "CallbackRequest")
+    public record Request(long id, String phone,
+                          @Schema(enumeration = {"QUEUED", "DIALLED", "DONE", "FAILED", "CANCELLED"}) String status,
+                          @Schema(description = "attempts made so far") int attempts,
+                          Instant enqueuedAt, Instant createdAt, String queue,
+                          @Schema(description = "acd:<id> (a caller in a queue), web:<uuid> (the public form) or the job's key") String source,
+                          String reason, String lastOutcome, Instant notBefore, Instant updatedAt, Long customerId,
+                          @Schema(description = "the attempts, first to last (GET /callbacks/{id} only)") List<Attempt> history) {
+    }
+
+    /** One dialling of a callback request. */
+    @Schema(name = "CallbackAttempt")
+    public record Attempt(int attempt, @Schema(enumeration = {"WAITING", "DIALLING", "ENDED", "CANCELLED"}) String status,
+                          String agent, String callRef, String outcome, Instant dialledAt) {
+    }
 
     @EJB
     private CallbackDialer callbacks;
@@ -45,31 +67,38 @@ public class CallbackResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "the newest requests first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Request.class)))
+    @APIResponse(responseCode = "400", description = "an unknown status or a limit outside 1-500",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("50") int limit) {
         String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
         if (wanted != null && !STATUSES.contains(wanted)) {
-            return ApiError.response(Response.Status.BAD_REQUEST, "status must be one of " + new java.util.TreeSet<>(STATUSES));
+            return ApiError.response(Response.Status.BAD_REQUEST, "status must be one of " + new TreeSet<>(STATUSES));
         }
         if (limit < 1 || limit > 500) {
             return ApiError.response(Response.Status.BAD_REQUEST, "limit must be from 1 to 500");
         }
-        JsonArrayBuilder all = Json.createArrayBuilder();
-        callbacks.requests(wanted, limit).forEach(r -> all.add(json(r)));
-        return Response.ok(all.build()).build();
+        return Response.ok(callbacks.requests(wanted, limit).stream().map(r -> request(r, null)).toList()).build();
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Request.class)))
+    @APIResponse(responseCode = "404", description = "no such request", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response one(@PathParam("id") long id) {
         return callbacks.request(id)
-                .map(r -> Response.ok(Json.createObjectBuilder(json(r)).add("history", attempts(id)).build()).build())
+                .map(r -> Response.ok(request(r, attempts(id))).build())
                 .orElseGet(() -> ApiError.response(Response.Status.NOT_FOUND, "no callback request " + id));
     }
 
     @DELETE
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "204", description = "withdrawn")
+    @APIResponse(responseCode = "404", description = "no such request", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "the request is finished already", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response cancel(@PathParam("id") long id) {
         if (callbacks.request(id).isEmpty()) {
             return ApiError.response(Response.Status.NOT_FOUND, "no callback request " + id);
@@ -80,42 +109,15 @@ public class CallbackResource {
         return Response.noContent().build();
     }
 
-    private JsonArray attempts(long id) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (CallbackAttempt a : callbacks.attempts(id)) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("attempt", a.getAttemptNo()).add("status", a.getStatus());
-            add(o, "agent", a.getAgentJob());
-            add(o, "callRef", a.getCallRef());
-            add(o, "outcome", a.getOutcome());
-            add(o, "dialledAt", a.getDialledAt());
-            list.add(o);
-        }
-        return list.build();
+    private List<Attempt> attempts(long id) {
+        return callbacks.attempts(id).stream()
+                .map(a -> new Attempt(a.getAttemptNo(), a.getStatus(), a.getAgentJob(), a.getCallRef(), a.getOutcome(), a.getDialledAt()))
+                .toList();
     }
 
-    private static JsonObject json(CallbackRequest r) {
-        JsonObjectBuilder o = Json.createObjectBuilder()
-                .add("id", r.getId())
-                .add("phone", r.getPhone())
-                .add("status", r.getStatus())
-                .add("attempts", r.getAttempts())
-                .add("enqueuedAt", r.getEnqueuedAt().toString())
-                .add("createdAt", r.getCreatedAt().toString());
-        add(o, "queue", r.getQueueCode());
-        add(o, "source", r.getRequestKey() == null ? "acd:" + r.getId() : r.getRequestKey());
-        add(o, "reason", r.getReason());
-        add(o, "lastOutcome", r.getLastOutcome());
-        add(o, "notBefore", r.getNotBefore());
-        add(o, "updatedAt", r.getUpdatedAt());
-        if (r.getCustomerId() != null) {
-            o.add("customerId", r.getCustomerId());
-        }
-        return o.build();
-    }
-
-    private static void add(JsonObjectBuilder o, String name, Object value) {
-        if (value != null) {
-            o.add(name, value.toString());
-        }
+    private static Request request(CallbackRequest r, List<Attempt> history) {
+        return new Request(r.getId(), r.getPhone(), r.getStatus(), r.getAttempts(), r.getEnqueuedAt(), r.getCreatedAt(),
+                r.getQueueCode(), r.getRequestKey() == null ? "acd:" + r.getId() : r.getRequestKey(), r.getReason(),
+                r.getLastOutcome(), r.getNotBefore(), r.getUpdatedAt(), r.getCustomerId(), history);
     }
 }

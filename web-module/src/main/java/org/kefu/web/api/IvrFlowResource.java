@@ -2,9 +2,6 @@ package org.kefu.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,11 +12,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kefu.ivr.admin.FlowVersionInfo;
 import org.kefu.ivr.admin.IvrFlowException;
 import org.kefu.ivr.admin.IvrFlows;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * IVR flow administration (admins only): GET /api/ivr/flows lists every version; POST a flow's
@@ -28,8 +33,16 @@ import java.net.URI;
  */
 @Path("ivr/flows")
 @RolesAllowed("admin")
+@SecurityRequirement(name = "basic", scopes = {"admin"})
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "no or wrong credentials", content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "403", description = "not an admin", content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class IvrFlowResource {
+
+    /** One stored version of a flow; activatedBy and activatedAt once it has been active. */
+    public record FlowVersion(String id, int version, @Schema(enumeration = {"ACTIVE", "INACTIVE"}) String status,
+                              String description, String createdBy, Instant createdAt, String activatedBy, Instant activatedAt) {
+    }
 
     @EJB
     private IvrFlows flows;
@@ -38,16 +51,16 @@ public class IvrFlowResource {
     private HttpServletRequest request;
 
     @GET
-    public Response list() {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        for (FlowVersionInfo v : flows.list()) {
-            a.add(json(v));
-        }
-        return Response.ok(a.build()).build();
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FlowVersion.class)))
+    public List<FlowVersion> list() {
+        return flows.list().stream().map(IvrFlowResource::version).toList();
     }
 
     @GET
     @Path("{id}/versions/{version}")
+    @APIResponse(responseCode = "200", description = "the flow document as it was uploaded",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", description = "no such flow or version", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response definition(@PathParam("id") String id, @PathParam("version") int version) {
         try {
             return Response.ok(flows.definition(id, version)).build();
@@ -58,11 +71,16 @@ public class IvrFlowResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(description = "a flow document: id, description, start node and nodes (docs/ivr-flow-format.md)",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "201", description = "stored as the flow's next version, inactive",
+            content = @Content(schema = @Schema(implementation = FlowVersion.class)))
+    @APIResponse(responseCode = "400", description = "the validator's problems", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response upload(String body) {
         try {
             FlowVersionInfo v = flows.upload(body, request.getRemoteAddr());
             return Response.created(URI.create("ivr/flows/" + v.flowId() + "/versions/" + v.version()))
-                    .entity(json(v).build()).build();
+                    .entity(version(v)).build();
         } catch (IvrFlowException e) {
             return problems(e);
         }
@@ -70,6 +88,8 @@ public class IvrFlowResource {
 
     @POST
     @Path("{id}/versions/{version}/activate")
+    @APIResponse(responseCode = "204", description = "calls get this version from now on")
+    @APIResponse(responseCode = "404", description = "no such flow or version", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response activate(@PathParam("id") String id, @PathParam("version") int version) {
         try {
             flows.activate(id, version, request.getRemoteAddr());
@@ -84,22 +104,8 @@ public class IvrFlowResource {
                 .toResponse(e.notFound() ? Response.Status.NOT_FOUND : Response.Status.BAD_REQUEST);
     }
 
-    private static JsonObjectBuilder json(FlowVersionInfo v) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
-                .add("id", v.flowId()).add("version", v.version()).add("status", v.status())
-                .add("createdBy", v.createdBy());
-        if (v.description() != null) {
-            b.add("description", v.description());
-        }
-        if (v.createdAt() != null) {
-            b.add("createdAt", v.createdAt().toString());
-        }
-        if (v.activatedBy() != null) {
-            b.add("activatedBy", v.activatedBy());
-        }
-        if (v.activatedAt() != null) {
-            b.add("activatedAt", v.activatedAt().toString());
-        }
-        return b;
+    private static FlowVersion version(FlowVersionInfo v) {
+        return new FlowVersion(v.flowId(), v.version(), v.status(), v.description(), v.createdBy(), v.createdAt(), v.activatedBy(),
+                v.activatedAt());
     }
 }

@@ -2,7 +2,6 @@ package org.kefu.web.api;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.kefu.outbound.CallbackRefused;
 import org.kefu.outbound.PublicCallbacks;
 
@@ -32,7 +36,15 @@ import java.time.format.DateTimeParseException;
 public class PublicCallbackResource {
 
     /** {"phone":"13800000064","reason":"电费账单","queue":"utilities","notBefore":"2026-12-08T01:00:00Z"}. */
-    public record Form(@NotBlank String phone, @Size(max = 200) String reason, String queue, String notBefore) {
+    @Schema(name = "PublicCallbackForm")
+    public record Form(@Schema(description = "a mainland mobile or landline number") @NotBlank String phone,
+                       @Size(max = 200) String reason,
+                       @Schema(description = "the queue whose agents call back (default hotline)") String queue,
+                       @Schema(description = "not before this instant (ISO-8601)", format = "date-time") String notBefore) {
+    }
+
+    /** The request's reference, to quote when the customer asks. */
+    public record Accepted(@Schema(description = "web:<uuid>") String reference, @Schema(enumeration = "QUEUED") String status) {
     }
 
     @EJB
@@ -44,6 +56,14 @@ public class PublicCallbackResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirementsSet({})
+    @APIResponse(responseCode = "202", description = "queued to be called back", content = @Content(schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "400", description = "a bad form", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "a number Kefu does not call back", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "the number has a request waiting", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "429", description = "too many requests from the address or for the number",
+            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(implementation = Integer.class)),
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response request(@NotNull @Valid Form form) {
         Instant notBefore;
         try {
@@ -53,7 +73,7 @@ public class PublicCallbackResource {
         }
         try {
             String reference = callbacks.submit(form.phone(), form.reason(), form.queue(), notBefore, http.getRemoteAddr());
-            return Response.accepted(Json.createObjectBuilder().add("reference", reference).add("status", "QUEUED").build()).build();
+            return Response.accepted(new Accepted(reference, "QUEUED")).build();
         } catch (CallbackRefused e) {
             return switch (e.kind()) {
                 case INVALID -> ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());

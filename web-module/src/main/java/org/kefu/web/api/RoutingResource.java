@@ -4,23 +4,30 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kefu.callflow.routing.CalendarEntry;
 import org.kefu.callflow.routing.DayCondition;
 import org.kefu.callflow.routing.InboundRouting;
@@ -45,12 +52,43 @@ import java.util.Set;
  * calendar (holidays and make-up working days) and office hours per service number or queue.
  * Changes take effect on the next call; {@code POST /api/routing/reload} re-reads the tables.
  * Times of day are "HH:MM" (24:00 allowed as a closing time); weekdays 1 = Monday … 7 = Sunday.
- * Changes are POSTs (the web module refuses PUT and DELETE on every path).
+ * A rule is created with POST, replaced with PUT and removed with DELETE; so are calendar days
+ * (PUT and DELETE on the date) and the week's hours (PUT).
  */
 @Path("routing")
 @RolesAllowed("admin")
+@SecurityRequirement(name = "basic", scopes = {"admin"})
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "no or wrong credentials", content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "403", description = "not an admin", content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class RoutingResource {
+
+    /**
+     * A routing rule: the calls it matches (dialled number, caller prefix, weekdays, time of day,
+     * holiday or working day), what they hear and where they go. Rules are tried lowest priority first.
+     */
+    @Schema(name = "RoutingRule")
+    public record Rule(@Schema(readOnly = true) Long id, @Schema(required = true) int priority, String name,
+                       @Schema(description = "the dialled service number; any when absent") String dnis, String callerPrefix,
+                       @Schema(description = "1 (Monday) to 7 (Sunday); every day when absent") List<Integer> weekdays,
+                       @Schema(description = "HH:MM", pattern = "\\d{1,2}:\\d{2}") String from,
+                       @Schema(description = "HH:MM (24:00 allowed)", pattern = "\\d{1,2}:\\d{2}") String to,
+                       @Schema(description = "default ANY") DayCondition day,
+                       @Schema(description = "a prompt played before the target") String announcement,
+                       @Schema(required = true) RuleTarget targetKind, String target,
+                       @Schema(description = "default true") Boolean enabled) {
+    }
+
+    /** A holiday, or a make-up working day (调休) with the weekday whose hours apply. */
+    public record CalendarDay(@Schema(readOnly = true) String date, @Schema(enumeration = {"HOLIDAY", "WORKDAY"}) String kind,
+                              @Schema(maxLength = 64) String name,
+                              @Schema(description = "WORKDAY only: 1-7, whose hours apply (default Monday)") Integer asWeekday) {
+    }
+
+    /** Opening hours on one weekday. */
+    public record HoursSpan(@Schema(description = "1 (Monday) to 7 (Sunday)") int weekday,
+                            @Schema(description = "HH:MM") String open, @Schema(description = "HH:MM (24:00 allowed)") String close) {
+    }
 
     @EJB
     private InboundRouting routing;
@@ -62,22 +100,26 @@ public class RoutingResource {
 
     @GET
     @Path("rules")
-    public Response rules() {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        for (InboundRouting.StoredRule r : routing.rules()) {
-            a.add(json(r.rule()).add("enabled", r.enabled()));
-        }
-        return Response.ok(a.build()).build();
+    @APIResponse(responseCode = "200", description = "lowest priority first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Rule.class)))
+    public List<Rule> rules() {
+        return routing.rules().stream().map(r -> rule(r.rule(), r.enabled())).toList();
+    }
+
+    /** The new rule's id. */
+    public record Created(long id) {
     }
 
     @POST
     @Path("rules")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(content = @Content(schema = @Schema(implementation = Rule.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Created.class)))
+    @APIResponse(responseCode = "400", description = "a bad rule", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response create(String body) {
         try {
             JsonObject o = object(body);
             long id = routing.saveRule(null, rule(o), o.getBoolean("enabled", true), request.getRemoteAddr());
-            return Response.created(URI.create("routing/rules/" + id)).entity(Json.createObjectBuilder().add("id", id).build()).build();
+            return Response.created(URI.create("routing/rules/" + id)).entity(new Created(id)).build();
         } catch (BadInput e) {
             return error(400, e.getMessage());
         } catch (RoutingRuleException e) {
@@ -85,9 +127,13 @@ public class RoutingResource {
         }
     }
 
-    @POST
+    @PUT
     @Path("rules/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(content = @Content(schema = @Schema(implementation = Rule.class)))
+    @APIResponse(responseCode = "204", description = "replaced")
+    @APIResponse(responseCode = "400", description = "a bad rule", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "no such rule", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response replace(@PathParam("id") long id, String body) {
         try {
             JsonObject o = object(body);
@@ -100,8 +146,10 @@ public class RoutingResource {
         }
     }
 
-    @POST
-    @Path("rules/{id}/delete")
+    @DELETE
+    @Path("rules/{id}")
+    @APIResponse(responseCode = "204", description = "deleted")
+    @APIResponse(responseCode = "404", description = "no such rule", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response delete(@PathParam("id") long id) {
         try {
             routing.deleteRule(id, request.getRemoteAddr());
@@ -113,6 +161,7 @@ public class RoutingResource {
 
     @POST
     @Path("reload")
+    @APIResponse(responseCode = "204", description = "the rules, calendar and hours are read again")
     public Response reload() {
         routing.reload(request.getRemoteAddr());
         return Response.noContent().build();
@@ -122,27 +171,22 @@ public class RoutingResource {
 
     @GET
     @Path("calendar")
-    public Response calendar() {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        for (CalendarEntry d : routing.calendarDays()) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("date", d.date().toString())
-                    .add("kind", d.holiday() ? "HOLIDAY" : "WORKDAY");
-            if (d.name() != null) {
-                b.add("name", d.name());
-            }
-            if (d.asWeekday() != null) {
-                b.add("asWeekday", d.asWeekday().getValue());
-            }
-            a.add(b);
-        }
-        return Response.ok(a.build()).build();
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CalendarDay.class)))
+    public List<CalendarDay> calendar() {
+        return routing.calendarDays().stream()
+                .map(d -> new CalendarDay(d.date().toString(), d.holiday() ? "HOLIDAY" : "WORKDAY", d.name(),
+                        d.asWeekday() == null ? null : d.asWeekday().getValue()))
+                .toList();
     }
 
     /** {"kind":"HOLIDAY"|"WORKDAY","name":…,"asWeekday":1-7 (WORKDAY only: whose hours apply, default Monday)}. */
-    @POST
+    @PUT
     @Path("calendar/{date}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response saveDay(@PathParam("date") String date, String body) {
+    @RequestBody(content = @Content(schema = @Schema(implementation = CalendarDay.class)))
+    @APIResponse(responseCode = "204", description = "saved")
+    @APIResponse(responseCode = "400", description = "a bad date or day", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response saveDay(@Parameter(description = "YYYY-MM-DD") @PathParam("date") String date, String body) {
         try {
             JsonObject o = object(body);
             String kind = o.getString("kind", "");
@@ -164,8 +208,11 @@ public class RoutingResource {
         }
     }
 
-    @POST
-    @Path("calendar/{date}/delete")
+    @DELETE
+    @Path("calendar/{date}")
+    @APIResponse(responseCode = "204", description = "deleted")
+    @APIResponse(responseCode = "400", description = "a bad date", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "no such day", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response deleteDay(@PathParam("date") String date) {
         try {
             routing.deleteCalendarDay(date(date), request.getRemoteAddr());
@@ -181,23 +228,27 @@ public class RoutingResource {
 
     @GET
     @Path("hours/{kind}/{code}")
-    public Response hours(@PathParam("kind") String kind, @PathParam("code") String code) {
+    @APIResponse(responseCode = "200", description = "no spans: open around the clock",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HoursSpan.class)))
+    @APIResponse(responseCode = "400", description = "a bad kind", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response hours(@Parameter(description = "NUMBER (a service number) or QUEUE") @PathParam("kind") String kind,
+                          @PathParam("code") String code) {
         try {
-            JsonArrayBuilder a = Json.createArrayBuilder();
-            for (OfficeHoursSpan s : routing.officeHours(kind.toUpperCase(Locale.ROOT), code)) {
-                a.add(Json.createObjectBuilder().add("weekday", s.weekday().getValue())
-                        .add("open", hhmm(s.openMinute())).add("close", hhmm(s.closeMinute())));
-            }
-            return Response.ok(a.build()).build();
+            return Response.ok(routing.officeHours(kind.toUpperCase(Locale.ROOT), code).stream()
+                    .map(s -> new HoursSpan(s.weekday().getValue(), hhmm(s.openMinute()), hhmm(s.closeMinute()))).toList()).build();
         } catch (RoutingRuleException e) {
             return error(e);
         }
     }
 
     /** [{"weekday":1,"open":"08:30","close":"18:00"}, …]; [] makes the number or queue open around the clock. */
-    @POST
+    @PUT
     @Path("hours/{kind}/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(description = "[] opens the number or queue around the clock",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HoursSpan.class)))
+    @APIResponse(responseCode = "204", description = "saved")
+    @APIResponse(responseCode = "400", description = "a bad span or kind", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response saveHours(@PathParam("kind") String kind, @PathParam("code") String code, String body) {
         try {
             JsonArray array;
@@ -247,28 +298,11 @@ public class RoutingResource {
                 enumOf(RuleTarget.class, text(o, "targetKind"), null, "targetKind"), text(o, "target"));
     }
 
-    private static JsonObjectBuilder json(RoutingRule r) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", r.id()).add("priority", r.priority()).add("name", r.name())
-                .add("day", r.day().name()).add("targetKind", r.targetKind().name());
-        add(b, "dnis", r.dnis());
-        add(b, "callerPrefix", r.callerPrefix());
-        add(b, "announcement", r.announcement());
-        add(b, "target", r.target());
-        if (!r.weekdays().isEmpty()) {
-            JsonArrayBuilder days = Json.createArrayBuilder();
-            r.weekdays().stream().sorted().forEach(d -> days.add(d.getValue()));
-            b.add("weekdays", days);
-        }
-        if (r.fromMinute() != null) {
-            b.add("from", hhmm(r.fromMinute())).add("to", hhmm(r.toMinute()));
-        }
-        return b;
-    }
-
-    private static void add(JsonObjectBuilder b, String name, String value) {
-        if (value != null) {
-            b.add(name, value);
-        }
+    private static Rule rule(RoutingRule r, boolean enabled) {
+        return new Rule(r.id(), r.priority(), r.name(), r.dnis(), r.callerPrefix(),
+                r.weekdays().isEmpty() ? null : r.weekdays().stream().sorted().map(DayOfWeek::getValue).toList(),
+                r.fromMinute() == null ? null : hhmm(r.fromMinute()), r.fromMinute() == null ? null : hhmm(r.toMinute()),
+                r.day(), r.announcement(), r.targetKind(), r.target(), enabled);
     }
 
     private static String text(JsonObject o, String name) throws BadInput {
