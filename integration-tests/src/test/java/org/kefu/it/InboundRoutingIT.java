@@ -92,6 +92,13 @@ class InboundRoutingIT {
                 "{\"priority\":1,\"name\":\"bad\",\"targetKind\":\"QUEUE\",\"target\":\"nosuchqueue\"}");
         assertEquals(400, bad.statusCode(), bad.body());
         assertTrue(bad.body().contains("nosuchqueue"), bad.body());
+        // The body is bound to a record and checked field by field (Bean Validation): each fault named.
+        HttpResponse<String> noPriority = http("POST", "routing/rules", ADMIN,
+                "{\"name\":\"bad\",\"weekdays\":[8],\"from\":\"8am\",\"targetKind\":\"QUEUE\",\"target\":\"hotline\"}");
+        assertEquals(400, noPriority.statusCode(), noPriority.body());
+        assertTrue(noPriority.body().contains("\"field\":\"priority\"") && noPriority.body().contains("\"field\":\"from\""),
+                noPriority.body());
+        assertEquals(400, http("POST", "routing/rules", ADMIN, "{\"priority\":\"first\",\"targetKind\":\"QUEUE\"}").statusCode());
         HttpResponse<String> rules = http("GET", "routing/rules", ADMIN, null);
         assertEquals(200, rules.statusCode());
         assertTrue(rules.body().contains("hotline closed: message") && !rules.body().contains("\"bad\""), rules.body());

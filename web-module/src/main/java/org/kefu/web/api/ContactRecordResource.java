@@ -2,7 +2,6 @@ package org.kefu.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.kefu.crm.ContactRecordException;
 import org.kefu.crm.ContactRecords;
 
 import java.time.Instant;
@@ -47,18 +45,10 @@ public class ContactRecordResource {
     @APIResponse(responseCode = "403", description = "not an agent, supervisor or admin", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response find(@Parameter(description = "the customer's phone number") @QueryParam("phone") String phone,
                          @Parameter(description = "a call's reference (when no phone is given)") @QueryParam("callRef") String callRef) {
-        try {
-            return Response.ok(records.history(phone, callRef).stream()
-                    .map(r -> new ContactRecord(r.id(), r.callRef(), r.customerId(), r.phone(), r.agent(), r.wrapUpCode(), r.notes(),
-                            r.recordedAt()))
-                    .toList()).build();
-        } catch (ContactRecordException e) {
-            return ApiError.response(Response.Status.BAD_REQUEST, "give ?phone= or ?callRef=");
-        } catch (EJBException e) {
-            if (e.getCause() instanceof ContactRecordException) {
-                return ApiError.response(Response.Status.BAD_REQUEST, "give ?phone= or ?callRef=");
-            }
-            throw e;
-        }
+        // Neither criterion: ContactRecordExceptionMapper's 400.
+        return Response.ok(records.history(phone, callRef).stream()
+                .map(r -> new ContactRecord(r.id(), r.callRef(), r.customerId(), r.phone(), r.agent(), r.wrapUpCode(), r.notes(),
+                        r.recordedAt()))
+                .toList()).build();
     }
 }

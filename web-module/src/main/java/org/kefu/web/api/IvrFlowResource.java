@@ -61,12 +61,8 @@ public class IvrFlowResource {
     @APIResponse(responseCode = "200", description = "the flow document as it was uploaded",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "no such flow or version", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response definition(@PathParam("id") String id, @PathParam("version") int version) {
-        try {
-            return Response.ok(flows.definition(id, version)).build();
-        } catch (IvrFlowException e) {
-            return problems(e);
-        }
+    public Response definition(@PathParam("id") String id, @PathParam("version") int version) throws IvrFlowException {
+        return Response.ok(flows.definition(id, version)).build();
     }
 
     @POST
@@ -76,32 +72,18 @@ public class IvrFlowResource {
     @APIResponse(responseCode = "201", description = "stored as the flow's next version, inactive",
             content = @Content(schema = @Schema(implementation = FlowVersion.class)))
     @APIResponse(responseCode = "400", description = "the validator's problems", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response upload(String body) {
-        try {
-            FlowVersionInfo v = flows.upload(body, request.getRemoteAddr());
-            return Response.created(URI.create("ivr/flows/" + v.flowId() + "/versions/" + v.version()))
-                    .entity(version(v)).build();
-        } catch (IvrFlowException e) {
-            return problems(e);
-        }
+    public Response upload(String body) throws IvrFlowException {
+        FlowVersionInfo v = flows.upload(body, request.getRemoteAddr());
+        return Response.created(URI.create("ivr/flows/" + v.flowId() + "/versions/" + v.version())).entity(version(v)).build();
     }
 
     @POST
     @Path("{id}/versions/{version}/activate")
     @APIResponse(responseCode = "204", description = "calls get this version from now on")
     @APIResponse(responseCode = "404", description = "no such flow or version", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response activate(@PathParam("id") String id, @PathParam("version") int version) {
-        try {
-            flows.activate(id, version, request.getRemoteAddr());
-            return Response.noContent().build();
-        } catch (IvrFlowException e) {
-            return problems(e);
-        }
-    }
-
-    private static Response problems(IvrFlowException e) {
-        return ApiError.problems(e.notFound() ? "not found" : "invalid flow", e.problems())
-                .toResponse(e.notFound() ? Response.Status.NOT_FOUND : Response.Status.BAD_REQUEST);
+    public Response activate(@PathParam("id") String id, @PathParam("version") int version) throws IvrFlowException {
+        flows.activate(id, version, request.getRemoteAddr());
+        return Response.noContent().build();
     }
 
     private static FlowVersion version(FlowVersionInfo v) {

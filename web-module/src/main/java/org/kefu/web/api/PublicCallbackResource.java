@@ -64,24 +64,15 @@ public class PublicCallbackResource {
     @APIResponse(responseCode = "429", description = "too many requests from the address or for the number",
             headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(implementation = Integer.class)),
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response request(@NotNull @Valid Form form) {
+    public Response request(@NotNull @Valid Form form) throws CallbackRefused {
         Instant notBefore;
         try {
             notBefore = form.notBefore() == null ? null : Instant.parse(form.notBefore());
         } catch (DateTimeParseException e) {
             return ApiError.response(Response.Status.BAD_REQUEST, "notBefore must be an ISO-8601 instant");
         }
-        try {
-            String reference = callbacks.submit(form.phone(), form.reason(), form.queue(), notBefore, http.getRemoteAddr());
-            return Response.accepted(new Accepted(reference, "QUEUED")).build();
-        } catch (CallbackRefused e) {
-            return switch (e.kind()) {
-                case INVALID -> ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());
-                case NOT_ALLOWED -> ApiError.response(Response.Status.FORBIDDEN, e.getMessage());
-                case ALREADY_WAITING -> ApiError.response(Response.Status.CONFLICT, e.getMessage());
-                case TOO_MANY -> Response.fromResponse(ApiError.response(Response.Status.TOO_MANY_REQUESTS, e.getMessage()))
-                        .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds()))).build();
-            };
-        }
+        // A refusal (bad form, number not called back, waiting already, too many) is CallbackRefusedMapper's.
+        String reference = callbacks.submit(form.phone(), form.reason(), form.queue(), notBefore, http.getRemoteAddr());
+        return Response.accepted(new Accepted(reference, "QUEUED")).build();
     }
 }

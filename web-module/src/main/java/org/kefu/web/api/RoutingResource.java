@@ -2,14 +2,14 @@ package org.kefu.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,7 +36,6 @@ import org.kefu.callflow.routing.RoutingRule;
 import org.kefu.callflow.routing.RoutingRuleException;
 import org.kefu.callflow.routing.RuleTarget;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -79,15 +78,34 @@ public class RoutingResource {
                        @Schema(description = "default true") Boolean enabled) {
     }
 
+    /** A rule as an administrator writes it (POST, PUT); day and targetKind in any case, blank texts are absent. */
+    @Schema(name = "RoutingRuleBody")
+    public record RuleBody(@NotNull @Schema(description = "lowest first") Integer priority, @Size(max = 64) String name,
+                           @Size(max = 32) String dnis, @Size(max = 32) String callerPrefix,
+                           @Schema(description = "1 (Monday) to 7 (Sunday); every day when absent")
+                           List<@NotNull @Min(1) @Max(7) Integer> weekdays,
+                           @Pattern(regexp = HHMM, message = "must be a time of day HH:MM") String from,
+                           @Pattern(regexp = HHMM, message = "must be a time of day HH:MM") String to,
+                           @Schema(enumeration = {"ANY", "HOLIDAY", "WORKING_DAY", "OPEN", "CLOSED"}, description = "default ANY") String day,
+                           @Size(max = 64) String announcement,
+                           @NotBlank @Schema(enumeration = {"QUEUE", "IVR", "VOICEMAIL", "REJECT", "MENU"}) String targetKind,
+                           @Size(max = 64) String target, @Schema(description = "default true") Boolean enabled) {
+    }
+
+    private static final String HHMM = "\\d{1,2}:\\d{2}";
+
     /** A holiday, or a make-up working day (调休) with the weekday whose hours apply. */
-    public record CalendarDay(@Schema(readOnly = true) String date, @Schema(enumeration = {"HOLIDAY", "WORKDAY"}) String kind,
-                              @Schema(maxLength = 64) String name,
-                              @Schema(description = "WORKDAY only: 1-7, whose hours apply (default Monday)") Integer asWeekday) {
+    public record CalendarDay(@Schema(readOnly = true) String date,
+                              @NotNull @Pattern(regexp = "HOLIDAY|WORKDAY", message = "must be HOLIDAY or WORKDAY") String kind,
+                              @Size(max = 64) String name,
+                              @Min(1) @Max(7) @Schema(description = "WORKDAY only: 1-7, whose hours apply (default Monday)") Integer asWeekday) {
     }
 
     /** Opening hours on one weekday. */
-    public record HoursSpan(@Schema(description = "1 (Monday) to 7 (Sunday)") int weekday,
-                            @Schema(description = "HH:MM") String open, @Schema(description = "HH:MM (24:00 allowed)") String close) {
+    public record HoursSpan(@NotNull @Min(1) @Max(7) @Schema(description = "1 (Monday) to 7 (Sunday)") Integer weekday,
+                            @NotNull @Pattern(regexp = HHMM, message = "must be a time of day HH:MM") String open,
+                            @NotNull @Pattern(regexp = HHMM, message = "must be a time of day HH:MM")
+                            @Schema(description = "HH:MM (24:00 allowed)") String close) {
     }
 
     @EJB
@@ -112,51 +130,31 @@ public class RoutingResource {
     @POST
     @Path("rules")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequestBody(content = @Content(schema = @Schema(implementation = Rule.class)))
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Created.class)))
     @APIResponse(responseCode = "400", description = "a bad rule", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response create(String body) {
-        try {
-            JsonObject o = object(body);
-            long id = routing.saveRule(null, rule(o), o.getBoolean("enabled", true), request.getRemoteAddr());
-            return Response.created(URI.create("routing/rules/" + id)).entity(new Created(id)).build();
-        } catch (BadInput e) {
-            return error(400, e.getMessage());
-        } catch (RoutingRuleException e) {
-            return error(e);
-        }
+    public Response create(@NotNull @Valid RuleBody body) throws RoutingRuleException {
+        long id = routing.saveRule(null, rule(body), body.enabled() == null || body.enabled(), request.getRemoteAddr());
+        return Response.created(URI.create("routing/rules/" + id)).entity(new Created(id)).build();
     }
 
     @PUT
     @Path("rules/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequestBody(content = @Content(schema = @Schema(implementation = Rule.class)))
     @APIResponse(responseCode = "204", description = "replaced")
     @APIResponse(responseCode = "400", description = "a bad rule", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "no such rule", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response replace(@PathParam("id") long id, String body) {
-        try {
-            JsonObject o = object(body);
-            routing.saveRule(id, rule(o), o.getBoolean("enabled", true), request.getRemoteAddr());
-            return Response.noContent().build();
-        } catch (BadInput e) {
-            return error(400, e.getMessage());
-        } catch (RoutingRuleException e) {
-            return error(e);
-        }
+    public Response replace(@PathParam("id") long id, @NotNull @Valid RuleBody body) throws RoutingRuleException {
+        routing.saveRule(id, rule(body), body.enabled() == null || body.enabled(), request.getRemoteAddr());
+        return Response.noContent().build();
     }
 
     @DELETE
     @Path("rules/{id}")
     @APIResponse(responseCode = "204", description = "deleted")
     @APIResponse(responseCode = "404", description = "no such rule", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response delete(@PathParam("id") long id) {
-        try {
-            routing.deleteRule(id, request.getRemoteAddr());
-            return Response.noContent().build();
-        } catch (RoutingRuleException e) {
-            return error(e);
-        }
+    public Response delete(@PathParam("id") long id) throws RoutingRuleException {
+        routing.deleteRule(id, request.getRemoteAddr());
+        return Response.noContent().build();
     }
 
     @POST
@@ -183,29 +181,12 @@ public class RoutingResource {
     @PUT
     @Path("calendar/{date}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequestBody(content = @Content(schema = @Schema(implementation = CalendarDay.class)))
     @APIResponse(responseCode = "204", description = "saved")
     @APIResponse(responseCode = "400", description = "a bad date or day", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response saveDay(@Parameter(description = "YYYY-MM-DD") @PathParam("date") String date, String body) {
-        try {
-            JsonObject o = object(body);
-            String kind = o.getString("kind", "");
-            if (!kind.equals("HOLIDAY") && !kind.equals("WORKDAY")) {
-                throw new BadInput("kind must be HOLIDAY or WORKDAY");
-            }
-            String name = o.getString("name", null);
-            if (name != null && name.length() > 64) {
-                throw new BadInput("name is at most 64 characters");
-            }
-            Integer as = o.containsKey("asWeekday") && !o.isNull("asWeekday") ? o.getInt("asWeekday") : null;
-            routing.saveCalendarDay(new CalendarEntry(date(date), kind.equals("HOLIDAY"), name,
-                    as == null ? null : weekday(as)), request.getRemoteAddr());
-            return Response.noContent().build();
-        } catch (BadInput e) {
-            return error(400, e.getMessage());
-        } catch (ClassCastException e) {
-            return error(400, "asWeekday must be a number 1-7");
-        }
+    public Response saveDay(@Parameter(description = "YYYY-MM-DD") @PathParam("date") String date, @NotNull @Valid CalendarDay day) {
+        routing.saveCalendarDay(new CalendarEntry(date(date), day.kind().equals("HOLIDAY"), blankless(day.name()),
+                day.asWeekday() == null ? null : DayOfWeek.of(day.asWeekday())), request.getRemoteAddr());
+        return Response.noContent().build();
     }
 
     @DELETE
@@ -213,15 +194,9 @@ public class RoutingResource {
     @APIResponse(responseCode = "204", description = "deleted")
     @APIResponse(responseCode = "400", description = "a bad date", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "no such day", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response deleteDay(@PathParam("date") String date) {
-        try {
-            routing.deleteCalendarDay(date(date), request.getRemoteAddr());
-            return Response.noContent().build();
-        } catch (BadInput e) {
-            return error(400, e.getMessage());
-        } catch (RoutingRuleException e) {
-            return error(e);
-        }
+    public Response deleteDay(@PathParam("date") String date) throws RoutingRuleException {
+        routing.deleteCalendarDay(date(date), request.getRemoteAddr());
+        return Response.noContent().build();
     }
 
     // ------------------------------------------------------------------ office hours
@@ -232,70 +207,45 @@ public class RoutingResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HoursSpan.class)))
     @APIResponse(responseCode = "400", description = "a bad kind", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response hours(@Parameter(description = "NUMBER (a service number) or QUEUE") @PathParam("kind") String kind,
-                          @PathParam("code") String code) {
-        try {
-            return Response.ok(routing.officeHours(kind.toUpperCase(Locale.ROOT), code).stream()
-                    .map(s -> new HoursSpan(s.weekday().getValue(), hhmm(s.openMinute()), hhmm(s.closeMinute()))).toList()).build();
-        } catch (RoutingRuleException e) {
-            return error(e);
-        }
+                          @PathParam("code") String code) throws RoutingRuleException {
+        return Response.ok(routing.officeHours(kind.toUpperCase(Locale.ROOT), code).stream()
+                .map(s -> new HoursSpan(s.weekday().getValue(), hhmm(s.openMinute()), hhmm(s.closeMinute()))).toList()).build();
     }
 
     /** [{"weekday":1,"open":"08:30","close":"18:00"}, …]; [] makes the number or queue open around the clock. */
     @PUT
     @Path("hours/{kind}/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequestBody(description = "[] opens the number or queue around the clock",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HoursSpan.class)))
+    @RequestBody(description = "[] opens the number or queue around the clock")
     @APIResponse(responseCode = "204", description = "saved")
     @APIResponse(responseCode = "400", description = "a bad span or kind", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response saveHours(@PathParam("kind") String kind, @PathParam("code") String code, String body) {
-        try {
-            JsonArray array;
-            try {
-                array = Json.createReader(new StringReader(body)).readArray();
-            } catch (JsonException | IllegalStateException e) {
-                throw new BadInput("the body must be a JSON array of {weekday, open, close}");
-            }
-            List<OfficeHoursSpan> spans = new ArrayList<>();
-            for (JsonValue v : array) {
-                if (!(v instanceof JsonObject o) || !(o.get("weekday") instanceof JsonNumber n)) {
-                    throw new BadInput("each span is {\"weekday\":1-7,\"open\":\"HH:MM\",\"close\":\"HH:MM\"}");
-                }
-                spans.add(new OfficeHoursSpan(kind, code, weekday(n.intValue()), minutes(o, "open"), minutes(o, "close")));
-            }
-            routing.saveOfficeHours(kind.toUpperCase(Locale.ROOT), code, spans, request.getRemoteAddr());
-            return Response.noContent().build();
-        } catch (BadInput e) {
-            return error(400, e.getMessage());
-        } catch (RoutingRuleException e) {
-            return error(e);
+    public Response saveHours(@PathParam("kind") String kind, @PathParam("code") String code,
+                              @NotNull @Valid List<@NotNull @Valid HoursSpan> week) throws RoutingRuleException {
+        List<OfficeHoursSpan> spans = new ArrayList<>();
+        for (HoursSpan span : week) {
+            spans.add(new OfficeHoursSpan(kind, code, DayOfWeek.of(span.weekday()), minutes(span.open(), "open"),
+                    minutes(span.close(), "close")));
         }
+        routing.saveOfficeHours(kind.toUpperCase(Locale.ROOT), code, spans, request.getRemoteAddr());
+        return Response.noContent().build();
     }
 
-    // ------------------------------------------------------------------ JSON
+    // ------------------------------------------------------------------ bodies
 
-    private static RoutingRule rule(JsonObject o) throws BadInput {
-        if (!(o.get("priority") instanceof JsonNumber priority)) {
-            throw new BadInput("priority (a number, lowest first) is required");
-        }
+    private static RoutingRule rule(RuleBody b) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        if (o.containsKey("weekdays") && !o.isNull("weekdays")) {
-            if (!(o.get("weekdays") instanceof JsonArray array)) {
-                throw new BadInput("weekdays is an array of 1 (Monday) to 7 (Sunday)");
-            }
-            for (JsonValue v : array) {
-                if (!(v instanceof JsonNumber n)) {
-                    throw new BadInput("weekdays is an array of 1 (Monday) to 7 (Sunday)");
-                }
-                days.add(weekday(n.intValue()));
-            }
+        if (b.weekdays() != null) {
+            b.weekdays().forEach(d -> days.add(DayOfWeek.of(d)));
         }
-        Integer from = o.containsKey("from") && !o.isNull("from") ? minutes(o, "from") : null;
-        Integer to = o.containsKey("to") && !o.isNull("to") ? minutes(o, "to") : null;
-        return new RoutingRule(0, priority.intValue(), text(o, "name"), text(o, "dnis"), text(o, "callerPrefix"), days, from, to,
-                enumOf(DayCondition.class, text(o, "day"), DayCondition.ANY, "day"), text(o, "announcement"),
-                enumOf(RuleTarget.class, text(o, "targetKind"), null, "targetKind"), text(o, "target"));
+        Integer from = b.from() == null || b.from().isBlank() ? null : minutes(b.from().strip(), "from");
+        Integer to = b.to() == null || b.to().isBlank() ? null : minutes(b.to().strip(), "to");
+        return new RoutingRule(0, b.priority(), blankless(b.name()), blankless(b.dnis()), blankless(b.callerPrefix()), days, from, to,
+                enumOf(DayCondition.class, blankless(b.day()), DayCondition.ANY, "day"), blankless(b.announcement()),
+                enumOf(RuleTarget.class, blankless(b.targetKind()), null, "targetKind"), blankless(b.target()));
+    }
+
+    private static String blankless(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static Rule rule(RoutingRule r, boolean enabled) {
@@ -305,40 +255,29 @@ public class RoutingResource {
                 r.day(), r.announcement(), r.targetKind(), r.target(), enabled);
     }
 
-    private static String text(JsonObject o, String name) throws BadInput {
-        JsonValue v = o.get(name);
-        if (v == null || v == JsonValue.NULL) {
-            return null;
-        }
-        if (!(v instanceof JsonString s)) {
-            throw new BadInput(name + " must be a string");
-        }
-        return s.getString().isBlank() ? null : s.getString().strip();
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, E otherwise, String field) throws BadInput {
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, E otherwise, String field) {
         if (value == null) {
             if (otherwise == null) {
-                throw new BadInput(field + " is required: one of " + EnumSet.allOf(type));
+                throw new InvalidBody(field + " is required: one of " + EnumSet.allOf(type));
             }
             return otherwise;
         }
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadInput(field + " must be one of " + EnumSet.allOf(type) + ", not " + value);
+            throw new InvalidBody(field + " must be one of " + EnumSet.allOf(type) + ", not " + value);
         }
     }
 
-    private static int minutes(JsonObject o, String field) throws BadInput {
-        String v = text(o, field);
+    /** "HH:MM" as minutes of the day, 24:00 allowed as an end. */
+    private static int minutes(String v, String field) {
         if (v == null || !v.matches("\\d{1,2}:\\d{2}")) {
-            throw new BadInput(field + " must be a time of day \"HH:MM\"");
+            throw new InvalidBody(field + " must be a time of day \"HH:MM\"");
         }
         int h = Integer.parseInt(v.substring(0, v.indexOf(':')));
         int m = Integer.parseInt(v.substring(v.indexOf(':') + 1));
         if (m > 59 || h > 24 || h == 24 && m > 0) {
-            throw new BadInput(field + " must be a time of day from 00:00 to 24:00, not " + v);
+            throw new InvalidBody(field + " must be a time of day from 00:00 to 24:00, not " + v);
         }
         return h * 60 + m;
     }
@@ -347,41 +286,11 @@ public class RoutingResource {
         return String.format("%02d:%02d", minutes / 60, minutes % 60);
     }
 
-    private static DayOfWeek weekday(int n) throws BadInput {
-        if (n < 1 || n > 7) {
-            throw new BadInput("a weekday is 1 (Monday) to 7 (Sunday), not " + n);
-        }
-        return DayOfWeek.of(n);
-    }
-
-    private static LocalDate date(String s) throws BadInput {
+    private static LocalDate date(String s) {
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw new BadInput("a date is YYYY-MM-DD, not " + s);
-        }
-    }
-
-    private static JsonObject object(String body) throws BadInput {
-        try {
-            return Json.createReader(new StringReader(body == null ? "" : body)).readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new BadInput("the body must be a JSON object");
-        }
-    }
-
-    private static Response error(RoutingRuleException e) {
-        return error(e.notFound() ? 404 : 400, e.getMessage());
-    }
-
-    private static Response error(int status, String message) {
-        return ApiError.response(Response.Status.fromStatusCode(status), message);
-    }
-
-    /** Malformed input, reported as 400 with its reason. */
-    private static final class BadInput extends Exception {
-        BadInput(String message) {
-            super(message);
+            throw new InvalidBody("a date is YYYY-MM-DD, not " + s);
         }
     }
 }
