@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Queued calls and their offers (R-2.1–R-2.6): a caller joins a queue, an offer rings the agent's
@@ -47,6 +48,8 @@ import java.util.Optional;
 public class Offers {
 
     private static final Logger LOG = Logger.getLogger(Offers.class);
+    /** Who dials a callback, as the dial policy and its audit name it. */
+    static final String CALLBACK_DIALLER = "kefu-callbacks";
     @PersistenceContext(unitName = "kefu")
     EntityManager em;
 
@@ -73,6 +76,9 @@ public class Offers {
 
     @EJB
     CallbackOutcomes callbackOutcomes;
+
+    @EJB
+    DialCheck dialPolicy;
 
     /**
      * Reads the queues' configuration again (after an administrator changed it): logged-in agents
@@ -540,6 +546,13 @@ public class Offers {
             }
             try (SwitchConnection sw = switchFactory.getConnection()) {
                 if (c.kind == AcdCall.Kind.CALLBACK) {
+                    try {
+                        // At dial time, not only when the request was queued: the list or the hours may have changed since.
+                        dialPolicy.check(CALLBACK_DIALLER, Set.of("agent"), offer.call().queue(), c.dialled, DialPath.CALLBACK, null);
+                    } catch (DialRefused refused) {
+                        notDialled(c, offer, refused.code(), refused.getMessage(), refused.retryAt()).ifPresent(todo::add);
+                        continue;
+                    }
                     dialCallback(sw, c, destination, data);
                 } else {
                     sw.attachData(new CallId(c.callId), data);
@@ -552,7 +565,7 @@ public class Offers {
             } catch (TelephonyException e) {
                 if (c.kind == AcdCall.Kind.CALLBACK && e instanceof DialRefusedException) {
                     // The switch will not dial the number (its ceiling for outside numbers): not the agent's fault.
-                    notDialled(c, offer, e.getMessage()).ifPresent(todo::add);
+                    notDialled(c, offer, "DIAL_REFUSED", e.getMessage(), null).ifPresent(todo::add);
                     continue;
                 }
                 LOG.infof("Call %s cannot ring agent %s at %s: %s", c.callId, offer.jobNumber(), offer.extension(), e.getMessage());
@@ -594,8 +607,11 @@ public class Offers {
                 desk, placed);
     }
 
-    /** The switch refused to place a callback: it leaves the ACD, its agent is free again, the outbound side decides. */
-    private Optional<Offer> notDialled(AcdCall c, Offer offer, String why) {
+    /**
+     * The dial policy or the switch refused to place a callback (for good, or until {@code retryAt}):
+     * it leaves the ACD, its agent is free again, the outbound side decides.
+     */
+    private Optional<Offer> notDialled(AcdCall c, Offer offer, String code, String why, Instant retryAt) {
         Optional<Offer> next;
         synchronized (c) {
             if (state.calls().remove(c.callId) == null) {
@@ -609,7 +625,7 @@ public class Offers {
         }
         LOG.infof("Callback %s not dialled from agent %s: %s", c.callbackRef, offer.jobNumber(), why);
         notifications.publish(offer.jobNumber(), "READY");
-        callbackOutcomes.notDialled(c.callbackRef, why);
+        callbackOutcomes.notDialled(c.callbackRef, code, why, retryAt);
         return next;
     }
 

@@ -91,7 +91,14 @@ public class CallbackDialer implements CallbackOutcomes {
         try {
             dialPolicy.check(SYSTEM, Set.of("agent"), queue, job.phone(), DialPath.CALLBACK, null);
         } catch (DialRefused e) {
-            request.outcome("FAILED", CallbackOutcome.DIAL_REFUSED.name(), now);
+            if (e.retryAt() != null) {
+                // Outside the calling hours: the same attempt comes back when they open, still in its place.
+                request.outcome("QUEUED", e.code(), now);
+                jobs.enqueue(job.toJson(), job.requestId(), until(e.retryAt(), now));
+                LOG.infof("Callback request %d waits for the calling hours: %s", request.getId(), e.getMessage());
+                return;
+            }
+            request.outcome("FAILED", refusal(e).name(), now);
             LOG.infof("Callback request %d refused by the dial policy: %s", request.getId(), e.getMessage());
             return;
         }
@@ -161,11 +168,28 @@ public class CallbackDialer implements CallbackOutcomes {
     }
 
     @Override
-    public void notDialled(String ref, String why) {
+    public void notDialled(String ref, String code, String why, Instant retryAt) {
         attempt(ref).filter(a -> "WAITING".equals(a.getStatus())).ifPresent(a -> {
+            CallbackRequest request = em.find(CallbackRequest.class, a.getRequestId());
+            if (retryAt != null) {
+                // The calling hours closed while it waited: the same attempt, still WAITING, comes back when they open.
+                Instant now = Instant.now();
+                request.outcome("QUEUED", code, now);
+                jobs.enqueue(jobOf(request, a.getAttemptNo()).toJson(), keyOf(request), until(retryAt, now));
+                LOG.infof("Callback request %d attempt %d waits for the calling hours: %s", request.getId(), a.getAttemptNo(), why);
+                return;
+            }
             a.dialling(null, null, Instant.now());
-            ended(a, CallbackOutcome.DIAL_REFUSED);
+            ended(a, "DO_NOT_CALL".equals(code) ? CallbackOutcome.DO_NOT_CALL : CallbackOutcome.DIAL_REFUSED);
         });
+    }
+
+    private static Duration until(Instant at, Instant now) {
+        return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+    }
+
+    private static CallbackOutcome refusal(DialRefused e) {
+        return "DO_NOT_CALL".equals(e.code()) ? CallbackOutcome.DO_NOT_CALL : CallbackOutcome.DIAL_REFUSED;
     }
 
     /** A supervisor or the back office withdraws a request: it leaves its queue and is never dialled again. */
@@ -184,6 +208,15 @@ public class CallbackDialer implements CallbackOutcomes {
         request.outcome("CANCELLED", request.getLastOutcome(), now);
         audit.record(actor, "CALLBACK_CANCEL", String.valueOf(requestId), AuditOutcome.SUCCESS, null, null);
         return true;
+    }
+
+    /** The preview of the callback {@code ref} ("request:attempt") for the agent whose desk rings for it. */
+    public Optional<CallbackPreview> preview(String ref) {
+        return attempt(ref).map(a -> {
+            CallbackRequest r = em.find(CallbackRequest.class, a.getRequestId());
+            return new CallbackPreview(r.getId(), a.getAttemptNo(), MAX_ATTEMPTS, r.getPhone(), r.getReason(),
+                    CallbackPreview.sourceOf(r.getRequestKey()), r.getEnqueuedAt(), r.getLastOutcome());
+        });
     }
 
     public Optional<CallbackRequest> request(long id) {

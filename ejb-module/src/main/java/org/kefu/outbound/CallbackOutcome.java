@@ -6,7 +6,9 @@ import org.kefu.telephony.ClearCause;
 public enum CallbackOutcome {
     ANSWERED, BUSY, NO_ANSWER, REJECTED, INVALID_NUMBER, FAILED,
     /** The dial policy or the switch's ceiling refused the number: never dialled. */
-    DIAL_REFUSED;
+    DIAL_REFUSED,
+    /** The number, or its customer, is on the do-not-call list: never dialled. */
+    DO_NOT_CALL;
 
     /** The customer's phone failed with {@code cause}. */
     public static CallbackOutcome of(ClearCause cause) {

@@ -9,7 +9,12 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.kefu.acd.DialCheck;
 import org.kefu.acd.DialPath;
@@ -21,9 +26,12 @@ import org.kefu.security.AuditOutcome;
 /**
  * The one outbound dial policy (issue 14): every path by which a person makes Kefu dial an outside
  * number asks here first (click to dial, transfer and consultation to a number, a follow-me
- * binding). Desk phones of the centre are internal and pass. Every refusal is audited: who, which
- * number, by which path, why. Under it the switch keeps its own ceiling of categories for every
- * path (REFER from a desk phone included).
+ * binding, a callback). Desk phones of the centre are internal and pass. Then, on the paths named
+ * by {@code kefu.dnc.paths} (callbacks and click-to-dial by default), the do-not-call list; on
+ * those named by {@code kefu.outbound.hours.paths} (callbacks by default), the calling hours
+ * ({@link CallingHours}, a refusal until they open); then the categories. Every refusal for good is
+ * audited: who, which number, by which path, why. Under it the switch keeps its own ceiling of
+ * categories for every path (REFER from a desk phone included).
  */
 @Singleton
 @Local(DialCheck.class)
@@ -32,16 +40,34 @@ import org.kefu.security.AuditOutcome;
 public class DialPolicy implements DialCheck {
 
     @PersistenceContext(unitName = "kefu")
-    private EntityManager em;
+    EntityManager em;
 
     @EJB
-    private AuditLog audit;
+    AuditLog audit;
+
+    @EJB
+    DoNotCallList doNotCall;
+
+    @EJB
+    WorkingDayCalendar calendar;
 
     private DialRules rules;
+    private Set<DialPath> doNotCallPaths;
+    private Set<DialPath> callingHoursPaths;
 
     @PostConstruct
     void load() {
         rules = DialRules.fromSystemProperties();
+        doNotCallPaths = paths(System.getProperty("kefu.dnc.paths", "CALLBACK,CLICK_TO_DIAL"));
+        callingHoursPaths = paths(System.getProperty("kefu.outbound.hours.paths", "CALLBACK"));
+        CallingHours.fromSystemProperties(); // a mistyped window stops the deployment here, not at the first callback
+    }
+
+    private static Set<DialPath> paths(String list) {
+        Set<DialPath> paths = EnumSet.noneOf(DialPath.class);
+        Arrays.stream(list.split(",")).map(String::strip).filter(p -> !p.isEmpty())
+                .forEach(p -> paths.add(DialPath.valueOf(p.toUpperCase(Locale.ROOT))));
+        return paths;
     }
 
     /**
@@ -58,6 +84,29 @@ public class DialPolicy implements DialCheck {
     public void check(String person, Set<String> roles, String queue, String number, DialPath path, String sourceAddress) {
         if (internal(number)) {
             return;
+        }
+        if (doNotCallPaths.contains(path)) {
+            Optional<DoNotCallEntry> listed = doNotCall.forbidding(number);
+            if (listed.isPresent()) {
+                String why = "on the do-not-call list" + (listed.get().getCustomerId() == null ? "" : " (its customer)");
+                audit.recordIndependently(person, "DIAL_REFUSED", number, AuditOutcome.DENIED,
+                        "path=" + path + " do-not-call entry " + listed.get().getId() + ": " + listed.get().getReason(), sourceAddress);
+                throw new DialRefused("DO_NOT_CALL", why, null);
+            }
+        }
+        if (callingHoursPaths.contains(path)) {
+            // Read each time: an operator may change the hours without a restart (and the tests do).
+            CallingHours hours = CallingHours.fromSystemProperties();
+            Instant now = Instant.now();
+            if (!hours.open(now, calendar)) {
+                Optional<Instant> next = hours.nextOpening(now, calendar);
+                if (next.isEmpty()) {
+                    audit.recordIndependently(person, "DIAL_REFUSED", number, AuditOutcome.DENIED,
+                            "path=" + path + ": no calling hours in the next " + CallingHours.HORIZON_DAYS + " days", sourceAddress);
+                    throw new DialRefused("DIAL_REFUSED", "no calling hours in the next " + CallingHours.HORIZON_DAYS + " days", null);
+                }
+                throw new DialRefused("CALLING_HOURS", "outside the calling hours until " + next.get(), next.get());
+            }
         }
         // Follow-me and callbacks are not a person's own calls: the categories apply, not a daily budget.
         DialRules.Decision d = path == DialPath.FOLLOW_ME || path == DialPath.CALLBACK ? rules.permits(roles, queue, number)

@@ -43,6 +43,9 @@ public final class AcdBeans {
     final List<String> assigned = new ArrayList<>();
     /** Callbacks the switch would not place, as the outbound side was told: "42:1 why". */
     final List<String> notDialled = new ArrayList<>();
+    /** The dial policy the ACD asks before it dials a callback: permits everything unless a test says otherwise. */
+    DialCheck callbackDialCheck = (person, roles, number, path, sourceAddress) -> {
+    };
 
     public final RoutingState state = new RoutingState();
     public final AgentSessions sessions = new AgentSessions();
@@ -88,7 +91,10 @@ public final class AcdBeans {
         offers.state = state;
         offers.notifications = notifications;
         offers.calls = calls;
-        offers.callbackOutcomes = (ref, why) -> notDialled.add(ref + " " + why);
+        offers.callbackOutcomes = (ref, code, why, retryAt) -> notDialled.add(ref + " " + code + " " + why
+                + (retryAt == null ? "" : " until " + retryAt));
+        offers.dialPolicy = (person, roles, number, path, sourceAddress) -> callbackDialCheck.check(person, roles, number, path,
+                sourceAddress);
         offers.cdr = (callRef, queueCode, agentJobNumber) -> assigned.add(callRef + " " + queueCode + " " + agentJobNumber);
         offers.stickyAgents = new StickyAgents() {
             @Override

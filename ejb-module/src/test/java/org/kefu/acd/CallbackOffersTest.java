@@ -108,6 +108,28 @@ class CallbackOffersTest {
     }
 
     @Test
+    void theDialPolicyIsAskedAtDialTimeAndALaterCallerIsServedInstead() {
+        // The request was accepted in the calling hours; when its turn came they had closed.
+        Instant opening = Instant.parse("2026-03-03T01:00:00Z");
+        acd.callbackDialCheck = (person, roles, number, path, source) -> {
+            assertThat(path).isEqualTo(DialPath.CALLBACK);
+            if (number.equals("13800000061")) {
+                throw new DialRefused("CALLING_HOURS", "outside the calling hours until " + opening, opening);
+            }
+        };
+        acd.offers.enqueueCallback(ticket("42:1", acd.clock.instant().minus(Duration.ofMinutes(5))));
+        acd.offers.enqueue(new CallId("c2"), AcdBeans.caller("c2"), "hotline", 0, null, null);
+
+        acd.sessions.ready("1001");
+
+        assertThat(acd.phones.commands("makeCall")).isEmpty();
+        assertThat(acd.notDialled).containsExactly("42:1 CALLING_HOURS outside the calling hours until " + opening + " until " + opening);
+        assertThat(acd.offers.handles(new CallId("callback:42:1"))).isFalse();
+        // The agent is not held by it: the caller who came later rings at once.
+        assertThat(acd.phones.commands("routeTo")).containsExactly("routeTo c2 8001");
+    }
+
+    @Test
     void aDeskThatCannotRingIsTheAgentsRonaAndTheCallbackWaitsOn() {
         acd.phones.unreachable.add("8001");
         acd.offers.enqueueCallback(ticket("42:1", acd.clock.instant()));

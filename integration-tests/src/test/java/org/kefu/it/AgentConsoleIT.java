@@ -477,6 +477,45 @@ class AgentConsoleIT {
     // ------------------------------------------------------------------ helpers
 
     /** A sipp desk phone: registers from a port, then rings and answers after {@code answerAfter} ms there. */
+    @Test
+    void aCallbacksRequestShowsWhileTheDeskRingsThenTheCustomerIsDialledFromIt() throws Exception {
+        String customer = "13800000068";
+        Sipp deskPhone = deskPhone("8001", "4000"); // rings 4 s: the agent reads the request meanwhile
+        Sipp outside = bed.start("phone-answers.xml", Map.of("ext", customer, "answer_after", "300", "bye_within", "30000"), trunkPort());
+        // 1001 serves the hotline, logged in but not ready: the caller waits, presses 9 and hangs up.
+        loggedIn("1001");
+        assertEquals(200, rest("POST", "agents/1001/login", "1001", "{\"extension\":\"8001\"}").statusCode());
+        Sipp caller = bed.start("caller-requests-callback.xml", Map.of("service", "12345", "caller", customer, "key", "1", "wait", "2000"));
+        assertEquals(0, caller.await(40), "Kefu confirmed the callback and hung up: " + caller.report());
+        String id = awaitValue("SELECT id FROM callback_request WHERE phone = ? AND status = 'QUEUED' ORDER BY id DESC", customer);
+        bed.afterward("withdraw callback request " + id, () -> rest("DELETE", "callbacks/" + id, "1005", null));
+
+        try (AgentConsole console = AgentConsole.open("zh-CN")) {
+            console.shootOnFailure("console-callback", () -> {
+                console.signInAndOpen("1001", "");
+                console.click("acd:ready"); // not ready(): the callback is offered at once, "ready" may never be seen
+                // Pushed while the desk rings, before the customer is dialled: which request, which attempt, from where.
+                console.await("pop:callbackId", id, PUSH);
+                console.await("pop:callbackAttempt", "第 1 次，共 3 次", PUSH);
+                console.await("pop:callbackSource", "排队时按 9 请求", PUSH);
+                console.await("pop:callbackWaited", "已等候", PUSH);
+                assertEquals(0, outside.received("INVITE"), "the customer is not dialled before the desk answers");
+                console.screenshot("console-13-callback-preview");
+
+                // The desk answers; the switch dials the customer from it, who answers: the request is done.
+                // (the id inline: the probe binds text, which PostgreSQL will not compare with a bigint)
+                assertEquals("ANSWERED", awaitValue("SELECT outcome FROM callback_attempt WHERE request_id = " + Long.parseLong(id)
+                        + " AND attempt_no = 1 AND outcome IS NOT NULL"));
+                assertEquals("DONE", SqlProbeClient.value("SELECT status FROM callback_request WHERE id = " + Long.parseLong(id)));
+                console.awaitState("通话中");
+                console.hangUp();
+                console.awaitCallLeft();
+                assertEquals(0, outside.await(20), "the customer talked and got the BYE: " + outside.report());
+                assertEquals(1, outside.received("INVITE"), "the customer was dialled once: " + outside.messages());
+            });
+        }
+    }
+
     private Sipp deskPhone(String ext, String answerAfter) throws Exception {
         return deskPhone(ext, answerAfter, "30000");
     }

@@ -174,9 +174,14 @@ class CallbackIT {
 
     /** The REST API of the server this probe runs in, as a demo login. */
     private static HttpResponse<String> api(String method, String path, String login) throws Exception {
+        return api(method, path, login, null);
+    }
+
+    private static HttpResponse<String> api(String method, String path, String login, String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(serverUri(path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((login + ":kefu2026").getBytes(StandardCharsets.UTF_8)))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -217,6 +222,81 @@ class CallbackIT {
             }
         }
         assertNull(scalar("SELECT id FROM callback_request WHERE request_key = '" + key + "'"), "no request was made of it");
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aNumberOnTheDoNotCallListIsNeverDialledAndTheRefusalIsRecorded() throws Exception {
+        String customer = "13800000066";
+        Sipp outside = bed.start("phone-answers.xml", Map.of("ext", customer, "answer_after", "300"), trunkPort());
+        // Agents may not keep the list; a supervisor lists the number, and it is audited.
+        assertEquals(403, api("PUT", "api/do-not-call/numbers/" + customer, "1001", "{\"reason\":\"asked not to be called\"}").statusCode());
+        HttpResponse<String> listed = api("PUT", "api/do-not-call/numbers/" + customer, "1005", "{\"reason\":\"asked not to be called\"}");
+        assertEquals(200, listed.statusCode(), listed.body());
+        bed.afterward("take " + customer + " off the list", () -> api("DELETE", "api/do-not-call/numbers/" + customer, "1005", null));
+        assertEquals(400, api("PUT", "api/do-not-call/numbers/call-me", "1005", "{\"reason\":\"x\"}").statusCode());
+        assertEquals(400, api("PUT", "api/do-not-call/numbers/" + customer, "1005", "{\"reason\":\"\"}").statusCode());
+        assertTrue(api("GET", "api/do-not-call", "1005", null).body().contains(customer));
+        assertEquals("SUCCESS", scalar("SELECT outcome FROM audit_event WHERE action = 'DNC_ADD' AND actor = '1005' AND target = 'number "
+                + customer + "' ORDER BY id DESC"));
+
+        // The back office asks for a callback to it: refused at once, never dialled, the reason stored.
+        String key = "bo:dnc-" + System.nanoTime();
+        send("{\"type\":\"callback\",\"requestId\":\"" + key + "\",\"phone\":\"" + customer + "\",\"queue\":\"hotline\"}", key);
+        String status = SipBed.await(() -> "request " + key + " refused", Duration.ofSeconds(15),
+                () -> scalar("SELECT status FROM callback_request WHERE request_key = '" + key + "'"), "FAILED"::equals);
+        assertEquals("FAILED", status);
+        assertEquals("DO_NOT_CALL", scalar("SELECT last_outcome FROM callback_request WHERE request_key = '" + key + "'"));
+        assertNull(scalar("SELECT a.id FROM callback_attempt a JOIN callback_request r ON r.id = a.request_id WHERE r.request_key = '"
+                + key + "'"), "no attempt was made");
+        assertEquals("DENIED", scalar("SELECT outcome FROM audit_event WHERE action = 'DIAL_REFUSED' AND target = '" + customer
+                + "' AND actor = 'kefu-callbacks' ORDER BY id DESC"));
+        // Taken off again (audited too); the customer's phone never rang.
+        HttpResponse<String> taken = api("DELETE", "api/do-not-call/numbers/" + customer, "1005", null);
+        assertEquals(204, taken.statusCode(), taken.body());
+        assertEquals(404, api("DELETE", "api/do-not-call/numbers/" + customer, "1005", null).statusCode());
+        assertEquals(0, outside.received("INVITE"), "the listed number was never dialled: " + outside.messages());
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void outsideTheCallingHoursACallbackWaitsForThemUndialled() throws Exception {
+        String customer = "13800000067";
+        Sipp outside = bed.start("phone-answers.xml", Map.of("ext", customer, "answer_after", "300"), trunkPort());
+        // The server runs in this JVM: calling hours that exclude the present hour in Shanghai, read at each dial.
+        int hour = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).getHour();
+        String window = hour < 12 ? "18:00-19:00" : "06:00-07:00";
+        for (String day : new String[] {"workday", "weekend", "holiday"}) {
+            String property = "kefu.outbound.hours." + day;
+            String before = System.getProperty(property);
+            System.setProperty(property, window);
+            bed.afterward("calling hours back", () -> {
+                if (before == null) {
+                    System.clearProperty(property);
+                } else {
+                    System.setProperty(property, before);
+                }
+            });
+        }
+        String key = "bo:hours-" + System.nanoTime();
+        send("{\"type\":\"callback\",\"requestId\":\"" + key + "\",\"phone\":\"" + customer + "\",\"queue\":\"hotline\"}", key);
+        String outcome = SipBed.await(() -> "request " + key + " waits for the calling hours", Duration.ofSeconds(15),
+                () -> scalar("SELECT last_outcome FROM callback_request WHERE request_key = '" + key + "'"), "CALLING_HOURS"::equals);
+        assertEquals("CALLING_HOURS", outcome);
+        String id = scalar("SELECT id FROM callback_request WHERE request_key = '" + key + "'");
+        bed.afterward("withdraw callback request " + id, () -> callbacks.cancel(Long.parseLong(id), "callback-it"));
+        assertEquals("QUEUED", scalar("SELECT status FROM callback_request WHERE id = " + id));
+        assertNull(scalar("SELECT id FROM callback_attempt WHERE request_id = " + id), "no attempt before the hours open");
+        HttpResponse<String> seen = api("GET", "api/callbacks/" + id, "1005", null);
+        assertTrue(seen.body().contains("\"lastOutcome\":\"CALLING_HOURS\""), seen.body());
+        Thread.sleep(2000); // what a wrong server would have done by now: dial
+        assertEquals(0, outside.received("INVITE"), "nobody was dialled outside the hours: " + outside.messages());
+    }
+
+    private void send(String job, String key) throws Exception {
+        try (JMSContext ctx = jms.createContext()) {
+            ctx.createProducer().setProperty("kefu_type", "callback").setJMSCorrelationID(key).send(jobs, job);
+        }
     }
 
     /** A caller on the hotline waits, presses 9; returns the request's id once attempt 1 waits. */

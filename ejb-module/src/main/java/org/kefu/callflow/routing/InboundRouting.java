@@ -20,6 +20,7 @@ import jakarta.persistence.PersistenceContext;
 import org.jboss.logging.Logger;
 import org.kefu.ivr.admin.PromptCatalog;
 import org.kefu.ivr.calls.OfficeCalendar;
+import org.kefu.outbound.WorkingDayCalendar;
 import org.kefu.security.AuditLog;
 import org.kefu.security.AuditOutcome;
 import org.kefu.security.Role;
@@ -42,9 +43,9 @@ import java.util.Set;
 @DependsOn("SchemaMigrator")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @LocalBean
-@Local(OfficeCalendar.class)
+@Local({OfficeCalendar.class, WorkingDayCalendar.class})
 @PermitAll // local only: the call path reads; the administration methods below require admin
-public class InboundRouting implements OfficeCalendar {
+public class InboundRouting implements OfficeCalendar, WorkingDayCalendar {
 
     private static final Logger LOG = Logger.getLogger(InboundRouting.class);
     private static final Set<String> SCOPES = Set.of("NUMBER", "QUEUE");
@@ -85,6 +86,12 @@ public class InboundRouting implements OfficeCalendar {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // memory only: no transaction on the call path
     public boolean isHoliday(LocalDate date) {
         return book.calendar().isHoliday(date);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // memory only
+    public boolean isWorkingDay(LocalDate date) {
+        return book.calendar().isWorkingDay(date);
     }
 
     // ------------------------------------------------------------------ administration

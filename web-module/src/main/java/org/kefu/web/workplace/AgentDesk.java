@@ -14,6 +14,8 @@ import org.kefu.acd.routing.AgentSnapshot;
 import org.kefu.acd.routing.AgentState;
 import org.kefu.crm.ScreenPop;
 import org.kefu.crm.ScreenPops;
+import org.kefu.outbound.CallbackDialer;
+import org.kefu.outbound.CallbackPreview;
 import org.kefu.telephony.CallData;
 import org.kefu.web.PageMessages;
 import org.kefu.web.console.CurrentUser;
@@ -42,6 +44,8 @@ public class AgentDesk implements Serializable {
     private SoftPhone phone;
     @EJB
     private ScreenPops screenPops;
+    @EJB
+    private CallbackDialer callbacks;
 
     @Inject
     private CurrentUser currentUser;
@@ -51,6 +55,8 @@ public class AgentDesk implements Serializable {
     private AgentSnapshot status;
     private List<AgentCall> calls = List.of();
     private ScreenPop pop;
+    /** For a callback's call: the request, shown while the desk rings, before the customer is dialled. */
+    private CallbackPreview callback;
     /** The last call that rang here: the screen pop's and the wrap-up's. */
     private String callRef;
 
@@ -73,6 +79,8 @@ public class AgentDesk implements Serializable {
         if (primary != null && !primary.getCallId().equals(callRef)) {
             callRef = primary.getCallId();
             pop = screenPops.forCall(callRef, primary.getData());
+            String ref = primary.getData().get(CallData.CALLBACK);
+            callback = ref == null ? null : callbacks.preview(ref).orElse(null);
             newCall.fire(new NewCall(callRef));
         }
     }
@@ -116,6 +124,10 @@ public class AgentDesk implements Serializable {
 
     public ScreenPop pop() {
         return pop;
+    }
+
+    public CallbackPreview callback() {
+        return callback;
     }
 
     public String callRef() {

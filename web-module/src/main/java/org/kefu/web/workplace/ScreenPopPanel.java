@@ -7,10 +7,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.kefu.crm.QuickCustomers;
 import org.kefu.crm.ScreenPop;
+import org.kefu.outbound.CallbackPreview;
 import org.kefu.web.PageMessages;
 import org.kefu.web.console.LocaleSelector;
 
 import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The workplace's screen pop (form pop): who calls, their accounts, tickets and last contacts, and
@@ -21,6 +26,7 @@ import java.io.Serializable;
 public class ScreenPopPanel implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     @EJB
     private QuickCustomers quickCustomers;
@@ -49,6 +55,23 @@ public class ScreenPopPanel implements Serializable {
 
     public ScreenPop getPop() {
         return desk.pop();
+    }
+
+    /** The callback request this call is for; null for any other call. */
+    public CallbackPreview getCallback() {
+        return desk.callback();
+    }
+
+    /** When the callback's request began to wait, in the centre's time. */
+    public String getCallbackWaitingSince() {
+        CallbackPreview c = desk.callback();
+        return c == null || c.waitingSince() == null ? "" : SHOWN.format(c.waitingSince());
+    }
+
+    /** Whole minutes the callback's request has waited. */
+    public long getCallbackMinutesWaited() {
+        CallbackPreview c = desk.callback();
+        return c == null || c.waitingSince() == null ? 0 : Math.max(0, Duration.between(c.waitingSince(), Instant.now()).toMinutes());
     }
 
     public String getNewCustomerName() {
