@@ -104,4 +104,8 @@ public class CallbackAttempt {
     public Instant getDialledAt() {
         return dialledAt;
     }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

@@ -14,7 +14,8 @@ import java.time.Instant;
 public record CallbackPreview(long requestId, int attempt, int maxAttempts, String phone, String reason, String source,
                               Instant waitingSince, String lastOutcome) implements Serializable {
 
-    static String sourceOf(String requestKey) {
+    /** QUEUE (the caller pressed 9), WEB (the public form), BACK_OFFICE or OTHER, from a request's key. */
+    public static String sourceOf(String requestKey) {
         if (requestKey == null || requestKey.startsWith("acd:")) {
             return "QUEUE";
         }

@@ -180,7 +180,7 @@ class AcdRestIT {
                 "POST /kefu/api/agents/{jobNumber}/logout", "POST /kefu/api/agents/{jobNumber}/not-ready",
                 "POST /kefu/api/agents/{jobNumber}/ready", "POST /kefu/api/agents/{jobNumber}/unlock",
                 "POST /kefu/api/agents/{jobNumber}/wrap-up-done", "GET /kefu/api/audit", "GET /kefu/api/callbacks",
-                "GET /kefu/api/callbacks/{id}", "DELETE /kefu/api/callbacks/{id}", "GET /kefu/api/contact-records",
+                "GET /kefu/api/callbacks/{id}", "GET /kefu/api/callbacks/figures", "DELETE /kefu/api/callbacks/{id}", "GET /kefu/api/contact-records",
                 "GET /kefu/api/do-not-call", "PUT /kefu/api/do-not-call/numbers/{phone}", "DELETE /kefu/api/do-not-call/numbers/{phone}",
                 "PUT /kefu/api/do-not-call/customers/{id}", "DELETE /kefu/api/do-not-call/customers/{id}",
                 "GET /kefu/api/health", "GET /kefu/api/ivr/flows", "POST /kefu/api/ivr/flows",

@@ -516,6 +516,39 @@ class AgentConsoleIT {
         }
     }
 
+    @Test
+    void aSupervisorSeesTheCallbacksWaitingAndWithdrawsOne() throws Exception {
+        String customer = "13800000069";
+        // 1001 serves the hotline, not ready: the caller's request waits there.
+        loggedIn("1001");
+        assertEquals(200, rest("POST", "agents/1001/login", "1001", "{\"extension\":\"8001\"}").statusCode());
+        Sipp caller = bed.start("caller-requests-callback.xml", Map.of("service", "12345", "caller", customer, "key", "1", "wait", "2000"));
+        assertEquals(0, caller.await(40), "Kefu confirmed the callback and hung up: " + caller.report());
+        String id = awaitValue("SELECT id FROM callback_request WHERE phone = ? AND status = 'QUEUED' ORDER BY id DESC", customer);
+        bed.afterward("withdraw callback request " + id, () -> rest("DELETE", "callbacks/" + id, "1005", null));
+
+        try (AgentConsole console = AgentConsole.open("zh-CN")) {
+            console.shootOnFailure("supervisor-callbacks", () -> {
+                console.browser().signIn("1005", PASSWORD);
+                console.browser().go("supervisor/index.xhtml");
+                console.await("callbacks:waiting", customer, PUSH);
+                console.await("callbacks:waiting", "排队时按 9 请求", PUSH);
+                console.await("callbacks:today", "hotline", PUSH);
+                console.screenshot("supervisor-1-callbacks");
+                // Withdraw it, confirming in the dialog: it leaves the queue, audited as the supervisor's.
+                console.browser().waitFor(By.xpath("//tr[td[contains(., '" + customer + "')]]//button"), PUSH).click();
+                console.browser().waitFor(By.cssSelector(".ui-confirmdialog-yes"), PUSH).click();
+                console.await("msgs", "回拨请求已撤销", PUSH);
+                assertEquals("CANCELLED", SqlProbeClient.value("SELECT status FROM callback_request WHERE id = " + Long.parseLong(id)));
+                assertEquals("1005", SqlProbeClient.value("SELECT actor FROM audit_event WHERE action = 'CALLBACK_CANCEL' AND target = ?"
+                        + " ORDER BY id DESC", id));
+                assertTrue(!console.text("callbacks:waiting").contains(customer), console.text("callbacks:waiting"));
+                console.screenshot("supervisor-2-withdrawn");
+            });
+        }
+        // (That an agent does not reach the supervisor's page at all is ConsoleSecurityIT's.)
+    }
+
     private Sipp deskPhone(String ext, String answerAfter) throws Exception {
         return deskPhone(ext, answerAfter, "30000");
     }

@@ -122,6 +122,16 @@ class CallbackIT {
         assertEquals("ENDED", attempt.getString("status"));
         assertEquals("1004", attempt.getString("agent"));
         assertEquals("ANSWERED", attempt.getString("outcome"));
+        // Today's figures count it: a contact in the hotline (other tests' callbacks may add to them).
+        HttpResponse<String> figures = api("GET", "api/callbacks/figures", "1005");
+        assertEquals(200, figures.statusCode(), figures.body());
+        jakarta.json.JsonObject hotline = jakarta.json.Json.createReader(new java.io.StringReader(figures.body())).readArray()
+                .getValuesAs(jakarta.json.JsonObject.class).stream().filter(d -> d.getString("queue").equals("hotline"))
+                .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no hotline day: " + figures.body()));
+        assertEquals(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), hotline.getString("day"));
+        assertTrue(hotline.getInt("contacts") >= 1 && hotline.getJsonObject("outcomes").getInt("ANSWERED") >= 1, figures.body());
+        assertEquals(403, api("GET", "api/callbacks/figures", "1001").statusCode());
+        assertEquals(400, api("GET", "api/callbacks/figures?from=2026-01-01&to=2026-03-01", "1005").statusCode());
         HttpResponse<String> late = api("DELETE", "api/callbacks/" + id, "1005");
         assertEquals(409, late.statusCode(), late.body());
         assertTrue(late.body().contains("\"error\""), late.body());
@@ -251,6 +261,20 @@ class CallbackIT {
                 + key + "'"), "no attempt was made");
         assertEquals("DENIED", scalar("SELECT outcome FROM audit_event WHERE action = 'DIAL_REFUSED' AND target = '" + customer
                 + "' AND actor = 'kefu-callbacks' ORDER BY id DESC"));
+        // A customer on the list: none of the customer's numbers is dialled (张三, 13800138000).
+        String zhangSan = scalar("SELECT customer_id FROM customer_phone WHERE phone = '13800138000'");
+        HttpResponse<String> customerListed = api("PUT", "api/do-not-call/customers/" + zhangSan, "1005",
+                "{\"reason\":\"complaint pending\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}");
+        assertEquals(200, customerListed.statusCode(), customerListed.body());
+        bed.afterward("take customer " + zhangSan + " off the list", () -> api("DELETE", "api/do-not-call/customers/" + zhangSan, "1005", null));
+        assertEquals(404, api("PUT", "api/do-not-call/customers/999999999", "1005", "{\"reason\":\"x\"}").statusCode());
+        String key2 = "bo:dnc-customer-" + System.nanoTime();
+        send("{\"type\":\"callback\",\"requestId\":\"" + key2 + "\",\"phone\":\"13800138000\",\"queue\":\"hotline\"}", key2);
+        assertEquals("FAILED", SipBed.await(() -> "request " + key2 + " refused", Duration.ofSeconds(15),
+                () -> scalar("SELECT status FROM callback_request WHERE request_key = '" + key2 + "'"), "FAILED"::equals));
+        assertEquals("DO_NOT_CALL", scalar("SELECT last_outcome FROM callback_request WHERE request_key = '" + key2 + "'"));
+        assertEquals(204, api("DELETE", "api/do-not-call/customers/" + zhangSan, "1005", null).statusCode());
+
         // Taken off again (audited too); the customer's phone never rang.
         HttpResponse<String> taken = api("DELETE", "api/do-not-call/numbers/" + customer, "1005", null);
         assertEquals(204, taken.statusCode(), taken.body());

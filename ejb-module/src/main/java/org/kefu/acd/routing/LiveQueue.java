@@ -95,6 +95,23 @@ final class LiveQueue {
         return all;
     }
 
+    /**
+     * The calls that joined at or before {@code cutoff}, oldest first within each band: a prefix of
+     * each band, so the cost is the calls returned, not the queue's length.
+     */
+    List<QueuedCall> joinedBy(Instant cutoff) {
+        List<QueuedCall> joined = new java.util.ArrayList<>();
+        for (TreeSet<QueuedCall> band : bands.values()) {
+            for (QueuedCall call : band) {
+                if (call.call().enqueuedAt().isAfter(cutoff)) {
+                    break;
+                }
+                joined.add(call);
+            }
+        }
+        return joined;
+    }
+
     /** The call waiting longest, or {@code null}: overflow and "longest wait" look at it. */
     QueuedCall oldest() {
         QueuedCall oldest = null;

@@ -456,8 +456,10 @@ public final class Router {
             if (oldest == null || oldest.call().enqueuedAt().plus(maxWait).isAfter(now)) {
                 continue; // the usual second: nobody waited that long
             }
-            for (QueuedCall queued : queue.all()) {
-                if (!queued.call().enqueuedAt().plus(maxWait).isAfter(now) && !patient.contains(queued.call().callId())) {
+            // Only the calls that waited long enough (a prefix of each band): a callback waiting for
+            // hours at the head must not make every second a walk through the whole queue.
+            for (QueuedCall queued : queue.joinedBy(now.minus(maxWait))) {
+                if (!patient.contains(queued.call().callId())) {
                     queue.remove(queued);
                     waiting.remove(queued.call().callId());
                     due.add(new Overflow(queued.call(), queue.code(), queue.definition.overflowTarget()));

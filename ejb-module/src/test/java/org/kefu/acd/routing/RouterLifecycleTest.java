@@ -192,6 +192,26 @@ class RouterLifecycleTest {
     }
 
     @Test
+    void aPatientCallAtTheHeadStaysWhileLaterCallersPastTheirMaxWaitOverflowAndTheYoungOnesWait() {
+        DemoCenter.login(router, "1001");
+        router.enqueuePatient(call("cb", "vip")); // a callback request: waits as long as it takes
+        clock.advanceSeconds(3600);
+        router.enqueue(call("v1", "vip"));
+        clock.advanceSeconds(10);
+        router.enqueue(call("v2", "vip"));
+
+        // vip's max wait is 30 s: at +20 s v1 has waited 30, v2 20.
+        List<Overflow> due = router.overflowDue(clock.instant().plusSeconds(20));
+
+        assertThat(due).extracting(o -> o.call().callId()).containsExactly("v1");
+        assertThat(router.position("cb")).hasValue(1);
+        assertThat(router.position("v2")).hasValue(2);
+        assertThat(router.overflowDue(clock.instant().plusSeconds(20))).isEmpty();
+        assertThat(router.overflowDue(clock.instant().plusSeconds(30))).extracting(o -> o.call().callId()).containsExactly("v2");
+        assertThat(router.position("cb")).hasValue(1);
+    }
+
+    @Test
     void positionAndExpectedWaitForAnnouncements() {
         DemoCenter.ready(router, clock, "1003", "1005");
         // Both utilities agents handle a call in 120 s: the average handle time becomes 120 s.

@@ -16,22 +16,30 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kefu.acd.CallbackRequest;
 import org.kefu.outbound.CallbackAttempt;
 import org.kefu.outbound.CallbackDialer;
+import org.kefu.outbound.CallbackFigures;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * /kefu/api/callbacks: callback requests and their attempts (issue 16), for supervisors.
  * GET lists the newest ({@code ?status=QUEUED}), GET /{id} one with its attempts ({@code history}), DELETE /{id}
- * withdraws a request that is not finished (it leaves its queue and is never dialled again).
+ * withdraws a request that is not finished (it leaves its queue and is never dialled again), GET
+ * /figures counts them per day and queue.
  */
 @Path("callbacks")
 @RolesAllowed({"supervisor", "admin"})
@@ -59,8 +67,20 @@ public class CallbackResource {
                           String agent, String callRef, String outcome, Instant dialledAt) {
     }
 
+    /** One queue's callbacks on one day (Asia/Shanghai). */
+    @Schema(name = "CallbackDay")
+    public record Day(LocalDate day, String queue, @Schema(description = "requests taken") long requests,
+                      @Schema(description = "attempts dialled") long attempts,
+                      @Schema(description = "attempts the customer answered") long contacts,
+                      @Schema(description = "attempts by outcome (BUSY, NO_ANSWER …; DIALLING while under way)") Map<String, Long> outcomes,
+                      @Schema(description = "requests refused without a call (do-not-call list, dial policy)") long refused) {
+    }
+
     @EJB
     private CallbackDialer callbacks;
+
+    @EJB
+    private CallbackFigures figures;
 
     @Context
     private SecurityContext security;
@@ -80,6 +100,30 @@ public class CallbackResource {
             return ApiError.response(Response.Status.BAD_REQUEST, "limit must be from 1 to 500");
         }
         return Response.ok(callbacks.requests(wanted, limit).stream().map(r -> request(r, null)).toList()).build();
+    }
+
+    @GET
+    @Path("figures")
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "per day (Asia/Shanghai) and queue, oldest first; days without callbacks left out",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Day.class)))
+    @APIResponse(responseCode = "400", description = "a bad date, or more than 31 days", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response figures(@Parameter(description = "YYYY-MM-DD, default today") @QueryParam("from") String from,
+                            @Parameter(description = "YYYY-MM-DD, default from") @QueryParam("to") String to) {
+        LocalDate first;
+        LocalDate last;
+        try {
+            first = from == null || from.isBlank() ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : LocalDate.parse(from.strip());
+            last = to == null || to.isBlank() ? first : LocalDate.parse(to.strip());
+        } catch (DateTimeParseException e) {
+            return ApiError.response(Response.Status.BAD_REQUEST, "from and to are dates YYYY-MM-DD");
+        }
+        if (last.isBefore(first) || first.plusDays(CallbackFigures.MAX_DAYS - 1L).isBefore(last)) {
+            return ApiError.response(Response.Status.BAD_REQUEST, "from to to is 1 to " + CallbackFigures.MAX_DAYS + " days");
+        }
+        return Response.ok(figures.days(first, last).stream()
+                .map(d -> new Day(d.day(), d.queue(), d.requests(), d.attempts(), d.contacts(), new TreeMap<>(d.outcomes()), d.refused()))
+                .toList()).build();
     }
 
     @GET
