@@ -474,21 +474,12 @@ class AgentConsoleIT {
         return new java.math.BigDecimal(m.group(1));
     }
 
-    // ------------------------------------------------------------------ helpers
-
-    /** A sipp desk phone: registers from a port, then rings and answers after {@code answerAfter} ms there. */
     @Test
     void aCallbacksRequestShowsWhileTheDeskRingsThenTheCustomerIsDialledFromIt() throws Exception {
         String customer = "13800000068";
         Sipp deskPhone = deskPhone("8001", "4000"); // rings 4 s: the agent reads the request meanwhile
         Sipp outside = bed.start("phone-answers.xml", Map.of("ext", customer, "answer_after", "300", "bye_within", "30000"), trunkPort());
-        // 1001 serves the hotline, logged in but not ready: the caller waits, presses 9 and hangs up.
-        loggedIn("1001");
-        assertEquals(200, rest("POST", "agents/1001/login", "1001", "{\"extension\":\"8001\"}").statusCode());
-        Sipp caller = bed.start("caller-requests-callback.xml", Map.of("service", "12345", "caller", customer, "key", "1", "wait", "2000"));
-        assertEquals(0, caller.await(40), "Kefu confirmed the callback and hung up: " + caller.report());
-        String id = awaitValue("SELECT id FROM callback_request WHERE phone = ? AND status = 'QUEUED' ORDER BY id DESC", customer);
-        bed.afterward("withdraw callback request " + id, () -> rest("DELETE", "callbacks/" + id, "1005", null));
+        String id = callbackRequestedBy(customer);
 
         try (AgentConsole console = AgentConsole.open("zh-CN")) {
             console.shootOnFailure("console-callback", () -> {
@@ -519,13 +510,7 @@ class AgentConsoleIT {
     @Test
     void aSupervisorSeesTheCallbacksWaitingAndWithdrawsOne() throws Exception {
         String customer = "13800000069";
-        // 1001 serves the hotline, not ready: the caller's request waits there.
-        loggedIn("1001");
-        assertEquals(200, rest("POST", "agents/1001/login", "1001", "{\"extension\":\"8001\"}").statusCode());
-        Sipp caller = bed.start("caller-requests-callback.xml", Map.of("service", "12345", "caller", customer, "key", "1", "wait", "2000"));
-        assertEquals(0, caller.await(40), "Kefu confirmed the callback and hung up: " + caller.report());
-        String id = awaitValue("SELECT id FROM callback_request WHERE phone = ? AND status = 'QUEUED' ORDER BY id DESC", customer);
-        bed.afterward("withdraw callback request " + id, () -> rest("DELETE", "callbacks/" + id, "1005", null));
+        String id = callbackRequestedBy(customer);
 
         try (AgentConsole console = AgentConsole.open("zh-CN")) {
             console.shootOnFailure("supervisor-callbacks", () -> {
@@ -549,6 +534,23 @@ class AgentConsoleIT {
         // (That an agent does not reach the supervisor's page at all is ConsoleSecurityIT's.)
     }
 
+    // ------------------------------------------------------------------ helpers
+
+    /**
+     * A caller on the hotline presses 9 while 1001 serves it, logged in but not ready, and hangs up:
+     * returns the request's id once it waits (withdrawn after the test if it still does).
+     */
+    private String callbackRequestedBy(String customer) throws Exception {
+        loggedIn("1001");
+        assertEquals(200, rest("POST", "agents/1001/login", "1001", "{\"extension\":\"8001\"}").statusCode());
+        Sipp caller = bed.start("caller-requests-callback.xml", Map.of("service", "12345", "caller", customer, "key", "1", "wait", "2000"));
+        assertEquals(0, caller.await(40), "Kefu confirmed the callback and hung up: " + caller.report());
+        String id = awaitValue("SELECT id FROM callback_request WHERE phone = ? AND status = 'QUEUED' ORDER BY id DESC", customer);
+        bed.afterward("withdraw callback request " + id, () -> rest("DELETE", "callbacks/" + id, "1005", null));
+        return id;
+    }
+
+    /** A sipp desk phone: registers from a port, then rings and answers after {@code answerAfter} ms there. */
     private Sipp deskPhone(String ext, String answerAfter) throws Exception {
         return deskPhone(ext, answerAfter, "30000");
     }
