@@ -8,6 +8,7 @@ import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** A utility's receivable: paid once, into the utility's collection account. */
 @Entity
@@ -42,6 +43,10 @@ public class UtilityBill {
     @Column(name = "payment_ref", length = 64)
     private String paymentRef;
 
+    /** When it falls due; null for bills from before due dates were kept (never dunned). */
+    @Column(name = "due_date")
+    private LocalDate dueDate;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -67,6 +72,10 @@ public class UtilityBill {
 
     public BigDecimal getAmount() {
         return amount;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
     }
 
     public boolean isPaid() {

@@ -39,6 +39,13 @@ public class Customer {
     @Column(name = "address", length = 200)
     private String address;
 
+    @Column(name = "email", length = 254)
+    private String email;
+
+    /** The channel the customer chose for written reminders (SMS or EMAIL); null: none chosen. */
+    @Column(name = "notice_channel", length = 8)
+    private String noticeChannel;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
@@ -84,6 +91,14 @@ public class Customer {
 
     public String getAddress() {
         return address;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getNoticeChannel() {
+        return noticeChannel;
     }
 
     /** The back office's update of the customer's record; null leaves a field as it is. */

@@ -41,6 +41,15 @@ public class DoNotCallList {
                 .setParameter("n", n).getResultStream().filter(d -> d.inForceAt(now)).findFirst();
     }
 
+    /** The entry in force that forbids contacting the customer at all (listed by customer). */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<DoNotCallEntry> forbiddingCustomer(long customerId) {
+        Instant now = Instant.now();
+        return em.createQuery("select d from DoNotCallEntry d where d.customerId = :c", DoNotCallEntry.class)
+                .setParameter("c", customerId).getResultStream().filter(d -> d.inForceAt(now)).findFirst();
+    }
+
     @RolesAllowed({"supervisor", "admin"})
     public List<DoNotCallEntry> entries() {
         return em.createQuery("select d from DoNotCallEntry d order by d.id", DoNotCallEntry.class).getResultList();

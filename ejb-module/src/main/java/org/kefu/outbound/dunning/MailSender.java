@@ -1,0 +1,69 @@
+package org.kefu.outbound.dunning;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Properties;
+
+/**
+ * Sends e-mail through WildFly's mail session {@code java:jboss/mail/kefu} (the SMTP server is the
+ * outbound socket binding kefu-smtp, {@code kefu.smtp.host}:{@code kefu.smtp.port}). Connecting
+ * and each reply are bounded (Jakarta Mail waits forever by default).
+ */
+@Stateless
+@PermitAll // local only: the dunning delivery
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MailSender {
+
+    private static final String TIMEOUT_MS = System.getProperty("kefu.smtp.timeoutMillis", "10000");
+
+    @Resource(lookup = "java:jboss/mail/kefu")
+    private Session mail;
+
+    /** Sends one plain-text UTF-8 message; returns its Message-ID. */
+    public String send(String to, String subject, String body) throws ChannelDown {
+        try {
+            MimeMessage message = new MimeMessage(bounded());
+            message.setFrom(); // the session's mail.from
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            message.setText(body, StandardCharsets.UTF_8.name());
+            message.setSentDate(new Date());
+            message.saveChanges();
+            Transport.send(message);
+            return message.getMessageID();
+        } catch (AddressException e) {
+            throw new ChannelDown("not an e-mail address: " + e.getMessage(), false, e);
+        } catch (SendFailedException e) {
+            boolean refused = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
+            throw new ChannelDown("the mail server did not take the message: " + e.getMessage(), !refused, e);
+        } catch (MessagingException e) {
+            throw new ChannelDown("the mail server is unreachable: " + e.getMessage(), true, e);
+        }
+    }
+
+    /** The server's session with timeouts added where it sets none. */
+    private Session bounded() {
+        Properties props = new Properties();
+        props.putAll(mail.getProperties());
+        for (String protocol : new String[] {"smtp", "smtps"}) {
+            props.putIfAbsent("mail." + protocol + ".connectiontimeout", TIMEOUT_MS);
+            props.putIfAbsent("mail." + protocol + ".timeout", TIMEOUT_MS);
+            props.putIfAbsent("mail." + protocol + ".writetimeout", TIMEOUT_MS);
+        }
+        return Session.getInstance(props);
+    }
+}
