@@ -68,7 +68,7 @@ class CustomerRecordsIT {
             assertThat(browser.driver().findElement(By.id("customers:editor-idNumber")).getAttribute("value")).isEqualTo("440101198502020029");
             assertThat(browser.driver().findElements(By.cssSelector("#customers\\:editor-accounts input[type=text]")).stream()
                     .map(e -> e.getAttribute("value")).toList())
-                    .containsExactly("6222020000000002", "", "S0400002", "GZ04");
+                    .containsExactly("6222020000000002", "", "S0400002", "GZ04", "U100002", "");
             String address = "广州市越秀区北京路" + (100 + (int) (Math.random() * 800)) + "号";
             browser.type(By.id("customers:editor-address"), address);
             new Select(browser.driver().findElement(By.id("customers:editor-language"))).selectByValue("en");
@@ -84,7 +84,7 @@ class CustomerRecordsIT {
             assertThat(SqlProbeClient.rows("SELECT p.phone FROM customer_phone p JOIN customer c ON c.id = p.customer_id WHERE c.id_number = ?", "440101198502020029"))
                     .containsExactly("13900139000");
             assertThat(SqlProbeClient.rows("SELECT a.account_number FROM customer_account a JOIN customer c ON c.id = a.customer_id WHERE c.id_number = ? ORDER BY 1", "440101198502020029"))
-                    .containsExactly("6222020000000002", "S0400002");
+                    .containsExactly("6222020000000002", "S0400002", "U100002");
         }
     }
 
