@@ -544,15 +544,18 @@ public class Offers {
             if (offer.call().customerId() != null) {
                 data.put(CallData.CUSTOMER_ID, offer.call().customerId());
             }
+            if (c.kind == AcdCall.Kind.CALLBACK) {
+                try {
+                    // At dial time, not only when the request was queued: the list or the hours may have
+                    // changed since. Before a switch connection is taken: the check reads the database.
+                    dialPolicy.check(CALLBACK_DIALLER, Set.of("agent"), offer.call().queue(), c.dialled, DialPath.CALLBACK, null);
+                } catch (DialRefused refused) {
+                    notDialled(c, offer, refused.code(), refused.getMessage(), refused.retryAt()).ifPresent(todo::add);
+                    continue;
+                }
+            }
             try (SwitchConnection sw = switchFactory.getConnection()) {
                 if (c.kind == AcdCall.Kind.CALLBACK) {
-                    try {
-                        // At dial time, not only when the request was queued: the list or the hours may have changed since.
-                        dialPolicy.check(CALLBACK_DIALLER, Set.of("agent"), offer.call().queue(), c.dialled, DialPath.CALLBACK, null);
-                    } catch (DialRefused refused) {
-                        notDialled(c, offer, refused.code(), refused.getMessage(), refused.retryAt()).ifPresent(todo::add);
-                        continue;
-                    }
                     dialCallback(sw, c, destination, data);
                 } else {
                     sw.attachData(new CallId(c.callId), data);
