@@ -74,6 +74,11 @@ public class UtilityBill {
         return amount;
     }
 
+    /** When it was paid; null while unpaid. */
+    public Instant getPaidAt() {
+        return paidAt;
+    }
+
     public LocalDate getDueDate() {
         return dueDate;
     }

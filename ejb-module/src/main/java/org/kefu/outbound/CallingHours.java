@@ -1,5 +1,6 @@
 package org.kefu.outbound;
 
+import org.kefu.platform.WorkingDayCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,5 +1,6 @@
 package org.kefu.outbound;
 
+import org.kefu.platform.WorkingDayCalendar;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;

@@ -1,9 +1,9 @@
-package org.kefu.outbound;
+package org.kefu.platform;
 
 import java.time.LocalDate;
 
 /**
- * Holidays and make-up working days (调休) as the outbound side reads them: the routing's calendar
+ * Holidays and make-up working days (调休) as outbound dialling and ticket deadlines read them: the routing's calendar
  * ({@code org.kefu.callflow.routing.InboundRouting} implements this port), from memory.
  */
 public interface WorkingDayCalendar {

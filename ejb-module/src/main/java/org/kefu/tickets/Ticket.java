@@ -59,6 +59,17 @@ public class Ticket {
     @Column(name = "resolution", length = 1000)
     private String resolution;
 
+    @Column(name = "ticket_type", length = 16, updatable = false)
+    private String type;
+
+    /** To be accepted by then; null for tickets without a type. */
+    @Column(name = "accept_by")
+    private Instant acceptBy;
+
+    /** To be answered by then; null for tickets without a type. */
+    @Column(name = "answer_by")
+    private Instant answerBy;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -79,6 +90,12 @@ public class Ticket {
         this.createdBy = request.createdBy();
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    void deadlines(String typeCode, Instant acceptBy, Instant answerBy) {
+        this.type = typeCode;
+        this.acceptBy = acceptBy;
+        this.answerBy = answerBy;
     }
 
     void moveTo(TicketStatus next, String resolutionNote, Instant now) {
@@ -108,4 +125,15 @@ public class Ticket {
     public String getResolution() { return resolution; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public String getType() { return type; }
+    public Instant getAcceptBy() { return acceptBy; }
+    public Instant getAnswerBy() { return answerBy; }
+
+    /** The deadline that matters now: accepting while it is new, answering until it is resolved; none after. */
+    public Instant currentDeadline() {
+        if (status == TicketStatus.OPEN && acceptBy != null) {
+            return acceptBy;
+        }
+        return status.isOpen() ? answerBy : null;
+    }
 }

@@ -1,5 +1,6 @@
 package org.kefu.outbound;
 
+import org.kefu.platform.WorkingDayCalendar;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.kefu.outbound;
 
+import org.kefu.platform.WorkingDayCalendar;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

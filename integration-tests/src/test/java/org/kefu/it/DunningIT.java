@@ -3,6 +3,7 @@ package org.kefu.it;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
@@ -18,6 +19,8 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kefu.outbound.dunning.DunningRun;
+import org.kefu.outbound.dunning.DunningSchedule;
 
 import javax.sql.DataSource;
 import java.io.StringReader;
@@ -63,8 +66,12 @@ class DunningIT {
                 .addClasses(DunningIT.class, TestSmsc.class)
                 .addPackages(true, Filters.exclude(".*/junit.*"), "com.icegreen.greenmail")
                 // jsmpp comes from the EAR's lib/, which the probe sees through its dependency on the EAR.
-                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, org.eclipse.angus.mail\n"));
+                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar,"
+                        + " org.eclipse.angus.mail\n"));
     }
+
+    @EJB(lookup = "java:global/kefu/kefu-ejb/DunningSchedule!org.kefu.outbound.dunning.DunningSchedule")
+    private DunningSchedule schedule;
 
     @Resource(lookup = "java:jboss/datasources/KefuDS")
     private DataSource kefu;
@@ -147,6 +154,15 @@ class DunningIT {
             assertEquals(200, all.statusCode(), all.body());
             assertTrue(all.body().contains(listed.number) && all.body().contains("\"status\":\"REFUSED\""), all.body());
             assertEquals(400, api("GET", "api/dunning/reminders?status=LOST", "1005").statusCode());
+            // The customer pays after the SMS: today's figures count the bill and its amount for SMS.
+            JsonObject before = smsToday();
+            update(ledger, "UPDATE utility_bill SET status = 'PAID', paid_at = CURRENT_TIMESTAMP WHERE bill_number = ?", bySms.number);
+            JsonObject after = smsToday();
+            assertEquals(before.getInt("paid") + 1, after.getInt("paid"), after.toString());
+            assertEquals(0, before.getJsonNumber("collected").bigDecimalValue().add(new BigDecimal("128.50"))
+                    .compareTo(after.getJsonNumber("collected").bigDecimalValue()), after.toString());
+            assertTrue(after.getInt("sent") >= 1 && after.getInt("reminders") >= after.getInt("sent"), after.toString());
+            assertEquals(400, api("GET", "api/dunning/figures?from=2026-01-01&to=2026-03-01", "1005").statusCode());
             assertEquals(400, api("GET", "api/dunning/reminders?day=yesterday", "1005").statusCode());
             assertEquals(403, api("GET", "api/dunning/reminders", "1002").statusCode());
             assertTrue(scalar(kefu, "SELECT detail FROM audit_event WHERE action = 'DUNNING_RUN' AND actor = ? ORDER BY id DESC", "1005")
@@ -194,6 +210,22 @@ class DunningIT {
 
     @Test
     @OperateOnDeployment("probe")
+    void theDailyRunRemindsWithoutAUserAndIsAuditedAsTheSchedule() throws Exception {
+        String mailbox = "daily-" + System.nanoTime() + "@example.com";
+        Bill bill = bill(customer("Daily Run", "en", mobile(), mailbox, "EMAIL"), "12.30", LocalDate.now(CENTER).minusDays(8), "UNPAID");
+        try (Mail mail = new Mail(port("kefu.smtp.port"))) {
+            DunningRun run = schedule.run(); // what the timer at kefu.dunning.dailyAt does, called here without a user
+            assertTrue(run.queued() >= 1, run.toString());
+            assertEquals("SENT", awaitStatus(bill, "SENT"));
+            assertEquals(1, mail.to(mailbox).size());
+        }
+        assertEquals("kefu-dunning-schedule|SUCCESS", scalar(kefu, "SELECT actor || '|' || outcome FROM audit_event WHERE action = 'DUNNING_RUN'"
+                + " ORDER BY id DESC"));
+        assertEquals("kefu-dunning-schedule", scalar(kefu, "SELECT run_by FROM dunning_notice WHERE bill_number = ?", bill.number));
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
     void aMalformedJobIsDeadLetteredWithItsReasonAndChangesNothing() throws Exception {
         String key = "dunning:bad-" + System.nanoTime();
         assertEquals("field \"noticeId\" must be a positive whole number",
@@ -227,6 +259,15 @@ class DunningIT {
         public void close() {
             server.stop();
         }
+    }
+
+    /** Today's SMS row of the dunning figures. */
+    private static JsonObject smsToday() throws Exception {
+        HttpResponse<String> figures = api("GET", "api/dunning/figures", "1005");
+        assertEquals(200, figures.statusCode(), figures.body());
+        return Json.createReader(new StringReader(figures.body())).readArray().getValuesAs(JsonObject.class).stream()
+                .filter(d -> d.getString("channel").equals("SMS") && d.getString("day").equals(LocalDate.now(CENTER).toString()))
+                .findFirst().orElseThrow(() -> new AssertionError("no SMS today: " + figures.body()));
     }
 
     private String awaitStatus(Bill bill, String wanted) {

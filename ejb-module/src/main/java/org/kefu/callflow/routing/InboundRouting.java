@@ -20,7 +20,7 @@ import jakarta.persistence.PersistenceContext;
 import org.jboss.logging.Logger;
 import org.kefu.ivr.admin.PromptCatalog;
 import org.kefu.ivr.calls.OfficeCalendar;
-import org.kefu.outbound.WorkingDayCalendar;
+import org.kefu.platform.WorkingDayCalendar;
 import org.kefu.security.AuditLog;
 import org.kefu.security.AuditOutcome;
 import org.kefu.security.Role;

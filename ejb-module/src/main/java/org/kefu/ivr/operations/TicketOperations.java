@@ -67,7 +67,7 @@ public class TicketOperations {
             customerId = voicemails.customerOf(caller);
         }
         String subject = customer == null ? "Repair report by phone" : "Repair report by phone, customer " + customer;
-        Ticket t = tickets.open(new NewTicket(customerId, blankToNull(caller), "REPAIR", subject,
+        Ticket t = tickets.open(new NewTicket(customerId, blankToNull(caller), "REPAIR", "REPAIR", subject,
                 "Reported on the IVR" + (in.get("dnis") == null ? "" : " (" + in.get("dnis") + ")"),
                 "IVR", callId, "ivr"));
         return ServiceOutcome.ok(Map.of("ticketNumber", String.valueOf(t.getId())));

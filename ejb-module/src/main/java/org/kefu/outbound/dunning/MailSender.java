@@ -16,19 +16,16 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
-import java.util.Properties;
 
 /**
  * Sends e-mail through WildFly's mail session {@code java:jboss/mail/kefu} (the SMTP server is the
- * outbound socket binding kefu-smtp, {@code kefu.smtp.host}:{@code kefu.smtp.port}). Connecting
- * and each reply are bounded (Jakarta Mail waits forever by default).
+ * outbound socket binding kefu-smtp, {@code kefu.smtp.host}:{@code kefu.smtp.port}; its waits are
+ * bounded and its login, if any, kept there: wildfly-config/cli/server.cli).
  */
 @Stateless
 @PermitAll // local only: the dunning delivery
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MailSender {
-
-    private static final String TIMEOUT_MS = System.getProperty("kefu.smtp.timeoutMillis", "10000");
 
     @Resource(lookup = "java:jboss/mail/kefu")
     private Session mail;
@@ -36,7 +33,7 @@ public class MailSender {
     /** Sends one plain-text UTF-8 message; returns its Message-ID. */
     public String send(String to, String subject, String body) throws ChannelDown {
         try {
-            MimeMessage message = new MimeMessage(bounded());
+            MimeMessage message = new MimeMessage(mail);
             message.setFrom(); // the session's mail.from
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
@@ -53,17 +50,5 @@ public class MailSender {
         } catch (MessagingException e) {
             throw new ChannelDown("the mail server is unreachable: " + e.getMessage(), true, e);
         }
-    }
-
-    /** The server's session with timeouts added where it sets none. */
-    private Session bounded() {
-        Properties props = new Properties();
-        props.putAll(mail.getProperties());
-        for (String protocol : new String[] {"smtp", "smtps"}) {
-            props.putIfAbsent("mail." + protocol + ".connectiontimeout", TIMEOUT_MS);
-            props.putIfAbsent("mail." + protocol + ".timeout", TIMEOUT_MS);
-            props.putIfAbsent("mail." + protocol + ".writetimeout", TIMEOUT_MS);
-        }
-        return Session.getInstance(props);
     }
 }

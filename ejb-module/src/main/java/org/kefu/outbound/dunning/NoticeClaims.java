@@ -15,7 +15,7 @@ import org.kefu.outbound.CallingHours;
 import org.kefu.outbound.DoNotCallEntry;
 import org.kefu.outbound.DoNotCallList;
 import org.kefu.outbound.MalformedJob;
-import org.kefu.outbound.WorkingDayCalendar;
+import org.kefu.platform.WorkingDayCalendar;
 
 import java.time.Duration;
 import java.time.Instant;

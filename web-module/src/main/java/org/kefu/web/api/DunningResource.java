@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.kefu.outbound.dunning.DunningFigures;
 import org.kefu.outbound.dunning.DunningNotice;
 import org.kefu.outbound.dunning.DunningRuns;
 
@@ -32,7 +33,8 @@ import java.util.Set;
  * /kefu/api/dunning: arrears reminders (欠费催缴). POST runs starts a run by rule over the ledger's
  * overdue utility bills (audited DUNNING_RUN); GET reminders lists one day's reminders and what
  * became of each (sent with the SMSC's or mail server's id, failed, refused by the do-not-call
- * list, cancelled because paid, uncertain after a failure).
+ * list, cancelled because paid, uncertain after a failure); GET figures counts them per day and
+ * channel with the bills paid after them.
  */
 @Path("dunning")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,8 +58,18 @@ public class DunningResource {
                            String runBy, Instant createdAt, Instant updatedAt) {
     }
 
+    /** One channel's reminders on one day, and the bills paid after them. */
+    public record Day(LocalDate day, String channel, long reminders, long sent, long waiting, long failed, long refused,
+                      long cancelled, long uncertain,
+                      @Schema(description = "bills paid after their last reminder that reached the customer") long paid,
+                      BigDecimal collected) {
+    }
+
     @EJB
     private DunningRuns runs;
+
+    @EJB
+    private DunningFigures figures;
 
     @Context
     private SecurityContext security;
@@ -91,6 +103,28 @@ public class DunningResource {
             return ApiError.response(Response.Status.BAD_REQUEST, "status is one of " + new java.util.TreeSet<>(STATUSES));
         }
         return Response.ok(runs.reminders(wanted, status).stream().map(DunningResource::reminder).toList()).build();
+    }
+
+    @GET
+    @Path("figures")
+    @APIResponse(responseCode = "200", description = "per day (Asia/Shanghai) and channel, oldest first; days without reminders left out",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Day.class)))
+    @APIResponse(responseCode = "400", description = "a bad date, or more than 31 days", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response figures(@Parameter(description = "YYYY-MM-DD, default today") @QueryParam("from") String from,
+                            @Parameter(description = "YYYY-MM-DD, default from") @QueryParam("to") String to) {
+        LocalDate first;
+        LocalDate last;
+        try {
+            first = from == null || from.isBlank() ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : LocalDate.parse(from.strip());
+            last = to == null || to.isBlank() ? first : LocalDate.parse(to.strip());
+        } catch (DateTimeParseException e) {
+            return ApiError.response(Response.Status.BAD_REQUEST, "from and to are dates YYYY-MM-DD");
+        }
+        if (last.isBefore(first) || first.plusDays(DunningFigures.MAX_DAYS - 1L).isBefore(last)) {
+            return ApiError.response(Response.Status.BAD_REQUEST, "from to to is 1 to " + DunningFigures.MAX_DAYS + " days");
+        }
+        return Response.ok(figures.days(first, last).stream().map(d -> new Day(d.day(), d.channel(), d.reminders(), d.sent(),
+                d.waiting(), d.failed(), d.refused(), d.cancelled(), d.uncertain(), d.paid(), d.collected())).toList()).build();
     }
 
     private static Reminder reminder(DunningNotice n) {

@@ -1,0 +1,21 @@
+package org.kefu.web.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.kefu.tickets.TicketException;
+
+/** A refused ticket operation: no such ticket 404, a move the workflow does not allow 409, bad input 400. */
+@Provider
+public class TicketExceptionMapper implements ExceptionMapper<TicketException> {
+
+    @Override
+    public Response toResponse(TicketException e) {
+        Response.Status status = switch (e.getCode()) {
+            case "NO_SUCH_TICKET" -> Response.Status.NOT_FOUND;
+            case "BAD_TRANSITION" -> Response.Status.CONFLICT;
+            default -> Response.Status.BAD_REQUEST;
+        };
+        return ApiError.response(status, e.getMessage());
+    }
+}

@@ -1,0 +1,121 @@
+package org.kefu.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.kefu.tickets.DeadlineColour;
+import org.kefu.tickets.NewTicket;
+import org.kefu.tickets.TicketType;
+import org.kefu.tickets.Tickets;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * /kefu/api/tickets: work orders (工单, issue 17) with the deadlines of their type in working days.
+ * Agents open and read tickets; supervisors also list the overdue ones.
+ */
+@Path("tickets")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"agent", "supervisor", "admin"})
+@SecurityRequirement(name = "basic", scopes = {"agent", "supervisor", "admin"})
+@APIResponse(responseCode = "401", description = "no or wrong credentials", content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "403", description = "not an agent, supervisor or admin", content = @Content(schema = @Schema(implementation = ApiError.class)))
+public class TicketResource {
+
+    /** How close: GREEN, YELLOW (little time left), RED (overdue); absent when no deadline runs. */
+    public record Ticket(long number, String type, String category, String subject, String description, String status,
+                         String channel, Long customerId, String callerPhone, String createdBy, String assignee,
+                         Instant createdAt, Instant acceptBy, Instant answerBy,
+                         @Schema(description = "the deadline that runs now: accepting, then answering") Instant deadline,
+                         String colour) {
+    }
+
+    /** A new ticket: its type sets the deadlines. */
+    public record Draft(@NotBlank @Size(max = 16) String type,
+                        @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_.-]+") String category,
+                        @NotBlank @Size(max = 200) String subject, @Size(max = 2000) String description,
+                        @Positive Long customerId, @Pattern(regexp = "\\+?[0-9]{3,20}") String callerPhone,
+                        @Size(max = 64) String callRef) {
+    }
+
+    /** A ticket type and its deadlines in working days. */
+    public record Type(String code, String nameZh, String nameEn, int priority, int acceptDays, int answerDays) {
+    }
+
+    @EJB
+    private Tickets tickets;
+
+    @Context
+    private SecurityContext security;
+
+    @GET
+    @Path("types")
+    @APIResponse(responseCode = "200", description = "most urgent first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Type.class)))
+    public List<Type> types() {
+        return tickets.types().stream().map(TicketResource::type).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "opened, with its number and deadlines", content = @Content(schema = @Schema(implementation = Ticket.class)))
+    @APIResponse(responseCode = "400", description = "a missing or bad field, or an unknown type", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response open(@NotNull @Valid Draft draft) {
+        org.kefu.tickets.Ticket t = tickets.open(new NewTicket(draft.customerId(), draft.callerPhone(), draft.type().strip(),
+                draft.category().strip(), draft.subject().strip(), draft.description(), "AGENT", draft.callRef(),
+                security.getUserPrincipal().getName()));
+        return Response.created(URI.create("tickets/" + t.getId())).entity(ticket(t)).build();
+    }
+
+    @GET
+    @Path("{number}")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Ticket.class)))
+    @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Ticket one(@PathParam("number") long number) {
+        return ticket(tickets.find(number));
+    }
+
+    @GET
+    @Path("overdue")
+    @RolesAllowed({"supervisor", "admin"})
+    @SecurityRequirement(name = "basic", scopes = {"supervisor", "admin"})
+    @APIResponse(responseCode = "200", description = "open tickets past the deadline that runs, the longest overdue first; at most 500",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Ticket.class)))
+    public List<Ticket> overdue() {
+        return tickets.overdue(500).stream().map(TicketResource::ticket).toList();
+    }
+
+    private static Ticket ticket(org.kefu.tickets.Ticket t) {
+        Instant deadline = t.currentDeadline();
+        return new Ticket(t.getId(), t.getType(), t.getCategory(), t.getSubject(), t.getDescription(), t.getStatus().name(),
+                t.getChannel(), t.getCustomerId(), t.getCallerPhone(), t.getCreatedBy(), t.getAssignee(), t.getCreatedAt(),
+                t.getAcceptBy(), t.getAnswerBy(), deadline,
+                deadline == null ? null : DeadlineColour.of(t.getCreatedAt(), deadline, Instant.now()).name());
+    }
+
+    private static Type type(TicketType t) {
+        return new Type(t.getCode(), t.getNameZh(), t.getNameEn(), t.getPriority(), t.getAcceptDays(), t.getAnswerDays());
+    }
+}
