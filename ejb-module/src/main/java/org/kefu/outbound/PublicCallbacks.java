@@ -1,5 +1,6 @@
 package org.kefu.outbound;
 
+import org.kefu.platform.RequestBudget;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;

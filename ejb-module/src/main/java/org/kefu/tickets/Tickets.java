@@ -4,10 +4,14 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.kefu.platform.WorkingDayCalendar;
+import org.kefu.security.AuditLog;
+import org.kefu.security.AuditOutcome;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -30,14 +34,61 @@ public class Tickets {
     @EJB
     private WorkingDayCalendar calendar;
 
+    @EJB
+    private AuditLog audit;
+
     private final Clock clock = Clock.systemUTC();
 
-    /** Opens a ticket and returns it with its number (its id). */
-    public Ticket open(NewTicket request) {
+    /** How far back a repeat of the same request is looked for. */
+    static final int DUPLICATE_DAYS = Integer.getInteger("kefu.tickets.duplicateDays", 7);
+
+    /**
+     * Opens a ticket and returns it with its number (its id), or, when the same customer (or the
+     * same number) has an open ticket of the same type and category about much the same opened in
+     * the last {@code kefu.tickets.duplicateDays} (7), notes the repeat on that one and returns it.
+     */
+    public Opened open(NewTicket request) {
         if (request.category() == null || request.category().isBlank()
                 || request.subject() == null || request.subject().isBlank()) {
             throw new TicketException("INVALID", "A ticket needs a category and a subject");
         }
+        TicketCategory category = em.find(TicketCategory.class, request.category());
+        if (category == null) {
+            throw new TicketException("INVALID", "No ticket category " + request.category());
+        }
+        if (request.customerId() != null || request.callerPhone() != null) {
+            Instant now = clock.instant();
+            String text = request.subject() + " " + (request.description() == null ? "" : request.description());
+            // Two texts of the query rather than a null parameter, which PostgreSQL cannot type.
+            var similar = em.createQuery("SELECT t FROM Ticket t WHERE t.status IN :open AND t.category = :category"
+                            + (request.type() == null ? " AND t.type IS NULL" : " AND t.type = :type")
+                            + " AND t.createdAt > :since AND (t.customerId = :customer OR t.callerPhone = :phone)"
+                            + " ORDER BY t.createdAt DESC", Ticket.class)
+                    .setParameter("open", List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS))
+                    .setParameter("category", request.category())
+                    .setParameter("since", now.minus(Duration.ofDays(DUPLICATE_DAYS)))
+                    .setParameter("customer", request.customerId() == null ? -1L : request.customerId())
+                    .setParameter("phone", request.callerPhone() == null ? "" : request.callerPhone());
+            if (request.type() != null) {
+                similar.setParameter("type", request.type());
+            }
+            for (Ticket earlier : similar.setMaxResults(20).getResultList()) {
+                if (SimilarText.alike(text, earlier.getSubject() + " " + (earlier.getDescription() == null ? "" : earlier.getDescription()))) {
+                    em.persist(new TicketEvent(earlier.getId(), now, request.createdBy(), earlier.getStatus(), earlier.getStatus(),
+                            truncate("again by " + request.channel() + (request.callerPhone() == null ? "" : " from " + request.callerPhone())
+                                    + ": " + request.subject())));
+                    return new Opened(earlier, true);
+                }
+            }
+        }
+        return new Opened(openNew(request, category), false);
+    }
+
+    private static String truncate(String note) {
+        return note.length() <= 1000 ? note : note.substring(0, 999) + "…";
+    }
+
+    private Ticket openNew(NewTicket request, TicketCategory category) {
         Instant now = clock.instant();
         Ticket ticket = new Ticket(request, now);
         if (request.type() != null) {
@@ -45,12 +96,19 @@ public class Tickets {
             if (type == null) {
                 throw new TicketException("INVALID", "No ticket type " + request.type());
             }
-            ticket.deadlines(type.getCode(), WorkingDays.deadline(now, type.getAcceptDays(), calendar, CENTER_ZONE),
-                    WorkingDays.deadline(now, type.getAnswerDays(), calendar, CENTER_ZONE));
+            // A category with its own deadline (a power cut: 1 working day) sets the answer's.
+            int answerDays = category.getAnswerDays() != null ? category.getAnswerDays() : type.getAnswerDays();
+            ticket.deadlines(type.getCode(), WorkingDays.deadline(now, Math.min(type.getAcceptDays(), answerDays), calendar, CENTER_ZONE),
+                    WorkingDays.deadline(now, answerDays, calendar, CENTER_ZONE));
         }
         em.persist(ticket);
         em.persist(new TicketEvent(ticket.getId(), now, request.createdBy(), null, TicketStatus.OPEN, null));
         return ticket;
+    }
+
+    /** Every category of the tree, by code; each names its parent. */
+    public List<TicketCategory> categories() {
+        return em.createQuery("SELECT c FROM TicketCategory c ORDER BY c.code", TicketCategory.class).getResultList();
     }
 
     /** The ticket types, most urgent first. */
@@ -70,6 +128,18 @@ public class Tickets {
                 .setParameter("now", now).setMaxResults(max).getResultList();
     }
 
+    /** Tickets of a phone number, or of the customer with a national ID number; newest first, at most 100. */
+    public List<Ticket> ofPhoneOrIdNumber(String phone, String idNumber) {
+        if (phone != null) {
+            return em.createQuery("SELECT t FROM Ticket t WHERE t.callerPhone = :p OR t.customerId IN"
+                            + " (SELECT c.id FROM Customer c JOIN c.phones ph WHERE ph.phone = :p) ORDER BY t.createdAt DESC", Ticket.class)
+                    .setParameter("p", phone).setMaxResults(100).getResultList();
+        }
+        return em.createQuery("SELECT t FROM Ticket t WHERE t.customerId IN (SELECT c.id FROM Customer c WHERE c.idNumber = :n)"
+                        + " ORDER BY t.createdAt DESC", Ticket.class)
+                .setParameter("n", idNumber).setMaxResults(100).getResultList();
+    }
+
     public Ticket find(long number) {
         Ticket ticket = em.find(Ticket.class, number);
         if (ticket == null) {
@@ -85,15 +155,27 @@ public class Tickets {
                 .getResultList();
     }
 
+    /**
+     * Moves a ticket on (audited TICKET_MOVE with the note): refused (BAD_TRANSITION) where the
+     * workflow does not allow it, and resolving needs the answer as its note.
+     */
     public Ticket move(long number, TicketStatus next, String actor, String note) {
-        Ticket ticket = find(number);
+        Ticket ticket = em.find(Ticket.class, number, LockModeType.PESSIMISTIC_WRITE);
+        if (ticket == null) {
+            throw new TicketException("NO_SUCH_TICKET", "No ticket " + number);
+        }
         TicketStatus from = ticket.getStatus();
         if (!from.canMoveTo(next)) {
             throw new TicketException("BAD_TRANSITION", "Ticket " + number + " cannot go from " + from + " to " + next);
         }
+        if (next == TicketStatus.RESOLVED && (note == null || note.isBlank())) {
+            throw new TicketException("INVALID", "Resolving ticket " + number + " needs the answer as its note");
+        }
         Instant now = clock.instant();
         ticket.moveTo(next, note, now);
         em.persist(new TicketEvent(number, now, actor, from, next, note));
+        audit.record(actor, "TICKET_MOVE", "ticket " + number, AuditOutcome.SUCCESS, from + "->" + next
+                + (note == null ? "" : ": " + (note.length() > 200 ? note.substring(0, 200) + "…" : note)), null);
         return ticket;
     }
 

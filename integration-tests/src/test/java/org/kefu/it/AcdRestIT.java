@@ -186,11 +186,12 @@ class AcdRestIT {
                 "POST /kefu/api/dunning/runs", "GET /kefu/api/dunning/reminders", "GET /kefu/api/dunning/figures", "GET /kefu/api/health", "GET /kefu/api/ivr/flows", "POST /kefu/api/ivr/flows",
                 "GET /kefu/api/ivr/flows/{id}/versions/{version}", "POST /kefu/api/ivr/flows/{id}/versions/{version}/activate",
                 "GET /kefu/api/ivr/prompts", "POST /kefu/api/ivr/prompts/{lang}/{name}", "GET /kefu/api/me",
-                "POST /kefu/api/public/callback-requests", "GET /kefu/api/queues", "GET /kefu/api/queues/{code}",
+                "POST /kefu/api/public/callback-requests", "GET /kefu/api/public/tickets/{number}", "GET /kefu/api/queues", "GET /kefu/api/queues/{code}",
                 "PUT /kefu/api/routing/calendar/{date}", "GET /kefu/api/routing/calendar",
                 "DELETE /kefu/api/routing/calendar/{date}", "GET /kefu/api/routing/hours/{kind}/{code}",
-                "PUT /kefu/api/routing/hours/{kind}/{code}", "POST /kefu/api/routing/reload", "GET /kefu/api/tickets/types",
-                "POST /kefu/api/tickets", "GET /kefu/api/tickets/{number}", "GET /kefu/api/tickets/overdue", "GET /kefu/api/routing/rules",
+                "PUT /kefu/api/routing/hours/{kind}/{code}", "POST /kefu/api/routing/reload", "GET /kefu/api/tickets/types", "GET /kefu/api/tickets/categories",
+                "POST /kefu/api/tickets", "GET /kefu/api/tickets/{number}", "GET /kefu/api/tickets/overdue", "GET /kefu/api/tickets",
+                "GET /kefu/api/tickets/{number}/history", "POST /kefu/api/tickets/{number}/moves", "GET /kefu/api/routing/rules",
                 "POST /kefu/api/routing/rules", "PUT /kefu/api/routing/rules/{id}", "DELETE /kefu/api/routing/rules/{id}",
                 "POST /kefu/api/users/{login}/unlock");
         JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");

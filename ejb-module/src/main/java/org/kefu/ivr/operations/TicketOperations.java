@@ -69,7 +69,7 @@ public class TicketOperations {
         String subject = customer == null ? "Repair report by phone" : "Repair report by phone, customer " + customer;
         Ticket t = tickets.open(new NewTicket(customerId, blankToNull(caller), "REPAIR", "REPAIR", subject,
                 "Reported on the IVR" + (in.get("dnis") == null ? "" : " (" + in.get("dnis") + ")"),
-                "IVR", callId, "ivr"));
+                "IVR", callId, "ivr")).ticket(); // a repeat report of the same caller: the open ticket's number
         return ServiceOutcome.ok(Map.of("ticketNumber", String.valueOf(t.getId())));
     }
 

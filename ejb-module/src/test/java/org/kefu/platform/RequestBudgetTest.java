@@ -1,4 +1,4 @@
-package org.kefu.outbound;
+package org.kefu.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

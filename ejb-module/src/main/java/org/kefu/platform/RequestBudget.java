@@ -1,4 +1,4 @@
-package org.kefu.outbound;
+package org.kefu.platform;
 
 import java.time.Clock;
 import java.time.Duration;
