@@ -26,8 +26,6 @@ import org.kefu.outbound.CallbackFigures;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,18 +108,8 @@ public class CallbackResource {
     @APIResponse(responseCode = "400", description = "a bad date, or more than 31 days", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response figures(@Parameter(description = "YYYY-MM-DD, default today") @QueryParam("from") String from,
                             @Parameter(description = "YYYY-MM-DD, default from") @QueryParam("to") String to) {
-        LocalDate first;
-        LocalDate last;
-        try {
-            first = from == null || from.isBlank() ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : LocalDate.parse(from.strip());
-            last = to == null || to.isBlank() ? first : LocalDate.parse(to.strip());
-        } catch (DateTimeParseException e) {
-            return ApiError.response(Response.Status.BAD_REQUEST, "from and to are dates YYYY-MM-DD");
-        }
-        if (last.isBefore(first) || first.plusDays(CallbackFigures.MAX_DAYS - 1L).isBefore(last)) {
-            return ApiError.response(Response.Status.BAD_REQUEST, "from to to is 1 to " + CallbackFigures.MAX_DAYS + " days");
-        }
-        return Response.ok(figures.days(first, last).stream()
+        DaySpan span = DaySpan.of(from, to, CallbackFigures.MAX_DAYS);
+        return Response.ok(figures.days(span.from(), span.to()).stream()
                 .map(d -> new Day(d.day(), d.queue(), d.requests(), d.attempts(), d.contacts(), new TreeMap<>(d.outcomes()), d.refused()))
                 .toList()).build();
     }

@@ -112,18 +112,8 @@ public class DunningResource {
     @APIResponse(responseCode = "400", description = "a bad date, or more than 31 days", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response figures(@Parameter(description = "YYYY-MM-DD, default today") @QueryParam("from") String from,
                             @Parameter(description = "YYYY-MM-DD, default from") @QueryParam("to") String to) {
-        LocalDate first;
-        LocalDate last;
-        try {
-            first = from == null || from.isBlank() ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : LocalDate.parse(from.strip());
-            last = to == null || to.isBlank() ? first : LocalDate.parse(to.strip());
-        } catch (DateTimeParseException e) {
-            return ApiError.response(Response.Status.BAD_REQUEST, "from and to are dates YYYY-MM-DD");
-        }
-        if (last.isBefore(first) || first.plusDays(DunningFigures.MAX_DAYS - 1L).isBefore(last)) {
-            return ApiError.response(Response.Status.BAD_REQUEST, "from to to is 1 to " + DunningFigures.MAX_DAYS + " days");
-        }
-        return Response.ok(figures.days(first, last).stream().map(d -> new Day(d.day(), d.channel(), d.reminders(), d.sent(),
+        DaySpan span = DaySpan.of(from, to, DunningFigures.MAX_DAYS);
+        return Response.ok(figures.days(span.from(), span.to()).stream().map(d -> new Day(d.day(), d.channel(), d.reminders(), d.sent(),
                 d.waiting(), d.failed(), d.refused(), d.cancelled(), d.uncertain(), d.paid(), d.collected())).toList()).build();
     }
 
