@@ -1,5 +1,6 @@
 package org.kefu.crm;
 
+import org.kefu.platform.PhoneRegion;
 import org.kefu.tickets.Ticket;
 
 import java.io.Serializable;

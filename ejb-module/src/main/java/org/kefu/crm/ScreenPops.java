@@ -1,5 +1,7 @@
 package org.kefu.crm;
 
+import org.kefu.platform.PhoneRegion;
+import org.kefu.platform.PhoneRegions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -9,6 +9,8 @@ public final class Role {
     public static final String BACKOFFICE = "backoffice";
     /** A securities branch's trading system: answers orders over JMS (broker security only). */
     public static final String BRANCH = "branch";
+    /** A handler in a department (承办单位): works the tickets dispatched to their departments. */
+    public static final String DEPARTMENT = "department";
 
     private Role() {
     }

@@ -1,16 +1,22 @@
 package org.kefu.tickets;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A work order (工单). Its id is the ticket number a caller is told and keys in later, so it comes
@@ -42,7 +48,7 @@ public class Ticket {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 16)
-    private TicketStatus status = TicketStatus.OPEN;
+    private TicketStatus status = TicketStatus.NEW;
 
     @Column(name = "channel", nullable = false, length = 16)
     private String channel;
@@ -53,11 +59,26 @@ public class Ticket {
     @Column(name = "created_by", length = 32)
     private String createdBy;
 
+    /** The handler: who took it in the department (or was named when it was dispatched). */
     @Column(name = "assignee", length = 32)
     private String assignee;
 
+    /** The answer. */
     @Column(name = "resolution", length = 1000)
     private String resolution;
+
+    /** The lead department it is dispatched to; null while the centre has it. */
+    @Column(name = "department_code", length = 32)
+    private String departmentCode;
+
+    /** Departments helping the lead one (协办). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "ticket_co_department", joinColumns = @JoinColumn(name = "ticket_id"))
+    @Column(name = "department_code", length = 32)
+    private Set<String> coDepartments = new TreeSet<>();
+
+    @Column(name = "reopen_count", nullable = false)
+    private int reopenCount;
 
     @Column(name = "ticket_type", length = 16, updatable = false)
     private String type;
@@ -98,17 +119,39 @@ public class Ticket {
         this.answerBy = answerBy;
     }
 
-    void moveTo(TicketStatus next, String resolutionNote, Instant now) {
+    void moveTo(TicketStatus next, Instant now) {
         this.status = next;
-        if (next == TicketStatus.RESOLVED && resolutionNote != null) {
-            this.resolution = resolutionNote;
-        }
         this.updatedAt = now;
     }
 
-    void assignTo(String jobNumber, Instant now) {
-        this.assignee = jobNumber;
-        this.updatedAt = now;
+    void dispatchTo(String department, String handler) {
+        this.departmentCode = department;
+        this.assignee = handler;
+    }
+
+    void takenBy(String handler) {
+        this.assignee = handler;
+    }
+
+    /** Back at the centre (退单): no department, no handler; co-handlers leave with the lead. */
+    void returned() {
+        this.departmentCode = null;
+        this.assignee = null;
+        this.coDepartments.clear();
+    }
+
+    void answered(String answer) {
+        this.resolution = answer;
+    }
+
+    void coHandledBy(String department) {
+        this.coDepartments.add(department);
+    }
+
+    /** Reopened: answered again by a new answer deadline. */
+    void reopened(Instant answerBy) {
+        this.reopenCount++;
+        this.answerBy = answerBy;
     }
 
     public Long getId() { return id; }
@@ -128,12 +171,20 @@ public class Ticket {
     public String getType() { return type; }
     public Instant getAcceptBy() { return acceptBy; }
     public Instant getAnswerBy() { return answerBy; }
+    public String getDepartmentCode() { return departmentCode; }
+    public Set<String> getCoDepartments() { return new TreeSet<>(coDepartments); }
+    public int getReopenCount() { return reopenCount; }
 
-    /** The deadline that matters now: accepting while it is new, answering until it is resolved; none after. */
+    /** Whether this department leads or helps with the ticket. */
+    public boolean involves(String department) {
+        return department.equals(departmentCode) || coDepartments.contains(department);
+    }
+
+    /** The deadline that matters now: accepting while it is new, answering until it is answered; none after. */
     public Instant currentDeadline() {
-        if (status == TicketStatus.OPEN && acceptBy != null) {
+        if (status == TicketStatus.NEW && acceptBy != null) {
             return acceptBy;
         }
-        return status.isOpen() ? answerBy : null;
+        return status.awaitsAnswer() ? answerBy : null;
     }
 }

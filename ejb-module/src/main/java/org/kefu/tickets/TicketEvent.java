@@ -40,6 +40,11 @@ public class TicketEvent {
     @Column(name = "note", length = 1000)
     private String note;
 
+    /** The action that made the step (null for the opening, a repeat noted, and steps from before actions). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "action", length = 16)
+    private TicketAction action;
+
     protected TicketEvent() {
     }
 
@@ -52,6 +57,12 @@ public class TicketEvent {
         this.note = note;
     }
 
+    TicketEvent(Long ticketId, Instant occurredAt, String actor, TicketAction action, TicketStatus fromStatus, TicketStatus toStatus,
+                String note) {
+        this(ticketId, occurredAt, actor, fromStatus, toStatus, note);
+        this.action = action;
+    }
+
     public Long getId() { return id; }
     public Long getTicketId() { return ticketId; }
     public Instant getOccurredAt() { return occurredAt; }
@@ -59,4 +70,5 @@ public class TicketEvent {
     public TicketStatus getFromStatus() { return fromStatus; }
     public TicketStatus getToStatus() { return toStatus; }
     public String getNote() { return note; }
+    public TicketAction getAction() { return action; }
 }

@@ -1,24 +1,31 @@
 package org.kefu.tickets;
 
-/** Where a work order stands. Open → in progress → resolved → closed; resolved may reopen. */
-public enum TicketStatus {
-    OPEN, IN_PROGRESS, RESOLVED, CLOSED;
+import java.util.EnumSet;
+import java.util.Set;
 
-    /** The moves the workflow allows; anything else is refused. */
-    public boolean canMoveTo(TicketStatus next) {
-        switch (this) {
-            case OPEN:
-                return next == IN_PROGRESS || next == RESOLVED || next == CLOSED;
-            case IN_PROGRESS:
-                return next == RESOLVED || next == OPEN;
-            case RESOLVED:
-                return next == CLOSED || next == OPEN;
-            default:
-                return false;
-        }
+/**
+ * Where a work order stands: new → accepted by the centre → dispatched to a department → in
+ * progress there → answered → customer informed → visited → closed. Which action may move it on
+ * from where is {@link TicketAction}'s to say.
+ */
+public enum TicketStatus {
+    NEW, ACCEPTED, DISPATCHED, IN_PROGRESS, ANSWERED, INFORMED, VISITED, CLOSED;
+
+    /** Still waiting for its answer: the statuses a repeat is linked to and whose deadlines run. */
+    public static final Set<TicketStatus> AWAITING_ANSWER = EnumSet.of(NEW, ACCEPTED, DISPATCHED, IN_PROGRESS);
+
+    public boolean awaitsAnswer() {
+        return AWAITING_ANSWER.contains(this);
     }
 
-    public boolean isOpen() {
-        return this == OPEN || this == IN_PROGRESS;
+    /**
+     * The coarse word the IVR flows and the public query use (OPEN, RESOLVED, CLOSED), so that a
+     * flow written before the detailed statuses still reads them right.
+     */
+    public String phase() {
+        if (awaitsAnswer()) {
+            return "OPEN";
+        }
+        return this == CLOSED ? "CLOSED" : "RESOLVED";
     }
 }

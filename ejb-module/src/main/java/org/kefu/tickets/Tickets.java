@@ -4,11 +4,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.kefu.platform.WorkingDayCalendar;
-import org.kefu.security.AuditLog;
-import org.kefu.security.AuditOutcome;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +16,7 @@ import java.util.List;
 /**
  * The ticket workflow: open (from the IVR, an agent or the back office) with the deadlines of its
  * type in working days, look up by number, list a customer's open tickets and the overdue ones,
- * move through the statuses with a history row per move.
+ * read the history. What moves a ticket on is {@link TicketWorkflow}.
  */
 @Stateless
 @PermitAll // local view only; the screens and REST resources in front of it check the roles
@@ -33,9 +30,6 @@ public class Tickets {
 
     @EJB
     private WorkingDayCalendar calendar;
-
-    @EJB
-    private AuditLog audit;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -64,7 +58,7 @@ public class Tickets {
                             + (request.type() == null ? " AND t.type IS NULL" : " AND t.type = :type")
                             + " AND t.createdAt > :since AND (t.customerId = :customer OR t.callerPhone = :phone)"
                             + " ORDER BY t.createdAt DESC", Ticket.class)
-                    .setParameter("open", List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS))
+                    .setParameter("open", TicketStatus.AWAITING_ANSWER)
                     .setParameter("category", request.category())
                     .setParameter("since", now.minus(Duration.ofDays(DUPLICATE_DAYS)))
                     .setParameter("customer", request.customerId() == null ? -1L : request.customerId())
@@ -102,8 +96,22 @@ public class Tickets {
                     WorkingDays.deadline(now, answerDays, calendar, CENTER_ZONE));
         }
         em.persist(ticket);
-        em.persist(new TicketEvent(ticket.getId(), now, request.createdBy(), null, TicketStatus.OPEN, null));
+        em.persist(new TicketEvent(ticket.getId(), now, request.createdBy(), null, TicketStatus.NEW, null));
         return ticket;
+    }
+
+    /**
+     * The answer deadline of a ticket counted afresh from {@code from} (a reopened ticket is answered
+     * again within its type's or category's working days); null for a ticket without a type.
+     */
+    public Instant answerDeadlineFrom(Ticket ticket, Instant from) {
+        if (ticket.getType() == null) {
+            return null;
+        }
+        TicketType type = em.find(TicketType.class, ticket.getType());
+        TicketCategory category = em.find(TicketCategory.class, ticket.getCategory());
+        int answerDays = category != null && category.getAnswerDays() != null ? category.getAnswerDays() : type.getAnswerDays();
+        return WorkingDays.deadline(from, answerDays, calendar, CENTER_ZONE);
     }
 
     /** Every category of the tree, by code; each names its parent. */
@@ -124,7 +132,7 @@ public class Tickets {
         Instant now = clock.instant();
         return em.createQuery("SELECT t FROM Ticket t WHERE (t.status = :open AND t.acceptBy < :now)"
                         + " OR (t.status IN :working AND t.answerBy < :now) ORDER BY t.answerBy, t.id", Ticket.class)
-                .setParameter("open", TicketStatus.OPEN).setParameter("working", List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS))
+                .setParameter("open", TicketStatus.NEW).setParameter("working", TicketStatus.AWAITING_ANSWER)
                 .setParameter("now", now).setMaxResults(max).getResultList();
     }
 
@@ -151,38 +159,8 @@ public class Tickets {
     public List<Ticket> openTicketsOfCustomer(long customerId) {
         return em.createQuery("SELECT t FROM Ticket t WHERE t.customerId = :c AND t.status IN :open ORDER BY t.createdAt DESC", Ticket.class)
                 .setParameter("c", customerId)
-                .setParameter("open", List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS))
+                .setParameter("open", TicketStatus.AWAITING_ANSWER)
                 .getResultList();
-    }
-
-    /**
-     * Moves a ticket on (audited TICKET_MOVE with the note): refused (BAD_TRANSITION) where the
-     * workflow does not allow it, and resolving needs the answer as its note.
-     */
-    public Ticket move(long number, TicketStatus next, String actor, String note) {
-        Ticket ticket = em.find(Ticket.class, number, LockModeType.PESSIMISTIC_WRITE);
-        if (ticket == null) {
-            throw new TicketException("NO_SUCH_TICKET", "No ticket " + number);
-        }
-        TicketStatus from = ticket.getStatus();
-        if (!from.canMoveTo(next)) {
-            throw new TicketException("BAD_TRANSITION", "Ticket " + number + " cannot go from " + from + " to " + next);
-        }
-        if (next == TicketStatus.RESOLVED && (note == null || note.isBlank())) {
-            throw new TicketException("INVALID", "Resolving ticket " + number + " needs the answer as its note");
-        }
-        Instant now = clock.instant();
-        ticket.moveTo(next, note, now);
-        em.persist(new TicketEvent(number, now, actor, from, next, note));
-        audit.record(actor, "TICKET_MOVE", "ticket " + number, AuditOutcome.SUCCESS, from + "->" + next
-                + (note == null ? "" : ": " + (note.length() > 200 ? note.substring(0, 200) + "…" : note)), null);
-        return ticket;
-    }
-
-    public Ticket assign(long number, String jobNumber, String actor) {
-        Ticket ticket = find(number);
-        ticket.assignTo(jobNumber, clock.instant());
-        return ticket;
     }
 
     public List<TicketEvent> history(long number) {

@@ -191,7 +191,9 @@ class AcdRestIT {
                 "DELETE /kefu/api/routing/calendar/{date}", "GET /kefu/api/routing/hours/{kind}/{code}",
                 "PUT /kefu/api/routing/hours/{kind}/{code}", "POST /kefu/api/routing/reload", "GET /kefu/api/tickets/types", "GET /kefu/api/tickets/categories",
                 "POST /kefu/api/tickets", "GET /kefu/api/tickets/{number}", "GET /kefu/api/tickets/overdue", "GET /kefu/api/tickets",
-                "GET /kefu/api/tickets/{number}/history", "POST /kefu/api/tickets/{number}/moves", "GET /kefu/api/routing/rules",
+                "GET /kefu/api/tickets/{number}/history", "POST /kefu/api/tickets/{number}/actions",
+                "POST /kefu/api/tickets/{number}/visits", "GET /kefu/api/tickets/{number}/visits", "GET /kefu/api/departments",
+                "GET /kefu/api/departments/dispatch-rules", "GET /kefu/api/departments/{code}/tickets", "GET /kefu/api/routing/rules",
                 "POST /kefu/api/routing/rules", "PUT /kefu/api/routing/rules/{id}", "DELETE /kefu/api/routing/rules/{id}",
                 "POST /kefu/api/users/{login}/unlock");
         JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");

@@ -150,11 +150,11 @@ class IvrDtmfIT {
             update(c, "INSERT INTO utility_bill (bill_number, utility_customer, biller_account, billing_period, amount, status)"
                     + " VALUES (?, ?, 'INT-UTIL-GZPOWER', '2026-11', 88.50, 'UNPAID')", bill, utility);
         }
-        // A resolved ticket to ask about (its number outside the sequence's range).
+        // An answered ticket to ask about (its number outside the sequence's range); the flow hears RESOLVED.
         long resolved = 90_000_000L + ThreadLocalRandom.current().nextInt(1, 9_999_999);
         try (Connection c = kefu.getConnection()) {
             update(c, "INSERT INTO ticket (id, customer_id, category, subject, status, channel, created_at, updated_at)"
-                    + " VALUES (?, ?, 'REPAIR', 'IT', 'RESOLVED', 'AGENT', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", resolved, customer);
+                    + " VALUES (?, ?, 'REPAIR', 'IT', 'ANSWERED', 'AGENT', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", resolved, customer);
         }
         DtmfCaller caller = DtmfCaller.call("96000", ani,
                 List.of("1", digits + "#", "1", "888888", "2", "3", resolved + "#", "9"));
@@ -189,7 +189,7 @@ class IvrDtmfIT {
             assertTrue(ticket.matches("[0-9]{8}"), "an 8-digit ticket number: " + ticket);
             long number = Long.parseLong(ticket);
             assertEquals("REPAIR", string(kefu, "SELECT category FROM ticket WHERE id = ?", number));
-            assertEquals("OPEN", string(kefu, "SELECT status FROM ticket WHERE id = ?", number));
+            assertEquals("NEW", string(kefu, "SELECT status FROM ticket WHERE id = ?", number));
             assertEquals("IVR", string(kefu, "SELECT channel FROM ticket WHERE id = ?", number));
             assertEquals(String.valueOf(customer), string(kefu, "SELECT customer_id FROM ticket WHERE id = ?", number));
             assertEquals(ani, string(kefu, "SELECT caller_phone FROM ticket WHERE id = ?", number));

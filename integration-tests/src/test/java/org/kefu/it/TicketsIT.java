@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,7 +79,7 @@ class TicketsIT {
         assertEquals(endOfWorkingDay(today, 15, calendar), Instant.parse(ticket.getString("answerBy")), opened.body());
         assertEquals(ticket.getString("acceptBy"), ticket.getString("deadline"), "a new ticket's clock runs to its acceptance");
         assertEquals("GREEN", ticket.getString("colour"));
-        assertEquals("OPEN|COMPLAINT|AGENT|1001", ticket.getString("status") + "|" + ticket.getString("type") + "|"
+        assertEquals("NEW|COMPLAINT|AGENT|1001", ticket.getString("status") + "|" + ticket.getString("type") + "|"
                 + ticket.getString("channel") + "|" + ticket.getString("createdBy"));
         assertTrue(opened.headers().firstValue("Location").orElse("").endsWith("/tickets/" + ticket.getJsonNumber("number")));
 
@@ -178,7 +179,7 @@ class TicketsIT {
         HttpResponse<String> mine = anonymous("api/public/tickets/" + number + "?phone=" + phone);
         assertEquals(200, mine.statusCode(), mine.body());
         JsonObject status = json(mine.body());
-        assertEquals("OPEN|CONSULTATION", status.getString("status") + "|" + status.getString("type"));
+        assertEquals("NEW|CONSULTATION", status.getString("status") + "|" + status.getString("type"));
         assertTrue(!mine.body().contains("开户") && !mine.body().contains("1001"), "no text, no handler: " + mine.body());
         // A wrong pair looks like no ticket at all.
         HttpResponse<String> wrongPhone = anonymous("api/public/tickets/" + number + "?phone=13700000000");
@@ -199,35 +200,144 @@ class TicketsIT {
 
     @Test
     @OperateOnDeployment("probe")
-    void aTicketMovesOnAsTheWorkflowAllowsAndEveryMoveIsAudited() throws Exception {
-        HttpResponse<String> opened = api("POST", "api/tickets", "1001", "{\"type\":\"CONSULTATION\",\"category\":\"CARDS\","
-                + "\"subject\":\"信用卡年费怎么收\"}");
+    void aTicketGoesThroughItsDepartmentToTheCustomersVerdictAndOnlyThatDepartmentSeesIt() throws Exception {
+        String nonce = Long.toString(System.nanoTime(), 36);
+        HttpResponse<String> opened = api("POST", "api/tickets", "1001", "{\"type\":\"REPAIR\",\"category\":\"POWER_OUTAGE\","
+                + "\"subject\":\"整栋楼停电 " + nonce + "\",\"callerPhone\":\"13800138000\"}");
         assertEquals(201, opened.statusCode(), opened.body());
-        JsonObject ticket = json(opened.body());
-        long number = ticket.getJsonNumber("number").longValue();
-        String moves = "api/tickets/" + number + "/moves";
+        long number = json(opened.body()).getJsonNumber("number").longValue();
+        String ticket = "api/tickets/" + number;
+        String actions = ticket + "/actions";
+        assertEquals("NEW", json(opened.body()).getString("status"));
+        assertEquals(404, api("GET", ticket, "2001", null).statusCode(), "a department sees nothing the centre has not sent it");
 
-        HttpResponse<String> taken = api("POST", moves, "1002", "{\"to\":\"IN_PROGRESS\",\"note\":\"查询中\"}");
-        assertEquals(200, taken.statusCode(), taken.body());
-        assertEquals("IN_PROGRESS", json(taken.body()).getString("status"));
-        assertEquals(ticket.getString("answerBy"), json(taken.body()).getString("deadline"), "once accepted, the answer's clock runs");
-        HttpResponse<String> noAnswer = api("POST", moves, "1002", "{\"to\":\"RESOLVED\"}");
-        assertEquals(400, noAnswer.statusCode(), noAnswer.body());
-        assertEquals(200, api("POST", moves, "1002", "{\"to\":\"RESOLVED\",\"note\":\"首年免年费，次年刷卡满6次免\"}").statusCode());
-        HttpResponse<String> backwards = api("POST", moves, "1002", "{\"to\":\"IN_PROGRESS\"}");
-        assertEquals(409, backwards.statusCode(), backwards.body());
-        assertTrue(backwards.body().contains("cannot go from RESOLVED to IN_PROGRESS"), backwards.body());
-        assertEquals(400, api("POST", moves, "1002", "{\"to\":\"LOST\"}").statusCode());
-        HttpResponse<String> closed = api("POST", moves, "1005", "{\"to\":\"CLOSED\",\"note\":\"客户满意\"}");
-        assertEquals(200, closed.statusCode(), closed.body());
-        assertTrue(!json(closed.body()).containsKey("colour") || json(closed.body()).isNull("colour"), "no clock runs on a closed ticket");
-        assertEquals(409, api("POST", moves, "1005", "{\"to\":\"OPEN\"}").statusCode());
+        HttpResponse<String> early = api("POST", actions, "1001", "{\"action\":\"DISPATCH\"}");
+        assertEquals(409, early.statusCode(), "dispatched before it was accepted: " + early.body());
+        assertEquals("ACCEPTED", status(api("POST", actions, "1001", "{\"action\":\"ACCEPT\"}")));
+        // No department named: the rules send a power cut from a Beijing mobile to the power bureau.
+        HttpResponse<String> dispatched = api("POST", actions, "1001", "{\"action\":\"DISPATCH\"}");
+        assertEquals("DISPATCHED", status(dispatched));
+        assertEquals("POWER", json(dispatched.body()).getString("department"));
 
-        assertEquals("RESOLVED", scalar("SELECT to_status FROM ticket_event WHERE ticket_id = " + number + " AND note LIKE '首年%'"));
-        assertEquals("3", scalar("SELECT COUNT(*) FROM audit_event WHERE action = 'TICKET_MOVE' AND target = 'ticket " + number + "'"));
-        assertEquals("1005|RESOLVED->CLOSED: 客户满意", scalar("SELECT actor || '|' || detail FROM audit_event WHERE action = 'TICKET_MOVE'"
-                + " AND target = 'ticket " + number + "' ORDER BY id DESC"));
-        assertEquals("首年免年费，次年刷卡满6次免", scalar("SELECT resolution FROM ticket WHERE id = " + number));
+        assertEquals(404, api("GET", ticket, "2002", null).statusCode(), "the water company does not see the power bureau's ticket");
+        HttpResponse<String> otherQueue = api("GET", "api/departments/POWER/tickets", "2002", null);
+        assertEquals(400, otherQueue.statusCode(), otherQueue.body());
+        assertTrue(queue("POWER", "2001").contains(number), "in the power bureau's queue");
+        HttpResponse<String> notTheirs = api("POST", actions, "2001", "{\"action\":\"INFORM\"}");
+        assertEquals(403, notTheirs.statusCode(), "informing the customer is the centre's: " + notTheirs.body());
+
+        HttpResponse<String> taken = api("POST", actions, "2001", "{\"action\":\"START\"}");
+        assertEquals("IN_PROGRESS", status(taken));
+        assertEquals("2001", json(taken.body()).getString("assignee"));
+        assertEquals(400, api("POST", actions, "2001", "{\"action\":\"RETURN\"}").statusCode(), "退单 needs its reason");
+        HttpResponse<String> returned = api("POST", actions, "2001", "{\"action\":\"RETURN\",\"note\":\"线路属于深圳供电局\"}");
+        assertEquals("ACCEPTED", status(returned));
+        assertTrue(!json(returned.body()).containsKey("department") || json(returned.body()).isNull("department"), returned.body());
+        assertEquals(404, api("GET", ticket, "2001", null).statusCode(), "returned: no longer the bureau's");
+        assertFalse(queue("POWER", "2001").contains(number));
+
+        HttpResponse<String> notAHandler = api("POST", actions, "1001", "{\"action\":\"DISPATCH\",\"department\":\"POWER\",\"handler\":\"2002\"}");
+        assertEquals(400, notAHandler.statusCode(), notAHandler.body());
+        assertTrue(notAHandler.body().contains("2002 is no handler of POWER"), notAHandler.body());
+        HttpResponse<String> unknown = api("POST", actions, "1001", "{\"action\":\"DISPATCH\",\"department\":\"MOON\"}");
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("No department MOON"), unknown.body());
+        HttpResponse<String> again = api("POST", actions, "1001", "{\"action\":\"DISPATCH\",\"department\":\"POWER\",\"handler\":\"2003\"}");
+        assertEquals("2003", json(again.body()).getString("assignee"));
+        HttpResponse<String> helped = api("POST", actions, "1005", "{\"action\":\"CO_HANDLE\",\"department\":\"URBAN\"}");
+        assertEquals("DISPATCHED", status(helped));
+        assertEquals("[\"URBAN\"]", json(helped.body()).getJsonArray("coDepartments").toString());
+        HttpResponse<String> centreAnswers = api("POST", actions, "1001", "{\"action\":\"ANSWER\",\"note\":\"x\"}");
+        assertEquals(409, centreAnswers.statusCode(), "the department answers what it was sent: " + centreAnswers.body());
+
+        assertEquals("IN_PROGRESS", status(api("POST", actions, "2003", "{\"action\":\"START\"}")));
+        assertEquals(400, api("POST", actions, "2003", "{\"action\":\"ANSWER\"}").statusCode(), "an answer needs its text");
+        HttpResponse<String> answered = api("POST", actions, "2003", "{\"action\":\"ANSWER\",\"note\":\"变压器故障，已抢修恢复供电\"}");
+        assertEquals("ANSWERED", status(answered));
+        assertEquals("变压器故障，已抢修恢复供电", json(answered.body()).getString("answer"));
+
+        String unhappy = "{\"solved\":false,\"attitude\":4,\"charged\":false,\"score\":2,\"comment\":\"晚上又停了\"}";
+        assertEquals(409, api("POST", ticket + "/visits", "1001", unhappy).statusCode(), "visited before the customer was told");
+        assertEquals("INFORMED", status(api("POST", actions, "1001", "{\"action\":\"INFORM\",\"note\":\"电话告知\"}")));
+        HttpResponse<String> reopened = api("POST", ticket + "/visits", "1001", unhappy);
+        assertEquals("DISPATCHED", status(reopened), "not satisfied: back to the bureau");
+        assertEquals(1, json(reopened.body()).getInt("reopenCount"));
+        assertEquals("POWER", json(reopened.body()).getString("department"));
+        assertTrue(json(reopened.body()).containsKey("deadline"), "the answer's clock runs again: " + reopened.body());
+
+        api("POST", actions, "2003", "{\"action\":\"START\"}");
+        assertEquals("ANSWERED", status(api("POST", actions, "2003", "{\"action\":\"ANSWER\",\"note\":\"更换变压器\"}")));
+        assertEquals("INFORMED", status(api("POST", actions, "1001", "{\"action\":\"INFORM\"}")));
+        assertEquals(400, api("POST", ticket + "/visits", "1001", "{\"solved\":true,\"attitude\":9,\"charged\":false,\"score\":5}").statusCode());
+        assertEquals("VISITED", status(api("POST", ticket + "/visits", "1001",
+                "{\"solved\":true,\"attitude\":5,\"charged\":false,\"score\":5,\"comment\":\"满意\"}")));
+        assertEquals("CLOSED", status(api("POST", actions, "1001", "{\"action\":\"CLOSE\"}")));
+        assertEquals(409, api("POST", actions, "1005", "{\"action\":\"REOPEN\",\"note\":\"x\"}").statusCode(), "closed is closed");
+
+        HttpResponse<String> visits = api("GET", ticket + "/visits", "2001", null);
+        assertEquals(200, visits.statusCode(), "the bureau reads what the customer said: " + visits.body());
+        JsonArray said = Json.createReader(new StringReader(visits.body())).readArray();
+        assertEquals(2, said.size());
+        assertEquals(2, said.getJsonObject(0).getInt("score"));
+        assertEquals("晚上又停了", said.getJsonObject(0).getString("comment"));
+        JsonArray steps = Json.createReader(new StringReader(api("GET", ticket + "/history", "1005", null).body())).readArray();
+        StringBuilder path = new StringBuilder();
+        for (JsonObject step : steps.getValuesAs(JsonObject.class)) {
+            path.append(!step.containsKey("action") || step.isNull("action") ? "OPEN" : step.getString("action")).append('>').append(step.getString("to")).append(' ');
+        }
+        assertEquals("OPEN>NEW ACCEPT>ACCEPTED DISPATCH>DISPATCHED START>IN_PROGRESS RETURN>ACCEPTED DISPATCH>DISPATCHED"
+                + " CO_HANDLE>DISPATCHED START>IN_PROGRESS ANSWER>ANSWERED INFORM>INFORMED VISIT>DISPATCHED START>IN_PROGRESS"
+                + " ANSWER>ANSWERED INFORM>INFORMED VISIT>VISITED CLOSE>CLOSED", path.toString().strip());
+        assertEquals("2001|IN_PROGRESS->ACCEPTED: from POWER: 线路属于深圳供电局", scalar("SELECT actor || '|' || detail FROM audit_event"
+                + " WHERE action = 'TICKET_RETURN' AND target = 'ticket " + number + "'"));
+        assertEquals("15", scalar("SELECT COUNT(*) FROM audit_event WHERE action LIKE 'TICKET_%' AND target = 'ticket " + number + "'"));
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void theDispatchRulesFollowTheCallersRegionAndACategoryWithoutARuleIsNamed() throws Exception {
+        String nonce = Long.toString(System.nanoTime(), 36);
+        long shenzhen = accepted("{\"type\":\"REPAIR\",\"category\":\"POWER_OUTAGE\",\"subject\":\"路灯线路停电 " + nonce
+                + "\",\"callerPhone\":\"075588886666\"}");
+        HttpResponse<String> sent = api("POST", "api/tickets/" + shenzhen + "/actions", "1001", "{\"action\":\"DISPATCH\"}");
+        assertEquals("POWER-SZ", json(sent.body()).getString("department"), "a Shenzhen landline's power cut: " + sent.body());
+
+        long other = accepted("{\"type\":\"SUGGESTION\",\"category\":\"OTHER\",\"subject\":\"建议延长服务时间 " + nonce + "\"}");
+        HttpResponse<String> none = api("POST", "api/tickets/" + other + "/actions", "1001", "{\"action\":\"DISPATCH\"}");
+        assertEquals(400, none.statusCode(), none.body());
+        assertTrue(none.body().contains("No dispatch rule fits ticket " + other), none.body());
+        // The centre answers what it need not dispatch (一次办结).
+        HttpResponse<String> direct = api("POST", "api/tickets/" + other + "/actions", "1001", "{\"action\":\"ANSWER\",\"note\":\"已转达\"}");
+        assertEquals("ANSWERED", status(direct));
+        assertEquals(400, api("POST", "api/tickets/" + other + "/actions", "1001", "{\"action\":\"FLY\"}").statusCode());
+        HttpResponse<String> reopened = api("POST", "api/tickets/" + other + "/actions", "1005", "{\"action\":\"REOPEN\",\"note\":\"答复不完整\"}");
+        assertEquals("ACCEPTED", status(reopened), "no department: back to the centre");
+
+        HttpResponse<String> rules = api("GET", "api/departments/dispatch-rules", "1001", null);
+        assertEquals(200, rules.statusCode(), rules.body());
+        assertTrue(rules.body().contains("\"city\":\"深圳\""), rules.body());
+        assertEquals(403, api("GET", "api/departments/dispatch-rules", "2001", null).statusCode());
+        assertEquals(403, api("GET", "api/tickets?phone=13800138000", "2001", null).statusCode(), "a department does not search citizens");
+    }
+
+    private long accepted(String draft) throws Exception {
+        HttpResponse<String> opened = api("POST", "api/tickets", "1001", draft);
+        assertEquals(201, opened.statusCode(), opened.body());
+        long number = json(opened.body()).getJsonNumber("number").longValue();
+        assertEquals("ACCEPTED", status(api("POST", "api/tickets/" + number + "/actions", "1001", "{\"action\":\"ACCEPT\"}")));
+        return number;
+    }
+
+    private static String status(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r.body()).getString("status");
+    }
+
+    private static java.util.List<Long> queue(String department, String login) throws Exception {
+        HttpResponse<String> r = api("GET", "api/departments/" + department + "/tickets", login, null);
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.createReader(new StringReader(r.body())).readArray().getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getJsonNumber("number").longValue()).toList();
     }
 
     @Test

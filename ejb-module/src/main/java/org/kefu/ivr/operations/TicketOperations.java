@@ -81,7 +81,8 @@ public class TicketOperations {
             return ServiceOutcome.error("NO_SUCH_TICKET");
         }
         Ticket t = tickets.find(number);
-        return ServiceOutcome.ok(Map.of("status", t.getStatus().name(),
+        // status: the coarse OPEN / RESOLVED / CLOSED that flows test; stage: where exactly it is
+        return ServiceOutcome.ok(Map.of("status", t.getStatus().phase(), "stage", t.getStatus().name(),
                 "statusDate", t.getUpdatedAt().atZone(BUSINESS_ZONE).toLocalDate().toString()));
     }
 

@@ -5,7 +5,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.kefu.tickets.TicketException;
 
-/** A refused ticket operation: no such ticket 404, a move the workflow does not allow 409, bad input 400. */
+/**
+ * A refused ticket operation: no such ticket 404, an action the workflow does not allow from where the
+ * ticket is 409, an action not on the caller's side (centre or department) 403, bad input 400.
+ */
 @Provider
 public class TicketExceptionMapper implements ExceptionMapper<TicketException> {
 
@@ -14,6 +17,7 @@ public class TicketExceptionMapper implements ExceptionMapper<TicketException> {
         Response.Status status = switch (e.getCode()) {
             case "NO_SUCH_TICKET" -> Response.Status.NOT_FOUND;
             case "BAD_TRANSITION" -> Response.Status.CONFLICT;
+            case "FORBIDDEN" -> Response.Status.FORBIDDEN;
             default -> Response.Status.BAD_REQUEST;
         };
         return ApiError.response(status, e.getMessage());

@@ -3,6 +3,8 @@ package org.kefu.web.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.kefu.tickets.DeadlineColour;
 import org.kefu.tickets.NewTicket;
 import org.kefu.tickets.Opened;
-import org.kefu.tickets.TicketStatus;
+import org.kefu.tickets.Satisfaction;
+import org.kefu.tickets.TicketAction;
+import org.kefu.tickets.TicketWorkflow;
 import org.kefu.tickets.TicketType;
 import org.kefu.tickets.Tickets;
 
@@ -38,8 +42,9 @@ import java.util.List;
 
 /**
  * /kefu/api/tickets: work orders (工单, issue 17) with the deadlines of their type in working days.
- * Agents open, read and move tickets on (409 where the workflow does not allow it); supervisors
- * also list the overdue ones.
+ * The centre (agents, supervisors) opens, finds, dispatches, informs, visits and closes tickets;
+ * a department's handlers read and work the tickets of their departments (actions: 409 where the
+ * workflow does not allow it); supervisors also list the overdue ones.
  */
 @Path("tickets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,7 +59,10 @@ public class TicketResource {
                          String channel, Long customerId, String callerPhone, String createdBy, String assignee,
                          Instant createdAt, Instant acceptBy, Instant answerBy,
                          @Schema(description = "the deadline that runs now: accepting, then answering") Instant deadline,
-                         String colour) {
+                         String colour,
+                         @Schema(description = "the lead department; absent while the centre has it") String department,
+                         @Schema(description = "departments helping (协办)") List<String> coDepartments,
+                         int reopenCount, @Schema(description = "the answer") String answer) {
     }
 
     /** A new ticket: its type sets the deadlines (its category may set the answer's). */
@@ -65,13 +73,31 @@ public class TicketResource {
                         @Size(max = 64) String callRef) {
     }
 
-    /** A move: where to, and why (resolving: the answer). */
-    public record Move(@NotNull @Pattern(regexp = "OPEN|IN_PROGRESS|RESOLVED|CLOSED", message = "must be OPEN, IN_PROGRESS, RESOLVED or CLOSED")
-                       String to, @Size(max = 1000) String note) {
+    /**
+     * An action on a ticket. The centre: ACCEPT, DISPATCH (to {@code department}, else where the
+     * dispatch rules send it; optionally to a {@code handler}), TRANSFER (to another department,
+     * with the reason), CO_HANDLE (add a helping department), ANSWER (what it did not dispatch),
+     * INFORM, CLOSE, REOPEN (with the reason). The department: START (take it), RETURN (退单, with
+     * the reason), ANSWER (the note is the answer).
+     */
+    public record Action(@NotNull @Pattern(regexp = ACTIONS, message = "must be one of " + ACTIONS) String action,
+                         @Size(max = 32) String department, @Size(max = 32) String handler, @Size(max = 1000) String note) {
+    }
+
+    static final String ACTIONS = "ACCEPT|DISPATCH|TRANSFER|CO_HANDLE|START|RETURN|ANSWER|INFORM|CLOSE|REOPEN";
+
+    /** What the customer said on the satisfaction visit; solved with a score of 3 or more is satisfied, else it reopens. */
+    public record Visit(@NotNull Boolean solved, @NotNull @Min(1) @Max(5) Integer attitude, @NotNull Boolean charged,
+                        @NotNull @Min(1) @Max(5) Integer score, @Size(max = 500) String comment) {
+    }
+
+    /** A visit as recorded. */
+    public record VisitRecord(Instant at, String visitor, boolean solved, int attitude, boolean charged, int score, String comment) {
     }
 
     /** One step of a ticket's history. */
-    public record Step(Instant at, String actor, String from, String to, String note) {
+    public record Step(Instant at, String actor, @Schema(description = "the action; absent for the opening and repeats") String action,
+                       String from, String to, String note) {
     }
 
     /** A category of the tree; answerDays, when set, overrides the type's answer deadline. */
@@ -84,6 +110,9 @@ public class TicketResource {
 
     @EJB
     private Tickets tickets;
+
+    @EJB
+    private TicketWorkflow workflow;
 
     @Context
     private SecurityContext security;
@@ -137,35 +166,70 @@ public class TicketResource {
     }
 
     @POST
-    @Path("{number}/moves")
+    @Path("{number}/actions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "200", description = "moved (audited TICKET_MOVE)", content = @Content(schema = @Schema(implementation = Ticket.class)))
-    @APIResponse(responseCode = "400", description = "a bad status, or resolving without the answer", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "the workflow does not allow that move from where the ticket is",
+    @RolesAllowed({"agent", "supervisor", "admin", "department"})
+    @SecurityRequirement(name = "basic", scopes = {"agent", "supervisor", "admin", "department"})
+    @APIResponse(responseCode = "200", description = "done (audited TICKET_ and the action)", content = @Content(schema = @Schema(implementation = Ticket.class)))
+    @APIResponse(responseCode = "400", description = "a bad action, a missing reason or answer, an unknown department or handler, or no"
+            + " dispatch rule for the ticket", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "an action of the other side (centre or department)", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "no such ticket (or not one of the handler's departments)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Ticket move(@PathParam("number") long number, @NotNull @Valid Move move) {
-        return ticket(tickets.move(number, TicketStatus.valueOf(move.to()), security.getUserPrincipal().getName(),
-                move.note() == null || move.note().isBlank() ? null : move.note().strip()));
+    @APIResponse(responseCode = "409", description = "the workflow does not allow that action from where the ticket is",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Ticket act(@PathParam("number") long number, @NotNull @Valid Action action) {
+        return ticket(workflow.act(number, TicketAction.valueOf(action.action()), blankToNull(action.department()),
+                blankToNull(action.handler()), blankToNull(action.note())));
+    }
+
+    @POST
+    @Path("{number}/visits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "recorded: VISITED, or reopened when the customer is not satisfied",
+            content = @Content(schema = @Schema(implementation = Ticket.class)))
+    @APIResponse(responseCode = "400", description = "a missing or bad answer", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "the customer has not been informed of the answer yet",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Ticket visit(@PathParam("number") long number, @NotNull @Valid Visit visit) {
+        return ticket(workflow.visit(number, new Satisfaction(visit.solved(), visit.attitude(), visit.charged(), visit.score(),
+                blankToNull(visit.comment()))));
+    }
+
+    @GET
+    @Path("{number}/visits")
+    @RolesAllowed({"agent", "supervisor", "admin", "department"})
+    @SecurityRequirement(name = "basic", scopes = {"agent", "supervisor", "admin", "department"})
+    @APIResponse(responseCode = "200", description = "every satisfaction visit, oldest first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = VisitRecord.class)))
+    @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public List<VisitRecord> visits(@PathParam("number") long number) {
+        return workflow.visits(number).stream().map(v -> new VisitRecord(v.getVisitedAt(), v.getVisitor(), v.isSolved(), v.getAttitude(),
+                v.isCharged(), v.getScore(), v.getComment())).toList();
     }
 
     @GET
     @Path("{number}/history")
-    @APIResponse(responseCode = "200", description = "every step, oldest first: moves, and repeats noted on it",
+    @RolesAllowed({"agent", "supervisor", "admin", "department"})
+    @SecurityRequirement(name = "basic", scopes = {"agent", "supervisor", "admin", "department"})
+    @APIResponse(responseCode = "200", description = "every step, oldest first: actions, and repeats noted on it",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Step.class)))
     @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public List<Step> history(@PathParam("number") long number) {
-        tickets.find(number);
-        return tickets.history(number).stream().map(e -> new Step(e.getOccurredAt(), e.getActor(),
+        return workflow.history(number).stream().map(e -> new Step(e.getOccurredAt(), e.getActor(),
+                e.getAction() == null ? null : e.getAction().name(),
                 e.getFromStatus() == null ? null : e.getFromStatus().name(), e.getToStatus().name(), e.getNote())).toList();
     }
 
     @GET
     @Path("{number}")
+    @RolesAllowed({"agent", "supervisor", "admin", "department"})
+    @SecurityRequirement(name = "basic", scopes = {"agent", "supervisor", "admin", "department"})
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Ticket.class)))
     @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Ticket one(@PathParam("number") long number) {
-        return ticket(tickets.find(number));
+        return ticket(workflow.visible(number));
     }
 
     @GET
@@ -178,12 +242,17 @@ public class TicketResource {
         return tickets.overdue(500).stream().map(TicketResource::ticket).toList();
     }
 
-    private static Ticket ticket(org.kefu.tickets.Ticket t) {
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static Ticket ticket(org.kefu.tickets.Ticket t) {
         Instant deadline = t.currentDeadline();
         return new Ticket(t.getId(), t.getType(), t.getCategory(), t.getSubject(), t.getDescription(), t.getStatus().name(),
                 t.getChannel(), t.getCustomerId(), t.getCallerPhone(), t.getCreatedBy(), t.getAssignee(), t.getCreatedAt(),
                 t.getAcceptBy(), t.getAnswerBy(), deadline,
-                deadline == null ? null : DeadlineColour.of(t.getCreatedAt(), deadline, Instant.now()).name());
+                deadline == null ? null : DeadlineColour.of(t.getCreatedAt(), deadline, Instant.now()).name(),
+                t.getDepartmentCode(), List.copyOf(t.getCoDepartments()), t.getReopenCount(), t.getResolution());
     }
 
     private static Type type(TicketType t) {

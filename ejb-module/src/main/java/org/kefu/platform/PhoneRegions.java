@@ -1,4 +1,4 @@
-package org.kefu.crm;
+package org.kefu.platform;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;

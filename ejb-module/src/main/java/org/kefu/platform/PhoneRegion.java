@@ -1,4 +1,4 @@
-package org.kefu.crm;
+package org.kefu.platform;
 
 import java.io.Serializable;
 
