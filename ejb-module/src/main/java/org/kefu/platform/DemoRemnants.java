@@ -32,7 +32,7 @@ final class DemoRemnants {
 
     /** bcrypt of "kefu2026", the demo users' published password (sql/demo/kefu/V1). */
     static final String DEMO_PASSWORD_HASH = "$2a$10$z14pK1OCWD.fCXeFb7gfhu5URnx9XkXdyN9RIhilkpwOyp.JIviP.";
-    static final List<String> DEMO_USERS = List.of("1001", "1002", "1003", "1004", "1005", "1006", "bo", "2001", "2002", "2003");
+    static final List<String> DEMO_USERS = List.of("1001", "1002", "1003", "1004", "1005", "1006", "bo", "2001", "2002", "2003", "oa");
 
     /** HA1 of the desk phones' published SIP password (sql/demo/kefu/V3). */
     static final Map<String, String> DEMO_PHONES = Map.of(

@@ -11,6 +11,8 @@ public final class Role {
     public static final String BRANCH = "branch";
     /** A handler in a department (承办单位): works the tickets dispatched to their departments. */
     public static final String DEPARTMENT = "department";
+    /** An OA system (办公自动化) of departments: reads their tickets' steps and reports back over JMS (broker security only). */
+    public static final String OA = "oa";
 
     private Role() {
     }

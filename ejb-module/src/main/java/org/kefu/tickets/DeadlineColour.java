@@ -16,6 +16,16 @@ public enum DeadlineColour {
         return of(from, deadline, now, YELLOW_SHARE);
     }
 
+    /** When a clock that started at {@code from} turns yellow: the head of the department is warned then. */
+    public static Instant turnsYellowAt(Instant from, Instant deadline) {
+        return turnsYellowAt(from, deadline, YELLOW_SHARE);
+    }
+
+    static Instant turnsYellowAt(Instant from, Instant deadline, double yellowShare) {
+        long total = Math.max(1, Duration.between(from, deadline).toSeconds());
+        return deadline.minusSeconds((long) Math.floor(total * yellowShare));
+    }
+
     static DeadlineColour of(Instant from, Instant deadline, Instant now, double yellowShare) {
         if (!now.isBefore(deadline)) {
             return RED;

@@ -34,6 +34,10 @@ public class Department {
     @Column(name = "head_login", length = 32)
     private String headLogin;
 
+    /** Y: works in its own OA system, which hears of its tickets over JMS and reports back. */
+    @Column(name = "works_in_oa", nullable = false, length = 1)
+    private String worksInOa = "N";
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "department_member", joinColumns = @JoinColumn(name = "department_code"))
     @Column(name = "login", length = 32)
@@ -48,6 +52,10 @@ public class Department {
     public String getNameEn() { return nameEn; }
     public String getHeadLogin() { return headLogin; }
     public Set<String> getMembers() { return new TreeSet<>(members); }
+
+    public boolean worksInOa() {
+        return "Y".equals(worksInOa);
+    }
 
     public boolean hasMember(String login) {
         return members.contains(login);

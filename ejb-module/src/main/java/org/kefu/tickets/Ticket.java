@@ -80,6 +80,18 @@ public class Ticket {
     @Column(name = "reopen_count", nullable = false)
     private int reopenCount;
 
+    /** 0: nobody warned yet; 1: the department's head was; 2: the centre's supervisors were. */
+    @Column(name = "escalation_level", nullable = false)
+    private int escalationLevel;
+
+    /** Since when it waits for the customer (its clock paused); null otherwise. */
+    @Column(name = "paused_at")
+    private Instant pausedAt;
+
+    /** When the answer's clock turns yellow and the department's head is to be warned. */
+    @Column(name = "warn_at")
+    private Instant warnAt;
+
     @Column(name = "ticket_type", length = 16, updatable = false)
     private String type;
 
@@ -117,6 +129,7 @@ public class Ticket {
         this.type = typeCode;
         this.acceptBy = acceptBy;
         this.answerBy = answerBy;
+        this.warnAt = DeadlineColour.turnsYellowAt(createdAt, answerBy);
     }
 
     void moveTo(TicketStatus next, Instant now) {
@@ -127,6 +140,9 @@ public class Ticket {
     void dispatchTo(String department, String handler) {
         this.departmentCode = department;
         this.assignee = handler;
+        if (escalationLevel == 1) {
+            escalationLevel = 0; // a new department's head is to hear of it, not the old one's again
+        }
     }
 
     void takenBy(String handler) {
@@ -148,10 +164,27 @@ public class Ticket {
         this.coDepartments.add(department);
     }
 
-    /** Reopened: answered again by a new answer deadline. */
-    void reopened(Instant answerBy) {
+    /** Reopened: answered again by a new answer deadline, counted from {@code now}; nobody warned yet. */
+    void reopened(Instant now, Instant answerBy) {
         this.reopenCount++;
         this.answerBy = answerBy;
+        this.warnAt = answerBy == null ? null : DeadlineColour.turnsYellowAt(now, answerBy);
+        this.escalationLevel = 0;
+    }
+
+    void paused(Instant now) {
+        this.pausedAt = now;
+    }
+
+    /** The clock runs again; its deadlines later by what the pause cost. */
+    void resumed(Instant answerBy, Instant warnAt) {
+        this.pausedAt = null;
+        this.answerBy = answerBy;
+        this.warnAt = warnAt;
+    }
+
+    void escalated(int level) {
+        this.escalationLevel = level;
     }
 
     public Long getId() { return id; }
@@ -174,17 +207,20 @@ public class Ticket {
     public String getDepartmentCode() { return departmentCode; }
     public Set<String> getCoDepartments() { return new TreeSet<>(coDepartments); }
     public int getReopenCount() { return reopenCount; }
+    public int getEscalationLevel() { return escalationLevel; }
+    public Instant getWarnAt() { return warnAt; }
+    public Instant getPausedAt() { return pausedAt; }
 
     /** Whether this department leads or helps with the ticket. */
     public boolean involves(String department) {
         return department.equals(departmentCode) || coDepartments.contains(department);
     }
 
-    /** The deadline that matters now: accepting while it is new, answering until it is answered; none after. */
+    /** The deadline that matters now: accepting while it is new, answering until it is answered; none while paused or after. */
     public Instant currentDeadline() {
         if (status == TicketStatus.NEW && acceptBy != null) {
             return acceptBy;
         }
-        return status.awaitsAnswer() ? answerBy : null;
+        return status.clockRuns() ? answerBy : null;
     }
 }

@@ -11,6 +11,7 @@ import static org.kefu.tickets.TicketStatus.INFORMED;
 import static org.kefu.tickets.TicketStatus.IN_PROGRESS;
 import static org.kefu.tickets.TicketStatus.NEW;
 import static org.kefu.tickets.TicketStatus.VISITED;
+import static org.kefu.tickets.TicketStatus.WAITING;
 
 /**
  * What someone does to a ticket, from which statuses, to which, and by whom: the centre (agents,
@@ -27,14 +28,20 @@ public enum TicketAction {
     START(EnumSet.of(DISPATCHED), IN_PROGRESS, Side.DEPARTMENT, false),
     RETURN(EnumSet.of(DISPATCHED, IN_PROGRESS), ACCEPTED, Side.DEPARTMENT, true),
     ANSWER(EnumSet.of(ACCEPTED, IN_PROGRESS), ANSWERED, Side.EITHER, true),
+    /** Waits for the customer (what is needed, as the note): the clock stops. */
+    WAIT(EnumSet.of(ACCEPTED, IN_PROGRESS), WAITING, Side.EITHER, true),
+    /** The customer came back: the clock runs again, its deadline later by the working days it waited. */
+    RESUME(EnumSet.of(WAITING), IN_PROGRESS, Side.EITHER, false),
     INFORM(EnumSet.of(ANSWERED), INFORMED, Side.CENTRE, false),
     /** Satisfied → VISITED; not satisfied → reopened (see {@link #target}). Taken with what the customer said. */
     VISIT(EnumSet.of(INFORMED), VISITED, Side.CENTRE, false),
     CLOSE(EnumSet.of(NEW, INFORMED, VISITED), CLOSED, Side.CENTRE, false),
-    REOPEN(EnumSet.of(ANSWERED, INFORMED, VISITED), DISPATCHED, Side.CENTRE, true);
+    REOPEN(EnumSet.of(ANSWERED, INFORMED, VISITED), DISPATCHED, Side.CENTRE, true),
+    /** Kefu's own: a warning to the department's head or the centre's supervisors; no one takes it. */
+    ESCALATE(EnumSet.noneOf(TicketStatus.class), null, Side.KEFU, false);
 
     /** Who may take the action. */
-    public enum Side { CENTRE, DEPARTMENT, EITHER }
+    public enum Side { CENTRE, DEPARTMENT, EITHER, KEFU }
 
     private final Set<TicketStatus> from;
     private final TicketStatus to;
@@ -53,22 +60,21 @@ public enum TicketAction {
     }
 
     /**
-     * Where the ticket goes: the fixed target, except that co-handling leaves it where it is, a
-     * department answers only what it took (IN_PROGRESS) while the centre answers only what it did
-     * not dispatch (ACCEPTED), and a reopened ticket without a department goes back to the centre.
+     * Where the ticket goes: the fixed target, except that co-handling leaves it where it is, and a
+     * reopened or resumed ticket without a department goes back to the centre.
      */
     public TicketStatus target(TicketStatus current, boolean hasDepartment) {
         if (to == null) {
             return current;
         }
-        if (this == REOPEN && !hasDepartment) {
+        if ((this == REOPEN || this == RESUME) && !hasDepartment) {
             return ACCEPTED;
         }
         return to;
     }
 
     public boolean mayBeTakenBy(boolean department) {
-        return side == Side.EITHER || (side == Side.DEPARTMENT) == department;
+        return side == Side.EITHER || side == Side.DEPARTMENT && department || side == Side.CENTRE && !department;
     }
 
     /** A closing without an answer (a ticket closed as NEW: spam, a wrong number) needs its reason too. */

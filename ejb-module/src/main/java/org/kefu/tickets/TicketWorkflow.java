@@ -6,9 +6,12 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.kefu.platform.WorkingDayCalendar;
 import org.kefu.security.AuditLog;
 import org.kefu.security.AuditOutcome;
 import org.kefu.security.Role;
@@ -44,12 +47,26 @@ public class TicketWorkflow {
     @Resource
     private SessionContext context;
 
+    @EJB
+    private WorkingDayCalendar calendar;
+
     private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Who acts: a login, whether on a department's side, and (then) for which departments. The
+     * centre's people and a department's handlers come from the caller's roles; the OA system
+     * acts for the one department its message names.
+     */
+    private record Actor(String login, boolean department, List<String> departments, boolean oaSystem) {
+    }
+
+    @EJB
+    private TicketOaOutbound oa;
 
     /** The ticket, if the caller may see it (a department's handler: only their departments' tickets). */
     public Ticket visible(long number) {
         Ticket ticket = tickets.find(number);
-        checkVisible(ticket);
+        checkVisible(ticket, actor());
         return ticket;
     }
 
@@ -59,7 +76,7 @@ public class TicketWorkflow {
      */
     public List<Ticket> queue(String department) {
         Department d = departments.named(department);
-        if (isDepartmentCaller() && !d.hasMember(caller())) {
+        if (actor().department() && !d.hasMember(caller())) {
             throw new TicketException("INVALID", "No department " + department);
         }
         return departments.queue(d.getCode(), 500);
@@ -77,11 +94,34 @@ public class TicketWorkflow {
      * {@code note} is the reason (TRANSFER, RETURN, REOPEN) or the answer (ANSWER).
      */
     public Ticket act(long number, TicketAction action, String department, String handler, String note) {
+        return act(actor(), number, action, department, handler, note);
+    }
+
+    /**
+     * What a department working in the OA system did (START, RETURN or ANSWER), for the ticket that
+     * department leads; {@code handler} is the OA's name for who did it. In a transaction of its own,
+     * so that a refusal rolls back only this and the OA message can still be dead-lettered.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Ticket actForOa(long number, String department, TicketAction action, String handler, String note) {
+        Department d = departments.named(department);
+        if (!d.worksInOa()) {
+            throw new TicketException("INVALID", d.getCode() + " does not work in an OA system");
+        }
+        Actor oaSystem = new Actor(OA_ACTOR, true, List.of(d.getCode()), true);
+        return act(oaSystem, number, action, null, handler, note);
+    }
+
+    /** The login that stands for the OA system in histories and the audit trail. */
+    public static final String OA_ACTOR = "oa";
+
+    private Ticket act(Actor actor, long number, TicketAction action, String department, String handler, String note) {
         if (action == TicketAction.VISIT) {
             throw new TicketException("INVALID", "A visit is recorded with what the customer said (POST …/visits)");
         }
-        Ticket ticket = lockVisible(number);
-        TicketStatus from = checkAllowed(ticket, action, note);
+        Ticket ticket = lockVisible(number, actor);
+        TicketStatus from = checkAllowed(ticket, action, note, actor);
+        String formerDepartment = ticket.getDepartmentCode();
         String detail = note;
         switch (action) {
             case DISPATCH -> {
@@ -107,18 +147,30 @@ public class TicketWorkflow {
                 ticket.coHandledBy(with.getCode());
                 detail = joined("with " + with.getCode(), note);
             }
-            case START -> ticket.takenBy(caller());
+            case START -> ticket.takenBy(actor.oaSystem() ? truncate(handler, 32) : actor.login());
             case RETURN -> {
                 detail = joined("from " + ticket.getDepartmentCode(), note);
                 ticket.returned();
             }
             case ANSWER -> ticket.answered(note);
-            case REOPEN -> ticket.reopened(tickets.answerDeadlineFrom(ticket, clock.instant()));
+            case WAIT -> ticket.paused(clock.instant());
+            case RESUME -> {
+                Instant now = clock.instant();
+                int days = ticket.getPausedAt() == null ? 0 : WorkingDays.between(ticket.getPausedAt(), now, calendar, Tickets.CENTER_ZONE);
+                ticket.resumed(ticket.getAnswerBy() == null ? null : WorkingDays.later(ticket.getAnswerBy(), days, calendar, Tickets.CENTER_ZONE),
+                        ticket.getWarnAt() == null ? null : WorkingDays.later(ticket.getWarnAt(), days, calendar, Tickets.CENTER_ZONE));
+                detail = joined("waited " + days + " working day(s)", note);
+            }
+            case REOPEN -> ticket.reopened(clock.instant(), tickets.answerDeadlineFrom(ticket, clock.instant()));
             default -> {
                 // ACCEPT, INFORM, CLOSE: the status is all that changes
             }
         }
-        return moved(ticket, action, from, action.target(from, ticket.getDepartmentCode() != null), detail);
+        if (actor.oaSystem() && handler != null) {
+            detail = "[" + handler + "]" + (detail == null ? "" : " " + detail); // who in the OA's department
+        }
+        return moved(ticket, action, from, action.target(from, ticket.getDepartmentCode() != null), detail, actor.login(),
+                formerDepartment);
     }
 
     /**
@@ -126,19 +178,20 @@ public class TicketWorkflow {
      * reopened (back to its department, or to the centre if it had none) with a new answer deadline.
      */
     public Ticket visit(long number, Satisfaction said) {
-        Ticket ticket = lockVisible(number);
-        TicketStatus from = checkAllowed(ticket, TicketAction.VISIT, null);
+        Actor actor = actor();
+        Ticket ticket = lockVisible(number, actor);
+        TicketStatus from = checkAllowed(ticket, TicketAction.VISIT, null, actor);
         Instant now = clock.instant();
         em.persist(new TicketVisit(number, now, caller(), said));
         String detail = (said.solved() ? "solved" : "not solved") + ", attitude " + said.attitude() + ", "
                 + (said.charged() ? "charged" : "not charged") + ", score " + said.score()
                 + (said.comment() == null || said.comment().isBlank() ? "" : ": " + said.comment());
         if (said.satisfied()) {
-            return moved(ticket, TicketAction.VISIT, from, TicketStatus.VISITED, detail);
+            return moved(ticket, TicketAction.VISIT, from, TicketStatus.VISITED, detail, actor.login(), ticket.getDepartmentCode());
         }
-        ticket.reopened(tickets.answerDeadlineFrom(ticket, now));
+        ticket.reopened(now, tickets.answerDeadlineFrom(ticket, now));
         return moved(ticket, TicketAction.VISIT, from, TicketAction.REOPEN.target(from, ticket.getDepartmentCode() != null),
-                "unsatisfied, reopened: " + detail);
+                "unsatisfied, reopened: " + detail, actor.login(), ticket.getDepartmentCode());
     }
 
     public List<TicketVisit> visits(long number) {
@@ -147,20 +200,22 @@ public class TicketWorkflow {
                 .setParameter("t", number).getResultList();
     }
 
-    private TicketStatus checkAllowed(Ticket ticket, TicketAction action, String note) {
+    private TicketStatus checkAllowed(Ticket ticket, TicketAction action, String note, Actor actor) {
         TicketStatus from = ticket.getStatus();
-        boolean department = isDepartmentCaller();
+        boolean department = actor.department();
         if (!action.mayBeTakenBy(department)) {
             throw new TicketException("FORBIDDEN", (department ? "A department may not " : "Only the department may ")
                     + action.name().toLowerCase() + " a ticket");
         }
         boolean allowed = action.allowedFrom(from)
-                // a department answers what it took; the centre answers only what it did not dispatch
-                && (action != TicketAction.ANSWER || (from == TicketStatus.IN_PROGRESS) == department);
+                // a department answers (or waits on) what it took; the centre only what it did not dispatch
+                && (action != TicketAction.ANSWER && action != TicketAction.WAIT || (from == TicketStatus.IN_PROGRESS) == department)
+                // whoever waited resumes
+                && (action != TicketAction.RESUME || (ticket.getDepartmentCode() != null) == department);
         if (!allowed) {
             throw new TicketException("BAD_TRANSITION", "Ticket " + ticket.getId() + " cannot " + action.name() + " from " + from);
         }
-        if (department && !departments.of(caller()).contains(ticket.getDepartmentCode())) {
+        if (department && !actor.departments().contains(ticket.getDepartmentCode())) {
             // a co-handling department sees the ticket but the lead one takes, returns and answers it
             throw new TicketException("FORBIDDEN", "Ticket " + ticket.getId() + " is led by " + ticket.getDepartmentCode());
         }
@@ -171,27 +226,33 @@ public class TicketWorkflow {
         return from;
     }
 
-    private Ticket moved(Ticket ticket, TicketAction action, TicketStatus from, TicketStatus to, String detail) {
+    private Ticket moved(Ticket ticket, TicketAction action, TicketStatus from, TicketStatus to, String detail, String actor,
+                         String formerDepartment) {
         Instant now = clock.instant();
         ticket.moveTo(to, now);
-        String note = detail == null || detail.isBlank() ? null : detail.length() > 1000 ? detail.substring(0, 999) + "…" : detail;
-        em.persist(new TicketEvent(ticket.getId(), now, caller(), action, from, to, note));
-        audit.record(caller(), "TICKET_" + action.name(), "ticket " + ticket.getId(), AuditOutcome.SUCCESS, from + "->" + to
-                + (note == null ? "" : ": " + (note.length() > 200 ? note.substring(0, 200) + "…" : note)), null);
+        String note = detail == null || detail.isBlank() ? null : truncate(detail, 1000);
+        em.persist(new TicketEvent(ticket.getId(), now, actor, action, from, to, note));
+        audit.record(actor, "TICKET_" + action.name(), "ticket " + ticket.getId(), AuditOutcome.SUCCESS, from + "->" + to
+                + (note == null ? "" : ": " + truncate(note, 200)), null);
+        oa.published(ticket, action, from, to, actor, note, formerDepartment);
         return ticket;
     }
 
-    private Ticket lockVisible(long number) {
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private Ticket lockVisible(long number, Actor actor) {
         Ticket ticket = em.find(Ticket.class, number, LockModeType.PESSIMISTIC_WRITE);
         if (ticket == null) {
             throw new TicketException("NO_SUCH_TICKET", "No ticket " + number);
         }
-        checkVisible(ticket);
+        checkVisible(ticket, actor);
         return ticket;
     }
 
-    private void checkVisible(Ticket ticket) {
-        if (isDepartmentCaller() && departments.of(caller()).stream().noneMatch(ticket::involves)) {
+    private void checkVisible(Ticket ticket, Actor actor) {
+        if (actor.department() && actor.departments().stream().noneMatch(ticket::involves)) {
             // the same answer as for no ticket at all: a handler learns nothing of other departments' work
             throw new TicketException("NO_SUCH_TICKET", "No ticket " + ticket.getId());
         }
@@ -207,10 +268,11 @@ public class TicketWorkflow {
         return handler;
     }
 
-    /** A handler of a department who is not also on the centre's side. */
-    private boolean isDepartmentCaller() {
-        return context.isCallerInRole(Role.DEPARTMENT) && !context.isCallerInRole(Role.AGENT)
+    /** The caller: a department's handler (not also on the centre's side) acts for their departments. */
+    private Actor actor() {
+        boolean department = context.isCallerInRole(Role.DEPARTMENT) && !context.isCallerInRole(Role.AGENT)
                 && !context.isCallerInRole(Role.SUPERVISOR) && !context.isCallerInRole(Role.ADMIN);
+        return new Actor(caller(), department, department ? departments.of(caller()) : List.of(), false);
     }
 
     private String caller() {

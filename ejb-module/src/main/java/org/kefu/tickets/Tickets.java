@@ -132,7 +132,7 @@ public class Tickets {
         Instant now = clock.instant();
         return em.createQuery("SELECT t FROM Ticket t WHERE (t.status = :open AND t.acceptBy < :now)"
                         + " OR (t.status IN :working AND t.answerBy < :now) ORDER BY t.answerBy, t.id", Ticket.class)
-                .setParameter("open", TicketStatus.NEW).setParameter("working", TicketStatus.AWAITING_ANSWER)
+                .setParameter("open", TicketStatus.NEW).setParameter("working", TicketStatus.CLOCK_RUNS)
                 .setParameter("now", now).setMaxResults(max).getResultList();
     }
 

@@ -37,4 +37,23 @@ public final class WorkingDays {
         }
         throw new IllegalStateException("no working day in the " + LONGEST_SEARCH + " days after " + arrived + ": check the calendar");
     }
+
+    /** The working days that began after {@code from}'s day, up to and including {@code to}'s day. */
+    public static int between(Instant from, Instant to, WorkingDayCalendar calendar, ZoneId zone) {
+        LocalDate day = from.atZone(zone).toLocalDate();
+        LocalDate last = to.atZone(zone).toLocalDate();
+        int counted = 0;
+        for (int i = 0; i < 5 * LONGEST_SEARCH && day.isBefore(last); i++) {
+            day = day.plusDays(1);
+            if (calendar.isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return counted;
+    }
+
+    /** A deadline (the close of a working day) moved on by {@code workingDays} working days. */
+    public static Instant later(Instant deadline, int workingDays, WorkingDayCalendar calendar, ZoneId zone) {
+        return workingDays == 0 ? deadline : deadline(deadline.minusSeconds(1), workingDays, calendar, zone);
+    }
 }

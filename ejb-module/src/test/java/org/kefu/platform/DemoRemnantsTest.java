@@ -58,7 +58,7 @@ class DemoRemnantsTest {
     @Test
     void demoOffWithTheDemosLoginsRefusesToStartWithOneLineAndChangesNothing() throws Exception {
         assertThat(DemoRemnants.find(kefu, ledger))
-                .isEqualTo("users 1001, 1002, 1003, 1004, 1005, 1006, bo, 2001, 2002, 2003; desk phones 8001, 8002, 8003, 8004, 8005, 8006;"
+                .isEqualTo("users 1001, 1002, 1003, 1004, 1005, 1006, bo, 2001, 2002, 2003, oa; desk phones 8001, 8002, 8003, 8004, 8005, 8006;"
                         + " cards 6222020000000001, 6222020000000002");
         assertThatThrownBy(() -> DemoRemnants.check(kefu, ledger, false))
                 .isInstanceOf(StartupFailure.class)

@@ -39,6 +39,16 @@ class TicketActionTest {
     }
 
     @Test
+    void waitingForTheCustomerStopsTheClockAndResumingGoesBackToWhoeverWaited() {
+        assertThat(TicketAction.WAIT.target(IN_PROGRESS, true)).isEqualTo(TicketStatus.WAITING);
+        assertThat(TicketAction.RESUME.target(TicketStatus.WAITING, true)).isEqualTo(IN_PROGRESS);
+        assertThat(TicketAction.RESUME.target(TicketStatus.WAITING, false)).isEqualTo(ACCEPTED);
+        assertThat(TicketStatus.WAITING.clockRuns()).isFalse();
+        assertThat(TicketStatus.WAITING.awaitsAnswer()).as("a repeat is still linked to it").isTrue();
+        assertThat(TicketAction.WAIT.needsNote(IN_PROGRESS)).as("what the customer is to bring").isTrue();
+    }
+
+    @Test
     void aClosedTicketTakesNoActionAtAll() {
         for (TicketAction a : TicketAction.values()) {
             assertThat(a.allowedFrom(CLOSED)).as(a.name()).isFalse();
@@ -57,9 +67,16 @@ class TicketActionTest {
     @Test
     void eachSideHasItsOwnActions() {
         assertThat(EnumSet.allOf(TicketAction.class).stream().filter(a -> a.mayBeTakenBy(true)))
-                .containsExactlyInAnyOrder(START, RETURN, ANSWER);
+                .containsExactlyInAnyOrder(START, RETURN, ANSWER, TicketAction.WAIT, TicketAction.RESUME);
         assertThat(EnumSet.allOf(TicketAction.class).stream().filter(a -> a.mayBeTakenBy(false)))
                 .doesNotContain(START, RETURN).contains(ACCEPT, DISPATCH, TRANSFER, CO_HANDLE, ANSWER, INFORM, VISIT, CLOSE, REOPEN);
+    }
+
+    @Test
+    void nobodyEscalatesByHandKefuDoes() {
+        assertThat(TicketAction.ESCALATE.mayBeTakenBy(true)).isFalse();
+        assertThat(TicketAction.ESCALATE.mayBeTakenBy(false)).isFalse();
+        assertThat(EnumSet.allOf(TicketStatus.class).stream().filter(TicketAction.ESCALATE::allowedFrom)).isEmpty();
     }
 
     @Test

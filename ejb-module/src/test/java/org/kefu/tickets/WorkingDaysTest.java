@@ -90,4 +90,18 @@ class WorkingDaysTest {
         assertThatThrownBy(() -> WorkingDays.deadline(at("2026-12-01T10:00"), -1, NATIONAL_DAY_2026, SHANGHAI))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPauseCostsTheWorkingDaysThatBeganWhileItLastedAndMovesTheDeadlineOnByThem() {
+        // Waited from Wednesday 30 September to Friday 9 October: only the 9th was a working day that began meanwhile.
+        assertThat(WorkingDays.between(at("2026-09-30T15:00"), at("2026-10-09T11:00"), NATIONAL_DAY_2026, SHANGHAI)).isEqualTo(1);
+        // The same day: nothing; Friday to Monday: one (Monday).
+        assertThat(WorkingDays.between(at("2026-12-01T09:00"), at("2026-12-01T17:00"), NATIONAL_DAY_2026, SHANGHAI)).isZero();
+        assertThat(WorkingDays.between(at("2026-12-04T17:00"), at("2026-12-07T09:00"), NATIONAL_DAY_2026, SHANGHAI)).isEqualTo(1);
+        // A deadline at the close of Friday 4 December, two working days later: the close of Tuesday the 8th.
+        assertThat(WorkingDays.later(endOf(2026, 12, 4), 2, NATIONAL_DAY_2026, SHANGHAI)).isEqualTo(endOf(2026, 12, 8));
+        assertThat(WorkingDays.later(endOf(2026, 12, 4), 0, NATIONAL_DAY_2026, SHANGHAI)).isEqualTo(endOf(2026, 12, 4));
+        // Across the holiday: the close of 30 September plus one working day is the close of 9 October.
+        assertThat(WorkingDays.later(endOf(2026, 9, 30), 1, NATIONAL_DAY_2026, SHANGHAI)).isEqualTo(endOf(2026, 10, 9));
+    }
 }

@@ -139,6 +139,7 @@ class AcdIT {
         assertEquals(AgentState.READY, sessions.status("1002").state());
     }
 
+    @org.junit.jupiter.api.Tag("database-neutral") // routing in the ACD's memory; .ci/run: H2 only
     @Test
     @OperateOnDeployment("probe")
     void ringNoAnswerSendsTheCallToTheNextAgentAndMakesTheFirstNotReady() throws Exception {
@@ -186,6 +187,7 @@ class AcdIT {
         assertEquals("NOT_READY", scalar("SELECT to_state FROM agent_state_history WHERE job_number = '1003' AND reason = 'lunch' ORDER BY id DESC"));
     }
 
+    @org.junit.jupiter.api.Tag("database-neutral") // routing in the ACD's memory; .ci/run: H2 only
     @Test
     @OperateOnDeployment("probe")
     void aVipCallerOverflowsFromTheVipQueueToBankingAfterItsMaxWait() throws Exception {

@@ -118,6 +118,7 @@ class AgentConsoleIT {
         }
     }
 
+    @org.junit.jupiter.api.Tag("database-neutral") // call handling in the switch and the ACD's memory; .ci/run: H2 only
     @Test
     void theAgentConsultsAColleagueWhoIsBusyForTheAcdThenCompletesTheTransfer() throws Exception {
         Sipp deskPhone = deskPhone("8001", "500");
@@ -159,6 +160,7 @@ class AgentConsoleIT {
         }
     }
 
+    @org.junit.jupiter.api.Tag("database-neutral") // call handling in the switch and the ACD's memory; .ci/run: H2 only
     @Test
     void theAgentAlternatesBetweenCallerAndColleagueThenConferencesAndLeavesThemTalking() throws Exception {
         Sipp deskPhone = deskPhone("8001", "500");
@@ -208,6 +210,7 @@ class AgentConsoleIT {
         }
     }
 
+    @org.junit.jupiter.api.Tag("database-neutral") // call handling in the switch and the ACD's memory; .ci/run: H2 only
     @Test
     void aBlindTransferToAQueueIsOfferedThereToAnAgentWhoServesIt() throws Exception {
         deskPhone("8001", "500");
@@ -288,6 +291,7 @@ class AgentConsoleIT {
      * agent presses 9 on the console: the IVR hears it and ends that call, which only 9 does (a
      * menu left unanswered leads to an agent, not to goodbye).
      */
+    @org.junit.jupiter.api.Tag("database-neutral") // call handling in the switch and the ACD's memory; .ci/run: H2 only
     @Test
     void theKeypadSendsRfc4733DigitsThatKefusOwnIvrActsOn() throws Exception {
         Sipp deskPhone = deskPhone("8004", "300");
@@ -552,6 +556,46 @@ class AgentConsoleIT {
                         + " ORDER BY id DESC"));
                 assertTrue(SqlProbeClient.value("SELECT COUNT(*) FROM dunning_notice WHERE bill_number = 'B-U100002-2026-10'"
                         + " AND channel = 'EMAIL' AND address = 'lisi@example.com'").equals("1"), "李四 is reminded by e-mail, once today");
+            });
+        }
+    }
+
+    @Test
+    void aDepartmentsHandlerTakesAndAnswersATicketOnTheDepartmentPortal() throws Exception {
+        // The centre opens a power cut, accepts it and sends it to the power bureau (REST).
+        String subject = "配电箱冒烟 " + Long.toString(System.nanoTime(), 36);
+        HttpResponse<String> opened = rest("POST", "tickets", "1001", "{\"type\":\"REPAIR\",\"category\":\"POWER\",\"subject\":\""
+                + subject + "\",\"description\":\"地下车库B2\",\"callerPhone\":\"13800138000\"}");
+        assertEquals(201, opened.statusCode(), opened.body());
+        Matcher m = Pattern.compile("\"number\":(\\d+)").matcher(opened.body());
+        assertTrue(m.find(), opened.body());
+        String number = m.group(1);
+        assertEquals(200, rest("POST", "tickets/" + number + "/actions", "1001", "{\"action\":\"ACCEPT\"}").statusCode());
+        assertEquals(200, rest("POST", "tickets/" + number + "/actions", "1001", "{\"action\":\"DISPATCH\",\"department\":\"POWER\"}").statusCode());
+        try (AgentConsole console = AgentConsole.open("zh-CN")) {
+            console.shootOnFailure("department-portal", () -> {
+                console.browser().signIn("2003", PASSWORD); // a handler of the bureau lands on the portal
+                console.await("queue:tickets", subject, PUSH);
+                By row = By.xpath("//tbody[@id='queue:tickets_data']/tr[.//a[text()='" + number + "']]");
+                assertTrue(console.browser().waitFor(row, PUSH).getAttribute("class").contains("deadline-GREEN"), "days to go: green");
+                console.screenshot("department-1-queue");
+                AgentConsole.retry(() -> console.browser().waitFor(By.xpath("//tbody[@id='queue:tickets_data']/tr[.//a[text()='" + number
+                        + "']]//button[contains(@id,'take')]"), PUSH).click());
+                console.await("msgs", "工单 " + number + " 已承办", PUSH);
+                AgentConsole.retry(() -> console.browser().waitFor(By.xpath("//a[text()='" + number + "']"), PUSH).click());
+                console.await("subject", subject, PUSH);
+                console.await("description", "地下车库B2", PUSH);
+                console.type("ticket:note", "已更换配电箱空开，恢复供电");
+                console.click("ticket:answerIt");
+                console.await("msgs", "工单 " + number + " 已答复", PUSH);
+                console.await("ticket:history", "已答复", PUSH);
+                console.screenshot("department-2-answered");
+                HttpResponse<String> ticket = rest("GET", "tickets/" + number, "1001", null);
+                assertTrue(ticket.body().contains("\"status\":\"ANSWERED\"") && ticket.body().contains("已更换配电箱空开，恢复供电")
+                        && ticket.body().contains("\"assignee\":\"2003\""), ticket.body());
+                // A handler does not reach the centre's screens.
+                console.browser().go("agent/index.xhtml");
+                assertTrue(!console.browser().driver().getPageSource().contains("acd:state"), "no agent console for a handler");
             });
         }
     }

@@ -100,10 +100,15 @@ class ConsoleSecurityIT {
         record Case(String login, String home, List<String> forbidden) {
         }
         List<Case> cases = List.of(
-                new Case("1001", "agent/index.xhtml", List.of("supervisor/index.xhtml", "admin/index.xhtml", "backoffice/index.xhtml")),
-                new Case("1005", "supervisor/index.xhtml", List.of("admin/index.xhtml", "backoffice/index.xhtml")),
-                new Case("1006", "admin/index.xhtml", List.of("agent/index.xhtml", "supervisor/index.xhtml", "backoffice/index.xhtml")),
-                new Case("bo", "backoffice/index.xhtml", List.of("agent/index.xhtml", "supervisor/index.xhtml", "admin/index.xhtml")));
+                new Case("1001", "agent/index.xhtml", List.of("supervisor/index.xhtml", "admin/index.xhtml", "backoffice/index.xhtml",
+                        "department/index.xhtml")),
+                new Case("1005", "supervisor/index.xhtml", List.of("admin/index.xhtml", "backoffice/index.xhtml", "department/index.xhtml")),
+                new Case("1006", "admin/index.xhtml", List.of("agent/index.xhtml", "supervisor/index.xhtml", "backoffice/index.xhtml",
+                        "department/index.xhtml")),
+                new Case("bo", "backoffice/index.xhtml", List.of("agent/index.xhtml", "supervisor/index.xhtml", "admin/index.xhtml",
+                        "department/index.xhtml")),
+                new Case("2001", "department/index.xhtml", List.of("agent/index.xhtml", "supervisor/index.xhtml", "admin/index.xhtml",
+                        "backoffice/index.xhtml")));
         for (Case c : cases) {
             ConsoleClient client = new ConsoleClient(Deployments.baseUrl());
             HttpResponse<String> submit = client.signIn(c.login(), PASSWORD);

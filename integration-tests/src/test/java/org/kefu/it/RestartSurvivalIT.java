@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Issue 4 §8: agents' logins and queued callback requests survive a restart of the server's
  * services. The server is reloaded through its management API (every subsystem, the JMS broker,
  * the datasources and the deployment stop and start again, in the same JVM, which is fast); the
- * ACD then rebuilds its router from the tables. Live calls end with it, as documented.
+ * ACD then rebuilds its router from the tables. Live calls end with it, as documented. The ticket
+ * escalation scan runs again after it (issue 17).
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -128,6 +129,34 @@ class RestartSurvivalIT {
         } finally {
             sessions.logout("1004");
         }
+    }
+
+    @Test
+    @Order(4)
+    @OperateOnDeployment("probe")
+    void afterTheRestartTicketsRunningLateAreStillEscalated() throws Exception {
+        // Issue 17: the escalation scan is set up again at start; a ticket whose answer time turned
+        // yellow while the server was down (as if: warn_at a minute ago) is warned of at the next scan.
+        long number = 90_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 9_999_999);
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        try (Connection c = kefu.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO ticket (id, category, subject, status, channel, created_at, updated_at, ticket_type, accept_by, answer_by,"
+                        + " warn_at, department_code) VALUES (?, 'POWER', 'restart-it', 'DISPATCHED', 'AGENT', ?, ?, 'REPAIR', ?, ?, ?, 'POWER')")) {
+            ps.setLong(1, number);
+            ps.setTimestamp(2, now);
+            ps.setTimestamp(3, now);
+            ps.setTimestamp(4, java.sql.Timestamp.from(now.toInstant().plusSeconds(3_600)));
+            ps.setTimestamp(5, java.sql.Timestamp.from(now.toInstant().plusSeconds(7_200)));
+            ps.setTimestamp(6, java.sql.Timestamp.from(now.toInstant().minusSeconds(60)));
+            assertEquals(1, ps.executeUpdate());
+        }
+        for (long until = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < until; Thread.sleep(250)) {
+            if ("1".equals(scalar("SELECT escalation_level FROM ticket WHERE id = " + number))) {
+                assertEquals("2001", scalar("SELECT recipient FROM ticket_escalation WHERE ticket_id = " + number), "the power bureau's head");
+                return;
+            }
+        }
+        fail("ticket " + number + " was not escalated after the restart");
     }
 
     /** Attempt 1 of the request waits in the ACD (its job delivered, within 30 s). */

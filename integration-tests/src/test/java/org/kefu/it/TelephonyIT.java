@@ -36,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * callflow answering, the switch API driving hold and transfer, and the CDR in the database.
  */
 @ExtendWith(ArquillianExtension.class)
+// The switch's own behaviour: the database only looks phones up and keeps audit rows and call
+// records, queries that run on PostgreSQL in other tests (LoginDoorsIT, AcdIT). .ci/run: H2 only.
+@org.junit.jupiter.api.Tag("database-neutral")
 class TelephonyIT {
 
 

@@ -320,6 +320,103 @@ class TicketsIT {
         assertEquals(403, api("GET", "api/tickets?phone=13800138000", "2001", null).statusCode(), "a department does not search citizens");
     }
 
+    @Test
+    @OperateOnDeployment("probe")
+    void aTicketRunningLateWarnsItsDepartmentsHeadThenTheCentresSupervisorsOnce() throws Exception {
+        String nonce = Long.toString(System.nanoTime(), 36);
+        long number = accepted("{\"type\":\"REPAIR\",\"category\":\"POWER\",\"subject\":\"电表跳闸 " + nonce
+                + "\",\"callerPhone\":\"13800138000\"}");
+        assertEquals("POWER", json(api("POST", "api/tickets/" + number + "/actions", "1001", "{\"action\":\"DISPATCH\"}").body())
+                .getString("department"));
+        assertEquals("0", scalar("SELECT escalation_level FROM ticket WHERE id = " + number), "nothing due yet");
+        // The test's clock: the answer's time turned yellow a second ago (the scan runs every 2 s here).
+        update("UPDATE ticket SET warn_at = ? WHERE id = " + number, Instant.now().minusSeconds(1));
+        awaitLevel(number, "1");
+        JsonObject toHead = escalations("2001").stream().filter(e -> e.getJsonNumber("ticket").longValue() == number)
+                .findFirst().orElseThrow(() -> new AssertionError("no warning to the bureau's head 2001"));
+        assertEquals(1, toHead.getInt("level"));
+        assertTrue(toHead.getString("reason").contains("little time left"), toHead.toString());
+        assertTrue(escalations("2002").stream().noneMatch(e -> e.getJsonNumber("ticket").longValue() == number), "not the water company's");
+
+        update("UPDATE ticket SET answer_by = ? WHERE id = " + number, Instant.now().minusSeconds(1));
+        awaitLevel(number, "2");
+        JsonObject toSupervisors = escalations("1005").stream().filter(e -> e.getJsonNumber("ticket").longValue() == number)
+                .findFirst().orElseThrow(() -> new AssertionError("no warning to the supervisors"));
+        assertEquals("supervisors|2", toSupervisors.getString("recipient") + "|" + toSupervisors.getInt("level"));
+        assertEquals(403, api("GET", "api/tickets/escalations", "1001", null).statusCode(), "agents get none");
+        Thread.sleep(4_500); // two more scans
+        assertEquals("2", scalar("SELECT COUNT(*) FROM ticket_escalation WHERE ticket_id = " + number), "each warning once");
+        assertEquals("2", scalar("SELECT COUNT(*) FROM audit_event WHERE action = 'TICKET_ESCALATE' AND target = 'ticket " + number + "'"));
+        assertTrue(api("GET", "api/tickets/" + number + "/history", "2001", null).body().contains("\"action\":\"ESCALATE\""));
+
+        // Answered late and reopened: a new deadline, and nobody warned of it yet.
+        api("POST", "api/tickets/" + number + "/actions", "2001", "{\"action\":\"START\"}");
+        api("POST", "api/tickets/" + number + "/actions", "2001", "{\"action\":\"ANSWER\",\"note\":\"已复电\"}");
+        api("POST", "api/tickets/" + number + "/actions", "1001", "{\"action\":\"INFORM\"}");
+        assertEquals("DISPATCHED", status(api("POST", "api/tickets/" + number + "/actions", "1005",
+                "{\"action\":\"REOPEN\",\"note\":\"又跳闸\"}")));
+        assertEquals("0", scalar("SELECT escalation_level FROM ticket WHERE id = " + number));
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void theClockStopsWhileTheTicketWaitsForTheCustomer() throws Exception {
+        String nonce = Long.toString(System.nanoTime(), 36);
+        long number = accepted("{\"type\":\"COMPLAINT\",\"category\":\"POWER\",\"subject\":\"电费多收 " + nonce
+                + "\",\"callerPhone\":\"13900139000\"}");
+        String actions = "api/tickets/" + number + "/actions";
+        api("POST", actions, "1001", "{\"action\":\"DISPATCH\",\"department\":\"POWER\"}");
+        assertEquals("IN_PROGRESS", status(api("POST", actions, "2001", "{\"action\":\"START\"}")));
+        assertEquals(400, api("POST", actions, "2001", "{\"action\":\"WAIT\"}").statusCode(), "what the customer is to bring");
+        HttpResponse<String> waiting = api("POST", actions, "2001", "{\"action\":\"WAIT\",\"note\":\"请提供近三个月电费单\"}");
+        assertEquals("WAITING", status(waiting));
+        assertFalse(json(waiting.body()).containsKey("colour"), "no clock runs: " + waiting.body());
+        assertTrue(queue("POWER", "2001").contains(number), "still the bureau's");
+        String answerBy = json(waiting.body()).getString("answerBy");
+        // As if it had waited since eight days ago.
+        Instant since = Instant.now().minusSeconds(8 * 86_400);
+        update("UPDATE ticket SET paused_at = ? WHERE id = " + number, since);
+        assertEquals(409, api("POST", actions, "1001", "{\"action\":\"RESUME\"}").statusCode(), "whoever waited resumes");
+        HttpResponse<String> resumed = api("POST", actions, "2001", "{\"action\":\"RESUME\",\"note\":\"已收到\"}");
+        assertEquals("IN_PROGRESS", status(resumed));
+        Map<LocalDate, String> calendar = calendar();
+        LocalDate day = since.atZone(CENTER).toLocalDate();
+        int waited = 0;
+        for (LocalDate d = day.plusDays(1); !d.isAfter(LocalDate.now(CENTER)); d = d.plusDays(1)) {
+            String kind = calendar.get(d);
+            if ("WORKDAY".equals(kind) || kind == null && d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                waited++;
+            }
+        }
+        Instant before = Instant.parse(answerBy);
+        Instant expected = endOfWorkingDay(before.minusSeconds(1).atZone(CENTER).toLocalDate(), waited, calendar);
+        assertEquals(waited == 0 ? before : expected, Instant.parse(json(resumed.body()).getString("answerBy")),
+                "moved on by the " + waited + " working days it waited");
+        assertTrue(api("GET", "api/tickets/" + number + "/history", "1001", null).body().contains("waited " + waited + " working day(s): 已收到"));
+    }
+
+    private void awaitLevel(long number, String level) throws Exception {
+        for (long until = System.currentTimeMillis() + 20_000; System.currentTimeMillis() < until; Thread.sleep(250)) {
+            if (level.equals(scalar("SELECT escalation_level FROM ticket WHERE id = " + number))) {
+                return;
+            }
+        }
+        throw new AssertionError("ticket " + number + " not escalated to level " + level + " within 20 s");
+    }
+
+    private static java.util.List<JsonObject> escalations(String login) throws Exception {
+        HttpResponse<String> r = api("GET", "api/tickets/escalations", login, null);
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.createReader(new StringReader(r.body())).readArray().getValuesAs(JsonObject.class);
+    }
+
+    private void update(String sql, Instant at) throws Exception {
+        try (Connection c = kefu.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, java.sql.Timestamp.from(at));
+            assertEquals(1, ps.executeUpdate());
+        }
+    }
+
     private long accepted(String draft) throws Exception {
         HttpResponse<String> opened = api("POST", "api/tickets", "1001", draft);
         assertEquals(201, opened.statusCode(), opened.body());

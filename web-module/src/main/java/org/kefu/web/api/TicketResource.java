@@ -32,6 +32,8 @@ import org.kefu.tickets.NewTicket;
 import org.kefu.tickets.Opened;
 import org.kefu.tickets.Satisfaction;
 import org.kefu.tickets.TicketAction;
+import org.kefu.tickets.TicketEscalation;
+import org.kefu.tickets.TicketEscalations;
 import org.kefu.tickets.TicketWorkflow;
 import org.kefu.tickets.TicketType;
 import org.kefu.tickets.Tickets;
@@ -78,13 +80,14 @@ public class TicketResource {
      * dispatch rules send it; optionally to a {@code handler}), TRANSFER (to another department,
      * with the reason), CO_HANDLE (add a helping department), ANSWER (what it did not dispatch),
      * INFORM, CLOSE, REOPEN (with the reason). The department: START (take it), RETURN (退单, with
-     * the reason), ANSWER (the note is the answer).
+     * the reason), ANSWER (the note is the answer). Either side, on what it has: WAIT for the
+     * customer (what is needed, as the note; the clock stops) and RESUME.
      */
     public record Action(@NotNull @Pattern(regexp = ACTIONS, message = "must be one of " + ACTIONS) String action,
                          @Size(max = 32) String department, @Size(max = 32) String handler, @Size(max = 1000) String note) {
     }
 
-    static final String ACTIONS = "ACCEPT|DISPATCH|TRANSFER|CO_HANDLE|START|RETURN|ANSWER|INFORM|CLOSE|REOPEN";
+    static final String ACTIONS = "ACCEPT|DISPATCH|TRANSFER|CO_HANDLE|START|RETURN|ANSWER|WAIT|RESUME|INFORM|CLOSE|REOPEN";
 
     /** What the customer said on the satisfaction visit; solved with a score of 3 or more is satisfied, else it reopens. */
     public record Visit(@NotNull Boolean solved, @NotNull @Min(1) @Max(5) Integer attitude, @NotNull Boolean charged,
@@ -93,6 +96,11 @@ public class TicketResource {
 
     /** A visit as recorded. */
     public record VisitRecord(Instant at, String visitor, boolean solved, int attitude, boolean charged, int score, String comment) {
+    }
+
+    /** A warning that a ticket runs late: level 1 to its department's head, level 2 to the centre's supervisors. */
+    public record Escalation(long ticket, int level, @Schema(description = "a login, or supervisors") String recipient,
+                             String reason, Instant raisedAt) {
     }
 
     /** One step of a ticket's history. */
@@ -113,6 +121,9 @@ public class TicketResource {
 
     @EJB
     private TicketWorkflow workflow;
+
+    @EJB
+    private TicketEscalations escalations;
 
     @Context
     private SecurityContext security;
@@ -240,6 +251,21 @@ public class TicketResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Ticket.class)))
     public List<Ticket> overdue() {
         return tickets.overdue(500).stream().map(TicketResource::ticket).toList();
+    }
+
+    @GET
+    @Path("escalations")
+    @RolesAllowed({"supervisor", "admin", "department"})
+    @SecurityRequirement(name = "basic", scopes = {"supervisor", "admin", "department"})
+    @APIResponse(responseCode = "200", description = "the warnings to the caller (a department's head) or, for supervisors, to the"
+            + " centre's supervisors; newest first, at most 200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Escalation.class)))
+    public List<Escalation> escalations() {
+        String login = security.getUserPrincipal().getName();
+        List<String> recipients = security.isUserInRole("supervisor") || security.isUserInRole("admin")
+                ? List.of(login, TicketEscalation.SUPERVISORS) : List.of(login);
+        return escalations.to(recipients, 200).stream().map(e -> new Escalation(e.getTicketId(), e.getLevel(), e.getRecipient(),
+                e.getReason(), e.getRaisedAt())).toList();
     }
 
     private static String blankToNull(String s) {

@@ -21,6 +21,9 @@ final class HomePage {
         if (request.isUserInRole("backoffice")) {
             return "/backoffice/index.xhtml";
         }
+        if (request.isUserInRole("department")) {
+            return "/department/index.xhtml";
+        }
         return "/login.xhtml";
     }
 }
