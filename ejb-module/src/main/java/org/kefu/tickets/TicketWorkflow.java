@@ -50,6 +50,9 @@ public class TicketWorkflow {
     @EJB
     private WorkingDayCalendar calendar;
 
+    @EJB
+    private TicketOaOutbound oa;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -59,9 +62,6 @@ public class TicketWorkflow {
      */
     private record Actor(String login, boolean department, List<String> departments, boolean oaSystem) {
     }
-
-    @EJB
-    private TicketOaOutbound oa;
 
     /** The ticket, if the caller may see it (a department's handler: only their departments' tickets). */
     public Ticket visible(long number) {

@@ -395,6 +395,44 @@ class TicketsIT {
         assertTrue(api("GET", "api/tickets/" + number + "/history", "1001", null).body().contains("waited " + waited + " working day(s): 已收到"));
     }
 
+    @Test
+    @OperateOnDeployment("probe")
+    void theFiguresCountTodaysTicketsByTypeChannelDepartmentAndStatusWithTheOnTimeAnswersAndTheVisits() throws Exception {
+        JsonObject before = figures();
+        long number = accepted("{\"type\":\"SUGGESTION\",\"category\":\"OTHER\",\"subject\":\"建议增加英文服务 "
+                + Long.toString(System.nanoTime(), 36) + "\"}");
+        String actions = "api/tickets/" + number + "/actions";
+        assertEquals("ANSWERED", status(api("POST", actions, "1001", "{\"action\":\"ANSWER\",\"note\":\"已转交有关部门研究\"}")));
+        assertEquals("INFORMED", status(api("POST", actions, "1001", "{\"action\":\"INFORM\"}")));
+        assertEquals("VISITED", status(api("POST", "api/tickets/" + number + "/visits", "1001",
+                "{\"solved\":true,\"attitude\":5,\"charged\":false,\"score\":4}")));
+        JsonObject after = figures();
+        assertEquals(1, after.getInt("opened") - before.getInt("opened"));
+        assertEquals(1, count(after, "byType", "SUGGESTION") - count(before, "byType", "SUGGESTION"));
+        assertEquals(1, count(after, "byChannel", "AGENT") - count(before, "byChannel", "AGENT"));
+        assertEquals(1, count(after, "byDepartment", "CENTRE") - count(before, "byDepartment", "CENTRE"), "answered at the centre");
+        assertEquals(1, count(after, "byStatus", "VISITED") - count(before, "byStatus", "VISITED"));
+        assertEquals(1, after.getInt("answered") - before.getInt("answered"));
+        assertEquals(1, after.getInt("answeredOnTime") - before.getInt("answeredOnTime"));
+        assertEquals(1, after.getInt("visits") - before.getInt("visits"));
+        assertEquals(1, after.getInt("satisfied") - before.getInt("satisfied"));
+        assertTrue(after.getJsonNumber("onTimeRate").doubleValue() > 0 && after.getJsonNumber("averageScore").doubleValue() >= 1, after.toString());
+        assertEquals(400, api("GET", "api/tickets/figures?from=2026-02-30", "1005", null).statusCode());
+        assertEquals(400, api("GET", "api/tickets/figures?from=2025-01-01&to=2026-12-31", "1005", null).statusCode(), "more than 366 days");
+        assertEquals(403, api("GET", "api/tickets/figures", "1001", null).statusCode(), "agents do not read the figures");
+    }
+
+    private static JsonObject figures() throws Exception {
+        HttpResponse<String> r = api("GET", "api/tickets/figures", "1005", null);
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r.body());
+    }
+
+    private static int count(JsonObject figures, String dimension, String key) {
+        return figures.getJsonArray(dimension).getValuesAs(JsonObject.class).stream().filter(c -> c.getString("key").equals(key))
+                .mapToInt(c -> c.getInt("tickets")).sum();
+    }
+
     private void awaitLevel(long number, String level) throws Exception {
         for (long until = System.currentTimeMillis() + 20_000; System.currentTimeMillis() < until; Thread.sleep(250)) {
             if (level.equals(scalar("SELECT escalation_level FROM ticket WHERE id = " + number))) {

@@ -34,12 +34,14 @@ import org.kefu.tickets.Satisfaction;
 import org.kefu.tickets.TicketAction;
 import org.kefu.tickets.TicketEscalation;
 import org.kefu.tickets.TicketEscalations;
+import org.kefu.tickets.TicketFigures;
 import org.kefu.tickets.TicketWorkflow;
 import org.kefu.tickets.TicketType;
 import org.kefu.tickets.Tickets;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -103,6 +105,19 @@ public class TicketResource {
                              String reason, Instant raisedAt) {
     }
 
+    /** How many tickets have this type, channel, department (CENTRE: none) or status. */
+    public record Count(String key, long tickets) {
+    }
+
+    /** The figures of the tickets opened in a span of days, and of the visits made in it. */
+    public record Figures(LocalDate from, LocalDate to, long opened, List<Count> byType, List<Count> byChannel,
+                          List<Count> byDepartment, List<Count> byStatus, long answered,
+                          @Schema(description = "answered by the answer deadline") long answeredOnTime,
+                          @Schema(description = "answeredOnTime / answered; absent when none was answered") Double onTimeRate,
+                          long visits, long satisfied, @Schema(description = "satisfied / visits") Double satisfiedRate,
+                          @Schema(description = "the visits' average score, 1 to 5") Double averageScore) {
+    }
+
     /** One step of a ticket's history. */
     public record Step(Instant at, String actor, @Schema(description = "the action; absent for the opening and repeats") String action,
                        String from, String to, String note) {
@@ -124,6 +139,9 @@ public class TicketResource {
 
     @EJB
     private TicketEscalations escalations;
+
+    @EJB
+    private TicketFigures figures;
 
     @Context
     private SecurityContext security;
@@ -251,6 +269,27 @@ public class TicketResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Ticket.class)))
     public List<Ticket> overdue() {
         return tickets.overdue(500).stream().map(TicketResource::ticket).toList();
+    }
+
+    @GET
+    @Path("figures")
+    @RolesAllowed({"supervisor", "admin"})
+    @SecurityRequirement(name = "basic", scopes = {"supervisor", "admin"})
+    @APIResponse(responseCode = "200", description = "the tickets opened from `from` to `to` (Asia/Shanghai; default today) by type,"
+            + " channel, lead department and status now, how many were answered and how many by the deadline; the satisfaction"
+            + " visits made in those days", content = @Content(schema = @Schema(implementation = Figures.class)))
+    @APIResponse(responseCode = "400", description = "not dates, or more than 366 days", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Figures figures(@Parameter(description = "first day, YYYY-MM-DD") @QueryParam("from") String from,
+                           @Parameter(description = "last day, YYYY-MM-DD") @QueryParam("to") String to) {
+        DaySpan span = DaySpan.of(from, to, 366);
+        TicketFigures.Figures f = figures.of(span.from(), span.to());
+        return new Figures(f.from(), f.to(), f.opened(), counts(f.byType()), counts(f.byChannel()), counts(f.byDepartment()),
+                counts(f.byStatus()), f.answered(), f.answeredOnTime(), f.onTimeRate(), f.visits(), f.satisfied(), f.satisfiedRate(),
+                f.averageScore());
+    }
+
+    private static List<Count> counts(List<TicketFigures.Count> counts) {
+        return counts.stream().map(c -> new Count(c.key(), c.tickets())).toList();
     }
 
     @GET
