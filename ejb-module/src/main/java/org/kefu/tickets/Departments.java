@@ -49,14 +49,14 @@ public class Departments {
     /**
      * A department's tickets that are with it now (dispatched, in progress or waiting for the
      * customer, as the lead or co-handling department), the
-     * nearest answer deadline first; at most {@code max}.
+     * nearest answer deadline first; {@code max} of them after skipping {@code skip}.
      */
-    public List<Ticket> queue(String department, int max) {
+    public List<Ticket> queue(String department, int skip, int max) {
         return em.createQuery("SELECT t FROM Ticket t WHERE t.status IN :with AND (t.departmentCode = :d"
                         + " OR t.id IN (SELECT c.id FROM Ticket c JOIN c.coDepartments cd WHERE cd = :d))"
                         + " ORDER BY t.answerBy, t.id", Ticket.class)
                 .setParameter("with", List.of(TicketStatus.DISPATCHED, TicketStatus.IN_PROGRESS, TicketStatus.WAITING))
-                .setParameter("d", department).setMaxResults(max).getResultList();
+                .setParameter("d", department).setFirstResult(skip).setMaxResults(max).getResultList();
     }
 
     public List<DispatchRule> rules() {

@@ -11,6 +11,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
@@ -102,6 +104,14 @@ public class Ticket {
     /** To be answered by then; null for tickets without a type. */
     @Column(name = "answer_by")
     private Instant answerBy;
+
+    /** {@link #currentDeadline()}, kept in a column so that the overdue list is an index range scan. */
+    @Column(name = "due_at")
+    private Instant dueAt;
+
+    /** {@link #nextEscalation()}, kept in a column so that the escalation scan is an index range scan. */
+    @Column(name = "next_escalation_at")
+    private Instant nextEscalationAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -215,6 +225,41 @@ public class Ticket {
     public boolean involves(String department) {
         return department.equals(departmentCode) || coDepartments.contains(department);
     }
+
+    /**
+     * Keeps the two derived columns true on every insert and update: whatever changed the status,
+     * the deadlines or the escalation level, the lists that read them see it in the same commit.
+     */
+    @PrePersist
+    @PreUpdate
+    void schedule() {
+        dueAt = currentDeadline();
+        nextEscalationAt = nextEscalation();
+    }
+
+    /**
+     * When the next warning is due: to the supervisors (level 2) when it is late to accept or to
+     * answer, to the department's head (level 1) before that when the answer's clock turns yellow
+     * while a department has it; none once both were raised, while paused, or after the answer.
+     */
+    public Instant nextEscalation() {
+        if (!status.clockRuns() || escalationLevel >= 2) {
+            return null;
+        }
+        Instant late = earliest(status == TicketStatus.NEW ? acceptBy : null, answerBy);
+        boolean sent = status == TicketStatus.DISPATCHED || status == TicketStatus.IN_PROGRESS;
+        return earliest(late, escalationLevel == 0 && sent ? warnAt : null);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
+    }
+
+    public Instant getDueAt() { return dueAt; }
+    public Instant getNextEscalationAt() { return nextEscalationAt; }
 
     /** The deadline that matters now: accepting while it is new, answering until it is answered; none while paused or after. */
     public Instant currentDeadline() {

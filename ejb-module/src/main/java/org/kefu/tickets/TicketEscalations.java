@@ -10,7 +10,6 @@ import org.kefu.security.AuditLog;
 import org.kefu.security.AuditOutcome;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,19 +36,21 @@ public class TicketEscalations {
 
     /** Raises the warnings due at {@code now}; how many. */
     public int escalate(Instant now) {
-        List<Long> due = new ArrayList<>(em.createQuery("SELECT t.id FROM Ticket t WHERE t.escalationLevel < 2 AND t.status IN :open"
-                        + " AND ((t.status = :fresh AND t.acceptBy <= :now) OR t.answerBy <= :now) ORDER BY t.id", Long.class)
-                .setParameter("open", TicketStatus.CLOCK_RUNS).setParameter("fresh", TicketStatus.NEW)
-                .setParameter("now", now).setMaxResults(BATCH).getResultList());
-        due.addAll(em.createQuery("SELECT t.id FROM Ticket t WHERE t.escalationLevel = 0 AND t.status IN :sent AND t.warnAt <= :now"
-                        + " ORDER BY t.id", Long.class)
-                .setParameter("sent", List.of(TicketStatus.DISPATCHED, TicketStatus.IN_PROGRESS))
-                .setParameter("now", now).setMaxResults(BATCH).getResultList());
+        List<Long> due = em.createQuery("SELECT t.id FROM Ticket t WHERE t.nextEscalationAt <= :now"
+                        + " ORDER BY t.nextEscalationAt, t.id", Long.class)
+                .setParameter("now", now).setMaxResults(BATCH).getResultList();
         int raised = 0;
-        for (Long id : due.stream().distinct().toList()) {
+        for (Long id : due) {
             Ticket ticket = em.find(Ticket.class, id, LockModeType.PESSIMISTIC_WRITE);
-            if (ticket != null && escalate(ticket, now)) {
+            if (ticket == null) {
+                continue;
+            }
+            if (escalate(ticket, now)) {
                 raised++;
+            } else {
+                // Nothing was due after all (a row written by hand or by an older version):
+                // correct its schedule, or it would come back at every scan.
+                ticket.schedule();
             }
         }
         return raised;

@@ -75,11 +75,16 @@ public class TicketWorkflow {
      * handlers and the centre; to anyone else the department does not exist.
      */
     public List<Ticket> queue(String department) {
+        return queue(department, 0, 500);
+    }
+
+    /** A page of it: {@code max} tickets after skipping {@code skip}. */
+    public List<Ticket> queue(String department, int skip, int max) {
         Department d = departments.named(department);
         if (actor().department() && !d.hasMember(caller())) {
             throw new TicketException("INVALID", "No department " + department);
         }
-        return departments.queue(d.getCode(), 500);
+        return departments.queue(d.getCode(), skip, max);
     }
 
     /** Its history, if the caller may see the ticket. */

@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The ticket workflow: open (from the IVR, an agent or the back office) with the deadlines of its
@@ -21,6 +24,9 @@ import java.util.List;
 @Stateless
 @PermitAll // local view only; the screens and REST resources in front of it check the roles
 public class Tickets {
+
+    /** The most tickets a search by phone or ID number returns. */
+    static final int MAX_FOUND = 100;
 
     /** Deadlines are counted in the centre's time zone. */
     public static final ZoneId CENTER_ZONE = ZoneId.of("Asia/Shanghai");
@@ -125,27 +131,42 @@ public class Tickets {
     }
 
     /**
-     * Open tickets past their current deadline (not accepted in time, or not answered in time),
-     * the longest overdue first; at most {@code max}.
+     * Open tickets past the deadline that runs now (not accepted in time, or not answered in
+     * time), the longest overdue first; {@code max} of them after skipping {@code skip}.
      */
-    public List<Ticket> overdue(int max) {
-        Instant now = clock.instant();
-        return em.createQuery("SELECT t FROM Ticket t WHERE (t.status = :open AND t.acceptBy < :now)"
-                        + " OR (t.status IN :working AND t.answerBy < :now) ORDER BY t.answerBy, t.id", Ticket.class)
-                .setParameter("open", TicketStatus.NEW).setParameter("working", TicketStatus.CLOCK_RUNS)
-                .setParameter("now", now).setMaxResults(max).getResultList();
+    public List<Ticket> overdue(int skip, int max) {
+        return em.createQuery("SELECT t FROM Ticket t WHERE t.dueAt < :now ORDER BY t.dueAt, t.id", Ticket.class)
+                .setParameter("now", clock.instant()).setFirstResult(skip).setMaxResults(max).getResultList();
     }
 
-    /** Tickets of a phone number, or of the customer with a national ID number; newest first, at most 100. */
+    /** Open tickets past the deadline that runs now, the longest overdue first; at most {@code max}. */
+    public List<Ticket> overdue(int max) {
+        return overdue(0, max);
+    }
+
+    /**
+     * Tickets of a phone number (the caller's, or any of its customer's) or of the customer with a
+     * national ID number; newest first, at most 100. Each source is its own index lookup, merged
+     * here: one query ORing them made the database read every ticket.
+     */
     public List<Ticket> ofPhoneOrIdNumber(String phone, String idNumber) {
+        List<Long> customers = phone != null
+                ? em.createQuery("SELECT DISTINCT c.id FROM Customer c JOIN c.phones ph WHERE ph.phone = :p", Long.class)
+                        .setParameter("p", phone).getResultList()
+                : em.createQuery("SELECT c.id FROM Customer c WHERE c.idNumber = :n", Long.class)
+                        .setParameter("n", idNumber).getResultList();
+        Map<Long, Ticket> found = new HashMap<>();
         if (phone != null) {
-            return em.createQuery("SELECT t FROM Ticket t WHERE t.callerPhone = :p OR t.customerId IN"
-                            + " (SELECT c.id FROM Customer c JOIN c.phones ph WHERE ph.phone = :p) ORDER BY t.createdAt DESC", Ticket.class)
-                    .setParameter("p", phone).setMaxResults(100).getResultList();
+            em.createQuery("SELECT t FROM Ticket t WHERE t.callerPhone = :p ORDER BY t.createdAt DESC", Ticket.class)
+                    .setParameter("p", phone).setMaxResults(MAX_FOUND).getResultList().forEach(t -> found.put(t.getId(), t));
         }
-        return em.createQuery("SELECT t FROM Ticket t WHERE t.customerId IN (SELECT c.id FROM Customer c WHERE c.idNumber = :n)"
-                        + " ORDER BY t.createdAt DESC", Ticket.class)
-                .setParameter("n", idNumber).setMaxResults(100).getResultList();
+        for (Long customer : customers.stream().limit(MAX_FOUND).toList()) {
+            em.createQuery("SELECT t FROM Ticket t WHERE t.customerId = :c ORDER BY t.createdAt DESC", Ticket.class)
+                    .setParameter("c", customer).setMaxResults(MAX_FOUND).getResultList().forEach(t -> found.put(t.getId(), t));
+        }
+        return found.values().stream()
+                .sorted(Comparator.comparing(Ticket::getCreatedAt).thenComparing(Ticket::getId).reversed())
+                .limit(MAX_FOUND).toList();
     }
 
     public Ticket find(long number) {

@@ -141,13 +141,17 @@ class RestartSurvivalIT {
         java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
         try (Connection c = kefu.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO ticket (id, category, subject, status, channel, created_at, updated_at, ticket_type, accept_by, answer_by,"
-                        + " warn_at, department_code) VALUES (?, 'POWER', 'restart-it', 'DISPATCHED', 'AGENT', ?, ?, 'REPAIR', ?, ?, ?, 'POWER')")) {
+                        + " warn_at, department_code, due_at, next_escalation_at)"
+                        + " VALUES (?, 'POWER', 'restart-it', 'DISPATCHED', 'AGENT', ?, ?, 'REPAIR', ?, ?, ?, 'POWER', ?, ?)")) {
             ps.setLong(1, number);
             ps.setTimestamp(2, now);
             ps.setTimestamp(3, now);
             ps.setTimestamp(4, java.sql.Timestamp.from(now.toInstant().plusSeconds(3_600)));
             ps.setTimestamp(5, java.sql.Timestamp.from(now.toInstant().plusSeconds(7_200)));
             ps.setTimestamp(6, java.sql.Timestamp.from(now.toInstant().minusSeconds(60)));
+            // What the entity keeps for a row like this: the answer deadline runs; the head is warned first.
+            ps.setTimestamp(7, java.sql.Timestamp.from(now.toInstant().plusSeconds(7_200)));
+            ps.setTimestamp(8, java.sql.Timestamp.from(now.toInstant().minusSeconds(60)));
             assertEquals(1, ps.executeUpdate());
         }
         for (long until = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < until; Thread.sleep(250)) {

@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,11 +116,14 @@ class TicketsIT {
         long number = json(opened.body()).getJsonNumber("number").longValue();
         // As if it had been opened a week ago and nobody took it.
         try (Connection c = kefu.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE ticket SET created_at = ?, accept_by = ?, answer_by = ? WHERE id = " + number)) {
+                "UPDATE ticket SET created_at = ?, accept_by = ?, answer_by = ?, due_at = ?, next_escalation_at = ? WHERE id = " + number)) {
             Instant weekAgo = Instant.now().minusSeconds(7 * 86_400);
             ps.setObject(1, java.sql.Timestamp.from(weekAgo));
             ps.setObject(2, java.sql.Timestamp.from(weekAgo.plusSeconds(86_400)));
             ps.setObject(3, java.sql.Timestamp.from(weekAgo.plusSeconds(3 * 86_400)));
+            // The columns the entity keeps: still new, so the deadline to accept is the one that runs.
+            ps.setObject(4, java.sql.Timestamp.from(weekAgo.plusSeconds(86_400)));
+            ps.setObject(5, java.sql.Timestamp.from(weekAgo.plusSeconds(86_400)));
             assertEquals(1, ps.executeUpdate());
         }
         HttpResponse<String> overdue = api("GET", "api/tickets/overdue", "1005", null);
@@ -129,6 +133,27 @@ class TicketsIT {
                 .orElseThrow(() -> new AssertionError("ticket " + number + " not overdue: " + overdue.body()));
         assertEquals("RED", mine.getString("colour"));
         assertEquals(403, api("GET", "api/tickets/overdue", "1001", null).statusCode(), "agents do not list the overdue tickets");
+
+        // Paged, the longest overdue first: a page of one is the head of the list, the next page its second row.
+        List<JsonObject> all = Json.createReader(new StringReader(overdue.body())).readArray().getValuesAs(JsonObject.class);
+        for (int i = 1; i < all.size(); i++) {
+            assertFalse(Instant.parse(all.get(i).getString("deadline")).isBefore(Instant.parse(all.get(i - 1).getString("deadline"))),
+                    "ordered by deadline: " + overdue.body());
+        }
+        HttpResponse<String> first = api("GET", "api/tickets/overdue?limit=1", "1005", null);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(all.get(0).getJsonNumber("number").longValue(),
+                Json.createReader(new StringReader(first.body())).readArray().getJsonObject(0).getJsonNumber("number").longValue());
+        if (all.size() > 1) {
+            HttpResponse<String> second = api("GET", "api/tickets/overdue?limit=1&offset=1", "1005", null);
+            assertEquals(all.get(1).getJsonNumber("number").longValue(),
+                    Json.createReader(new StringReader(second.body())).readArray().getJsonObject(0).getJsonNumber("number").longValue());
+        }
+        for (String bad : List.of("limit=0", "limit=501", "limit=ten", "offset=-1")) {
+            HttpResponse<String> refused = api("GET", "api/tickets/overdue?" + bad, "1005", null);
+            assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
+            assertTrue(refused.body().contains(bad.substring(0, bad.indexOf('='))), "names the parameter: " + refused.body());
+        }
     }
 
     @Test
@@ -330,7 +355,8 @@ class TicketsIT {
                 .getString("department"));
         assertEquals("0", scalar("SELECT escalation_level FROM ticket WHERE id = " + number), "nothing due yet");
         // The test's clock: the answer's time turned yellow a second ago (the scan runs every 2 s here).
-        update("UPDATE ticket SET warn_at = ? WHERE id = " + number, Instant.now().minusSeconds(1));
+        // (next_escalation_at: what the entity keeps, the earlier of the yellow time and the deadline.)
+        update("UPDATE ticket SET warn_at = ?, next_escalation_at = ? WHERE id = " + number, Instant.now().minusSeconds(1));
         awaitLevel(number, "1");
         JsonObject toHead = escalations("2001").stream().filter(e -> e.getJsonNumber("ticket").longValue() == number)
                 .findFirst().orElseThrow(() -> new AssertionError("no warning to the bureau's head 2001"));
@@ -338,7 +364,7 @@ class TicketsIT {
         assertTrue(toHead.getString("reason").contains("little time left"), toHead.toString());
         assertTrue(escalations("2002").stream().noneMatch(e -> e.getJsonNumber("ticket").longValue() == number), "not the water company's");
 
-        update("UPDATE ticket SET answer_by = ? WHERE id = " + number, Instant.now().minusSeconds(1));
+        update("UPDATE ticket SET answer_by = ?, due_at = ?, next_escalation_at = ? WHERE id = " + number, Instant.now().minusSeconds(1));
         awaitLevel(number, "2");
         JsonObject toSupervisors = escalations("1005").stream().filter(e -> e.getJsonNumber("ticket").longValue() == number)
                 .findFirst().orElseThrow(() -> new AssertionError("no warning to the supervisors"));
@@ -448,9 +474,12 @@ class TicketsIT {
         return Json.createReader(new StringReader(r.body())).readArray().getValuesAs(JsonObject.class);
     }
 
+    /** Runs an UPDATE whose every parameter is {@code at}. */
     private void update(String sql, Instant at) throws Exception {
         try (Connection c = kefu.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, java.sql.Timestamp.from(at));
+            for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                ps.setObject(i, java.sql.Timestamp.from(at));
+            }
             assertEquals(1, ps.executeUpdate());
         }
     }

@@ -47,6 +47,8 @@ public class KefuRealm implements SecurityRealm {
 
     private JdbcAudit store = new JdbcAudit("java:jboss/datasources/KefuDS");
 
+    private final VerifiedPasswords verified = VerifiedPasswords.fromSystemProperties();
+
     /** Called by Elytron with the custom-realm's configuration: {@code data-source} (JNDI name). */
     public void initialize(Map<String, String> configuration) {
         String ds = configuration.get("data-source");
@@ -187,10 +189,17 @@ public class KefuRealm implements SecurityRealm {
                 if (evidence instanceof PasswordGuessEvidence guess) {
                     User u = userOrUnavailable();
                     if (u != null && "ACTIVE".equals(u.status)) {
-                        Password stored = ModularCrypt.decode(u.hash);
-                        PasswordFactory factory = PasswordFactory.getInstance(stored.getAlgorithm(),
-                                WildFlyElytronPasswordProvider.getInstance());
-                        ok = factory.verify(factory.translate(stored), guess.getGuess());
+                        String login = principal.getName();
+                        ok = verified.confirms(login, u.hash, guess.getGuess());
+                        if (!ok) {
+                            Password stored = ModularCrypt.decode(u.hash);
+                            PasswordFactory factory = PasswordFactory.getInstance(stored.getAlgorithm(),
+                                    WildFlyElytronPasswordProvider.getInstance());
+                            ok = factory.verify(factory.translate(stored), guess.getGuess());
+                            if (ok) {
+                                verified.remember(login, u.hash, guess.getGuess());
+                            }
+                        }
                     }
                 }
             } catch (RealmUnavailableException e) {

@@ -6,10 +6,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kefu.tickets.Departments;
@@ -67,11 +69,14 @@ public class DepartmentResource {
     @GET
     @Path("{code}/tickets")
     @APIResponse(responseCode = "200", description = "the tickets with the department now (dispatched, in progress, co-handled),"
-            + " the nearest answer deadline first; at most 500",
+            + " the nearest answer deadline first; `limit` of them (default 100, at most 500) after skipping `offset`",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TicketResource.Ticket.class)))
-    @APIResponse(responseCode = "400", description = "no such department (or not one of the handler's own)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public List<TicketResource.Ticket> queue(@PathParam("code") String code) {
-        return workflow.queue(code).stream().map(TicketResource::ticket).toList();
+    @APIResponse(responseCode = "400", description = "no such department (or not one of the handler's own); offset or limit not a"
+            + " number in range", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public List<TicketResource.Ticket> queue(@PathParam("code") String code,
+                                             @Parameter(description = "rows to skip (default 0)") @QueryParam("offset") String offset,
+                                             @Parameter(description = "rows to return, 1 to 500 (default 100)") @QueryParam("limit") String limit) {
+        Page page = Page.of(offset, limit, 100, 500);
+        return workflow.queue(code, page.offset(), page.limit()).stream().map(TicketResource::ticket).toList();
     }
 }

@@ -265,10 +265,14 @@ public class TicketResource {
     @Path("overdue")
     @RolesAllowed({"supervisor", "admin"})
     @SecurityRequirement(name = "basic", scopes = {"supervisor", "admin"})
-    @APIResponse(responseCode = "200", description = "open tickets past the deadline that runs, the longest overdue first; at most 500",
+    @APIResponse(responseCode = "200", description = "open tickets past the deadline that runs, the longest overdue first;"
+            + " `limit` of them (default 100, at most 500) after skipping `offset`",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Ticket.class)))
-    public List<Ticket> overdue() {
-        return tickets.overdue(500).stream().map(TicketResource::ticket).toList();
+    @APIResponse(responseCode = "400", description = "offset or limit not a number in range", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public List<Ticket> overdue(@Parameter(description = "rows to skip (default 0)") @QueryParam("offset") String offset,
+                                @Parameter(description = "rows to return, 1 to 500 (default 100)") @QueryParam("limit") String limit) {
+        Page page = Page.of(offset, limit, 100, 500);
+        return tickets.overdue(page.offset(), page.limit()).stream().map(TicketResource::ticket).toList();
     }
 
     @GET
