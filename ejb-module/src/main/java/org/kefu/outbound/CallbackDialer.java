@@ -5,6 +5,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.jboss.logging.Logger;
@@ -47,7 +49,8 @@ public class CallbackDialer implements CallbackOutcomes {
     static final Duration RETRY_AFTER = Duration.ofSeconds(Long.getLong("kefu.callbacks.retrySeconds", 600));
     /** When the queue cannot take the request now (nobody logged in, full): the job comes back after this. */
     static final Duration NO_AGENT_RETRY = Duration.ofSeconds(Long.getLong("kefu.callbacks.noAgentRetrySeconds", 60));
-    static final String DEFAULT_QUEUE = System.getProperty("kefu.callbacks.defaultQueue", "hotline");
+    /** Where a callback goes when its asker names no queue. */
+    public static final String DEFAULT_QUEUE = System.getProperty("kefu.callbacks.defaultQueue", "hotline");
     private static final String SYSTEM = "kefu-callbacks";
 
     @PersistenceContext(unitName = "kefu")
@@ -64,6 +67,9 @@ public class CallbackDialer implements CallbackOutcomes {
 
     @EJB
     private AuditLog audit;
+
+    @Inject
+    private Event<CallbackAnswered> callbackAnswered;
 
     /**
      * A job arrived: its attempt joins the queue (or waits for its "not before", or for agents).
@@ -135,7 +141,13 @@ public class CallbackDialer implements CallbackOutcomes {
 
     /** The customer answered: the request is done. */
     public void answered(String ref, String callRef, String agentJob) {
-        dialled(ref, callRef, agentJob).ifPresent(a -> ended(a, CallbackOutcome.ANSWERED));
+        dialled(ref, callRef, agentJob).ifPresent(a -> {
+            ended(a, CallbackOutcome.ANSWERED);
+            CallbackRequest request = em.find(CallbackRequest.class, a.getRequestId());
+            if (request != null && request.getRequestKey() != null) {
+                callbackAnswered.fire(new CallbackAnswered(request.getRequestKey(), agentJob));
+            }
+        });
     }
 
     /** The customer's phone failed: the outcome is stored, and another attempt follows if it may. */

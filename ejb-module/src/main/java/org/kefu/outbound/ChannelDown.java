@@ -1,4 +1,4 @@
-package org.kefu.outbound.dunning;
+package org.kefu.outbound;
 
 /**
  * The SMSC or mail server did not take a reminder. {@code retry}: it may take it later (down,

@@ -1,4 +1,4 @@
-package org.kefu.outbound.dunning;
+package org.kefu.outbound;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -23,7 +23,7 @@ import java.util.Date;
  * bounded and its login, if any, kept there: wildfly-config/cli/server.cli).
  */
 @Stateless
-@PermitAll // local only: the dunning delivery
+@PermitAll // local only: the dunning and ticket-answer deliveries
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MailSender {
 

@@ -1,4 +1,4 @@
-package org.kefu.outbound.dunning;
+package org.kefu.outbound;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.PermitAll;
@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * or {@code kefu.smpp.password}, never from the repository; the sender {@code kefu.smpp.source}.
  */
 @Singleton
-@PermitAll // local only: the dunning delivery
+@PermitAll // local only: the dunning and ticket-answer deliveries
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a socket, not a resource in the transaction
 public class SmppSender {
 

@@ -8,9 +8,12 @@ import jakarta.persistence.PersistenceContext;
 import org.kefu.platform.PhoneRegion;
 import org.kefu.platform.PhoneRegions;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,6 +60,41 @@ public class Departments {
                         + " ORDER BY t.answerBy, t.id", Ticket.class)
                 .setParameter("with", List.of(TicketStatus.DISPATCHED, TicketStatus.IN_PROGRESS, TicketStatus.WAITING))
                 .setParameter("d", department).setFirstResult(skip).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * Every department's load now (those with none included), the most overdue first, then the
+     * largest. One grouped count over the tickets with a department; overdue from the deadline
+     * that runs ({@code due_at}), yellow from the time the head is warned ({@code warn_at}).
+     */
+    public List<DepartmentLoad> load(Instant now) {
+        Map<String, long[]> counts = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT t.departmentCode, t.status, COUNT(t),"
+                        + " SUM(CASE WHEN t.dueAt < :now THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN t.dueAt >= :now AND t.warnAt <= :now THEN 1 ELSE 0 END)"
+                        + " FROM Ticket t WHERE t.departmentCode IS NOT NULL AND t.status IN :with"
+                        + " GROUP BY t.departmentCode, t.status", Object[].class)
+                .setParameter("now", now)
+                .setParameter("with", List.of(TicketStatus.DISPATCHED, TicketStatus.IN_PROGRESS, TicketStatus.WAITING))
+                .getResultList()) {
+            long[] c = counts.computeIfAbsent((String) row[0], k -> new long[5]);
+            int slot = switch ((TicketStatus) row[1]) {
+                case DISPATCHED -> 0;
+                case IN_PROGRESS -> 1;
+                default -> 2;
+            };
+            c[slot] += ((Number) row[2]).longValue();
+            c[3] += row[3] == null ? 0 : ((Number) row[3]).longValue();
+            c[4] += row[4] == null ? 0 : ((Number) row[4]).longValue();
+        }
+        return all().stream().map(d -> {
+                    long[] c = counts.getOrDefault(d.getCode(), new long[5]);
+                    return new DepartmentLoad(d.getCode(), d.getNameZh(), d.getNameEn(), c[0], c[1], c[2], c[3], c[4]);
+                })
+                .sorted(Comparator.comparingLong(DepartmentLoad::overdue).reversed()
+                        .thenComparing(Comparator.comparingLong(DepartmentLoad::total).reversed())
+                        .thenComparing(DepartmentLoad::code))
+                .toList();
     }
 
     public List<DispatchRule> rules() {

@@ -8,6 +8,8 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -52,6 +54,9 @@ public class TicketWorkflow {
 
     @EJB
     private TicketOaOutbound oa;
+
+    @Inject
+    private Event<TicketAnswered> answered;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -115,6 +120,21 @@ public class TicketWorkflow {
         }
         Actor oaSystem = new Actor(OA_ACTOR, true, List.of(d.getCode()), true);
         return act(oaSystem, number, action, null, handler, note);
+    }
+
+    /**
+     * The customer was told the answer of round {@code round} by {@code by} (a system: the SMS or
+     * e-mail that reached the provider, the callback an agent made), so the ticket is INFORMED; false,
+     * and nothing changes, when it no longer awaits being told that answer (someone informed the
+     * customer already, or it was reopened since).
+     */
+    public boolean informed(long number, int round, String by, String how) {
+        Ticket ticket = em.find(Ticket.class, number, LockModeType.PESSIMISTIC_WRITE);
+        if (ticket == null || ticket.getStatus() != TicketStatus.ANSWERED || ticket.getReopenCount() != round) {
+            return false;
+        }
+        act(new Actor(by, false, List.of(), false), number, TicketAction.INFORM, null, null, how);
+        return true;
     }
 
     /** The login that stands for the OA system in histories and the audit trail. */
@@ -240,6 +260,10 @@ public class TicketWorkflow {
         audit.record(actor, "TICKET_" + action.name(), "ticket " + ticket.getId(), AuditOutcome.SUCCESS, from + "->" + to
                 + (note == null ? "" : ": " + truncate(note, 200)), null);
         oa.published(ticket, action, from, to, actor, note, formerDepartment);
+        if (action == TicketAction.ANSWER) {
+            answered.fire(new TicketAnswered(ticket.getId(), ticket.getReopenCount(), ticket.getCustomerId(), ticket.getCallerPhone(),
+                    ticket.getSubject(), ticket.getResolution()));
+        }
         return ticket;
     }
 

@@ -91,6 +91,16 @@ final class ConsoleClient {
         return postForm(pagePath, form);
     }
 
+    /** Submits form {@code formId} of the page by its button {@code buttonId} (a non-AJAX button: an export, a download). */
+    HttpResponse<String> submit(String pagePath, String formId, String buttonId) throws IOException, InterruptedException {
+        HttpResponse<String> page = get(pagePath);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put(formId, formId);
+        form.put(formId + ":" + buttonId, formId + ":" + buttonId);
+        form.put("jakarta.faces.ViewState", viewState(page.body()));
+        return postForm(pagePath, form);
+    }
+
     private HttpResponse<String> postForm(String path, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))

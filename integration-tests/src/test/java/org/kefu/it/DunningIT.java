@@ -1,7 +1,5 @@
 package org.kefu.it;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.jms.JMSConsumer;
@@ -35,11 +33,9 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,7 +59,7 @@ class DunningIT {
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
         return SipBed.addTo(ShrinkWrap.create(WebArchive.class, "dunning-probe.war"))
-                .addClasses(DunningIT.class, TestSmsc.class)
+                .addClasses(DunningIT.class, TestSmsc.class, TestMailServer.class, TestCustomers.class)
                 .addPackages(true, Filters.exclude(".*/junit.*"), "com.icegreen.greenmail")
                 // jsmpp comes from the EAR's lib/, which the probe sees through its dependency on the EAR.
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar,"
@@ -102,7 +98,7 @@ class DunningIT {
         Bill unknown = bill(null, "40.00", LocalDate.now(CENTER).minusDays(3), "UNPAID");
         update(kefu, "INSERT INTO do_not_call (phone, reason, added_by, added_at) VALUES (?, 'asked for no messages', 'dunning-it', CURRENT_TIMESTAMP)",
                 listedMobile);
-        try (TestSmsc smsc = new TestSmsc(port("kefu.smpp.port")); Mail mail = new Mail(port("kefu.smtp.port"))) {
+        try (TestSmsc smsc = new TestSmsc(port("kefu.smpp.port")); TestMailServer mail = new TestMailServer(port("kefu.smtp.port"))) {
             assertEquals(403, api("POST", "api/dunning/runs", "1001").statusCode(), "agents do not start dunning runs");
             HttpResponse<String> ran = api("POST", "api/dunning/runs", "1005");
             assertEquals(200, ran.statusCode(), ran.body());
@@ -213,7 +209,7 @@ class DunningIT {
     void theDailyRunRemindsWithoutAUserAndIsAuditedAsTheSchedule() throws Exception {
         String mailbox = "daily-" + System.nanoTime() + "@example.com";
         Bill bill = bill(customer("Daily Run", "en", mobile(), mailbox, "EMAIL"), "12.30", LocalDate.now(CENTER).minusDays(8), "UNPAID");
-        try (Mail mail = new Mail(port("kefu.smtp.port"))) {
+        try (TestMailServer mail = new TestMailServer(port("kefu.smtp.port"))) {
             DunningRun run = schedule.run(); // what the timer at kefu.dunning.dailyAt does, called here without a user
             assertTrue(run.queued() >= 1, run.toString());
             assertEquals("SENT", awaitStatus(bill, "SENT"));
@@ -236,30 +232,6 @@ class DunningIT {
     private record Bill(String number, LocalDate due) {
     }
 
-    /** An SMTP server on a real socket that keeps what it receives. */
-    private static final class Mail implements AutoCloseable {
-        private final GreenMail server;
-
-        Mail(int port) {
-            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            server.start();
-        }
-
-        List<MimeMessage> to(String address) throws Exception {
-            return Arrays.stream(server.getReceivedMessages()).filter(m -> {
-                try {
-                    return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
-                } catch (jakarta.mail.MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-        }
-
-        @Override
-        public void close() {
-            server.stop();
-        }
-    }
 
     /** Today's SMS row of the dunning figures. */
     private static JsonObject smsToday() throws Exception {
@@ -292,23 +264,9 @@ class DunningIT {
         }
     }
 
-    /** A customer with a mobile, perhaps an e-mail address and a chosen channel, as utility customer U…; its id. */
+    /** A customer with a mobile, perhaps an e-mail address and a chosen channel; its id. */
     private long customer(String name, String lang, String mobile, String email, String channel) throws SQLException {
-        try (Connection c = kefu.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO customer (name, vip_level, lang, email, notice_channel) VALUES (?, 0, ?, ?, ?)",
-                     Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, name);
-            ps.setString(2, lang);
-            ps.setString(3, email);
-            ps.setString(4, channel);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                long id = keys.getLong(1);
-                update(kefu, "INSERT INTO customer_phone (customer_id, phone, kind) VALUES (?, ?, 'MOBILE')", id, mobile);
-                return id;
-            }
-        }
+        return TestCustomers.create(kefu, name, lang, mobile, email, channel);
     }
 
     /** An overdue (or not) bill of the customer's (null: a utility customer Kefu does not know). */

@@ -21,12 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.naming.InitialContext;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.UUID;
 
@@ -49,7 +44,7 @@ class TicketOaIT {
 
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
-        return ShrinkWrap.create(WebArchive.class, "oa-probe.war").addClasses(TicketOaIT.class);
+        return ShrinkWrap.create(WebArchive.class, "oa-probe.war").addClasses(TicketOaIT.class, KefuApi.class);
     }
 
     /** In-VM, as Kefu's own beans connect: to look into the dead-letter queue. */
@@ -160,11 +155,6 @@ class TicketOaIT {
     }
 
     private static HttpResponse<String> api(String method, String path, String login, String json) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0)) + "/kefu/" + path);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((login + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return KefuApi.call(method, path, login, json);
     }
 }

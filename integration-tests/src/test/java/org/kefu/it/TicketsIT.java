@@ -19,18 +19,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +51,7 @@ class TicketsIT {
 
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
-        return SipBed.addTo(ShrinkWrap.create(WebArchive.class, "tickets-probe.war")).addClasses(TicketsIT.class);
+        return SipBed.addTo(ShrinkWrap.create(WebArchive.class, "tickets-probe.war")).addClasses(TicketsIT.class, KefuApi.class, ConsoleClient.class);
     }
 
     @Resource(lookup = "java:jboss/datasources/KefuDS")
@@ -154,6 +157,108 @@ class TicketsIT {
             assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
             assertTrue(refused.body().contains(bad.substring(0, bad.indexOf('='))), "names the parameter: " + refused.body());
         }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void filesAttachedToATicketAreToldByTheirBytesKeptWithTheirSha256AndShownOnlyToThoseWhoSeeTheTicket() throws Exception {
+        String nonce = Long.toString(System.nanoTime(), 36);
+        long number = accepted("{\"type\":\"REPAIR\",\"category\":\"POWER\",\"subject\":\"电表烧坏 " + nonce
+                + "\",\"callerPhone\":\"13800138000\"}");
+        api("POST", "api/tickets/" + number + "/actions", "1001", "{\"action\":\"DISPATCH\",\"department\":\"POWER\"}");
+        String files = "api/tickets/" + number + "/attachments";
+        byte[] png = new byte[200];
+        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+        System.arraycopy(magic, 0, png, 0, magic.length);
+        System.arraycopy(nonce.getBytes(StandardCharsets.UTF_8), 0, png, 20, nonce.length());
+        HttpResponse<String> attached = KefuApi.upload(files + "?name=" + URLEncoder.encode("C:\\照片\\电表.png", StandardCharsets.UTF_8),
+                "2001", png, false);
+        assertEquals(201, attached.statusCode(), attached.body());
+        JsonObject a = json(attached.body());
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png));
+        assertEquals("电表.png|image/png|200|" + sha + "|2001", a.getString("name") + "|" + a.getString("contentType") + "|"
+                + a.getInt("size") + "|" + a.getString("sha256") + "|" + a.getString("uploadedBy"), "the folder the browser sent is dropped");
+
+        HttpResponse<byte[]> back = KefuApi.download(files + "/" + a.getJsonNumber("id").longValue(), "1001");
+        assertEquals(200, back.statusCode());
+        assertArrayEquals(png, back.body());
+        assertEquals("image/png", back.headers().firstValue("content-type").orElse(""));
+        assertEquals("nosniff", back.headers().firstValue("x-content-type-options").orElse(""));
+        assertTrue(back.headers().firstValue("content-disposition").orElse("").startsWith("attachment;"), back.headers().toString());
+        assertTrue(api("GET", files, "1001", null).body().contains(sha));
+        assertTrue(api("GET", "api/tickets/" + number + "/history", "1001", null).body().contains("attached 电表.png (PNG, 200 bytes, SHA-256 " + sha));
+        assertEquals("1", scalar("SELECT COUNT(*) FROM audit_event WHERE action = 'TICKET_ATTACH' AND target = 'ticket " + number + "'"));
+
+        // The water company's handler learns nothing of the power bureau's ticket, nor can add to it.
+        assertEquals(404, api("GET", files, "2002", null).statusCode());
+        assertEquals(404, KefuApi.download(files + "/" + a.getJsonNumber("id").longValue(), "2002").statusCode());
+        assertEquals(404, KefuApi.upload(files + "?name=x.png", "2002", png, false).statusCode());
+
+        // Told by the bytes, not by the name; too large is refused before it is read, streamed or not.
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        assertEquals(415, KefuApi.upload(files + "?name=page.html", "2001", html, false).statusCode());
+        byte[] program = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
+        HttpResponse<String> disguised = KefuApi.upload(files + "?name=invoice.pdf", "2001", program, false);
+        assertEquals(415, disguised.statusCode(), disguised.body());
+        assertTrue(disguised.body().contains("invoice.pdf is not a PDF"), disguised.body());
+        assertEquals(400, KefuApi.upload(files, "2001", png, false).statusCode(), "no name");
+        assertEquals(400, KefuApi.upload(files + "?name=empty.txt", "2001", new byte[0], false).statusCode(), "empty");
+        byte[] big = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(magic, 0, big, 0, magic.length);
+        assertEquals(413, KefuApi.upload(files + "?name=big.png", "2001", big, false).statusCode(), "with a Content-Length");
+        assertEquals(413, KefuApi.upload(files + "?name=big.png", "2001", big, true).statusCode(), "streamed");
+        assertEquals("1", scalar("SELECT COUNT(*) FROM ticket_attachment WHERE ticket_id = " + number), "nothing else was kept");
+
+        // A file changed on disk after it was attached is never handed out.
+        byte[] note = ("维修记录 " + nonce + "\n").getBytes(StandardCharsets.UTF_8);
+        JsonObject text = json(KefuApi.upload(files + "?name=record.txt", "2001", note, false).body());
+        String textSha = text.getString("sha256");
+        java.nio.file.Path stored = java.nio.file.Path.of(System.getProperty("jboss.server.data.dir"), "kefu", "attachments",
+                textSha.substring(0, 2), textSha);
+        java.nio.file.Files.write(stored, "tampered".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> tampered = KefuApi.download(files + "/" + text.getJsonNumber("id").longValue(), "1001");
+        assertEquals(500, tampered.statusCode());
+        assertFalse(new String(tampered.body(), StandardCharsets.UTF_8).contains("tampered"), "the changed bytes are not served");
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void supervisorsSeeEachDepartmentsLoadOverRestAndOnTheirPageAndExportIt() throws Exception {
+        JsonObject before = load("POWER");
+        String nonce = Long.toString(System.nanoTime(), 36);
+        long number = accepted("{\"type\":\"REPAIR\",\"category\":\"POWER\",\"subject\":\"路灯不亮 " + nonce
+                + "\",\"callerPhone\":\"13900139000\"}");
+        assertEquals("DISPATCHED", status(api("POST", "api/tickets/" + number + "/actions", "1001",
+                "{\"action\":\"DISPATCH\",\"department\":\"POWER\"}")));
+        // As if its answer deadline had passed an hour ago (with the column the entity keeps).
+        update("UPDATE ticket SET answer_by = ?, due_at = ? WHERE id = " + number, Instant.now().minusSeconds(3_600));
+        JsonObject after = load("POWER");
+        assertEquals(before.getInt("dispatched") + 1, after.getInt("dispatched"), after.toString());
+        assertEquals(before.getInt("total") + 1, after.getInt("total"), after.toString());
+        assertEquals(before.getInt("overdue") + 1, after.getInt("overdue"), after.toString());
+        assertEquals("供电局|Power supply bureau", after.getString("nameZh") + "|" + after.getString("nameEn"));
+        assertEquals(403, api("GET", "api/departments/load", "1001", null).statusCode(), "not for agents");
+        assertEquals(403, api("GET", "api/departments/load", "2001", null).statusCode(), "not for departments");
+
+        ConsoleClient console = new ConsoleClient(KefuApi.base());
+        console.signIn("1005", "kefu2026");
+        String page = console.get("supervisor/index.xhtml").body();
+        assertTrue(page.contains("各部门当前在办工单") && page.contains("供电局"), "the supervisor's page shows the load");
+        HttpResponse<String> csv = console.submit("supervisor/index.xhtml", "tickets", "export");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"), csv.headers().toString());
+        String power = csv.body().lines().filter(l -> l.contains("\"供电局\"")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line for 供电局:\n" + csv.body()));
+        assertTrue(csv.body().lines().findFirst().orElse("").contains("已超期"), csv.body());
+        assertTrue(power.endsWith("\"" + after.getInt("overdue") + "\""), power);
+    }
+
+    private JsonObject load(String department) throws Exception {
+        HttpResponse<String> r = api("GET", "api/departments/load", "1005", null);
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.createReader(new StringReader(r.body())).readArray().getValuesAs(JsonObject.class).stream()
+                .filter(d -> d.getString("code").equals(department)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + department + ": " + r.body()));
     }
 
     @Test
@@ -571,11 +676,6 @@ class TicketsIT {
     }
 
     private static HttpResponse<String> api(String method, String path, String login, String json) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0)) + "/kefu/" + path);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((login + ":kefu2026").getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return KefuApi.call(method, path, login, json);
     }
 }

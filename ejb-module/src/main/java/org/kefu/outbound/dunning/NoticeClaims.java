@@ -14,6 +14,7 @@ import org.kefu.crm.Customer;
 import org.kefu.outbound.CallingHours;
 import org.kefu.outbound.DoNotCallEntry;
 import org.kefu.outbound.DoNotCallList;
+import org.kefu.outbound.ChannelDown;
 import org.kefu.outbound.MalformedJob;
 import org.kefu.platform.WorkingDayCalendar;
 

@@ -4,7 +4,10 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import org.jboss.logging.Logger;
+import org.kefu.outbound.ChannelDown;
+import org.kefu.outbound.MailSender;
 import org.kefu.outbound.MalformedJob;
+import org.kefu.outbound.SmppSender;
 
 import java.util.Optional;
 

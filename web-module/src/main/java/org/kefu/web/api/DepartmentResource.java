@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.kefu.tickets.Departments;
 import org.kefu.tickets.TicketWorkflow;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -53,6 +54,22 @@ public class DepartmentResource {
     public List<Department> all() {
         return departments.all().stream().map(d -> new Department(d.getCode(), d.getParentCode(), d.getNameZh(), d.getNameEn(),
                 d.getHeadLogin(), List.copyOf(d.getMembers()))).toList();
+    }
+
+    /** A department's tickets now: dispatched but not taken, in progress, waiting; overdue and yellow among them. */
+    public record Load(String code, String nameZh, String nameEn, long dispatched, long inProgress, long waiting, long total,
+                       long overdue, long yellow) {
+    }
+
+    @GET
+    @Path("load")
+    @RolesAllowed({"supervisor", "admin"})
+    @SecurityRequirement(name = "basic", scopes = {"supervisor", "admin"})
+    @APIResponse(responseCode = "200", description = "every department's tickets now, the most overdue first, then the largest",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Load.class)))
+    public List<Load> load() {
+        return departments.load(Instant.now()).stream().map(l -> new Load(l.code(), l.nameZh(), l.nameEn(), l.dispatched(),
+                l.inProgress(), l.waiting(), l.total(), l.overdue(), l.yellow())).toList();
     }
 
     @GET

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.kefu.outbound.informing.AnswerNotices;
 import org.kefu.tickets.DeadlineColour;
 import org.kefu.tickets.NewTicket;
 import org.kefu.tickets.Opened;
@@ -143,6 +144,9 @@ public class TicketResource {
     @EJB
     private TicketFigures figures;
 
+    @EJB
+    private AnswerNotices answerNotices;
+
     @Context
     private SecurityContext security;
 
@@ -236,6 +240,25 @@ public class TicketResource {
     public List<VisitRecord> visits(@PathParam("number") long number) {
         return workflow.visits(number).stream().map(v -> new VisitRecord(v.getVisitedAt(), v.getVisitor(), v.isSolved(), v.getAttitude(),
                 v.isCharged(), v.getScore(), v.getComment())).toList();
+    }
+
+    /** How the customer was told an answer: by SMS, e-mail or a call back, and how far that got. */
+    public record Notice(int round, String channel, String address, String status, String reason, int tries, Instant createdAt,
+                         Instant updatedAt) {
+    }
+
+    @GET
+    @Path("{number}/notices")
+    @RolesAllowed({"agent", "supervisor", "admin"})
+    @SecurityRequirement(name = "basic", scopes = {"agent", "supervisor", "admin"})
+    @APIResponse(responseCode = "200", description = "how the customer was told each answer (round: the reopen count), oldest"
+            + " first: SMS, EMAIL or CALL; QUEUED, SENDING, SENT, FAILED, REFUSED (do-not-call), UNCERTAIN or CALLBACK (waiting for"
+            + " an agent to reach them)", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Notice.class)))
+    @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public List<Notice> notices(@PathParam("number") long number) {
+        workflow.visible(number);
+        return answerNotices.of(number).stream().map(n -> new Notice(n.getRound(), n.getChannel().name(), n.getAddress(), n.getStatus(),
+                n.getReason(), n.getTries(), n.getCreatedAt(), n.getUpdatedAt())).toList();
     }
 
     @GET
