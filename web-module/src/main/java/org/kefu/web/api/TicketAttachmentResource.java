@@ -81,7 +81,8 @@ public class TicketAttachmentResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.WILDCARD)
-    @APIResponse(responseCode = "200", description = "the file, as a download, with the type told from its bytes")
+    @APIResponse(responseCode = "200", description = "the file, as a download, with the type told from its bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("number") long number, @PathParam("id") long id) {
         TicketAttachments.Content c = attachments.content(number, id);
         String name = c.attachment().getFileName();
