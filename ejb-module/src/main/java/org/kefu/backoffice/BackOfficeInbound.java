@@ -24,6 +24,9 @@ import org.kefu.banking.OperationContext;
 import org.kefu.banking.Receipt;
 import org.kefu.crm.CustomerUpdates;
 import org.kefu.platform.ServerAddresses;
+import org.kefu.tickets.NewTicket;
+import org.kefu.tickets.Opened;
+import org.kefu.tickets.Tickets;
 import org.kefu.securities.SecuritiesBook;
 
 import java.time.Instant;
@@ -63,6 +66,9 @@ public class BackOfficeInbound implements MessageListener {
     @EJB
     private SecuritiesBook securities;
 
+    @EJB
+    private Tickets tickets;
+
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
     private JMSContext jms;
@@ -101,6 +107,7 @@ public class BackOfficeInbound implements MessageListener {
             case "update-customer" -> updateCustomer(command, correlationId);
             case "request-callback" -> requestCallback(command, correlationId);
             case "quote.update" -> updateQuote(command, correlationId);
+            case "open-ticket" -> openTicket(command, correlationId);
             default -> throw new MalformedCommand("unknown command type \"" + command.type() + "\"");
         }
     }
@@ -178,6 +185,44 @@ public class BackOfficeInbound implements MessageListener {
         }
         callbacks.enqueue(job.build(), "bo:" + id);
         outbound.send(ack(command).build(), correlationId);
+    }
+
+    /**
+     * Opens a ticket for a customer the back office deals with (a complaint taken at a branch, a
+     * fault found by the billing system): {@code category} and {@code subject} required,
+     * {@code ticketType}, {@code description}, {@code phone}, {@code idNumber} (the customer) optional.
+     * Checked here, before the ticket service, whose refusals would roll back the dead-lettering.
+     * A repeat (the same customer or number, type and category, much the same text, within days)
+     * is noted on the open ticket, so a command sent twice opens one ticket; the ack says which.
+     */
+    private void openTicket(BackOfficeCommand command, String correlationId) throws MalformedCommand {
+        String id = requireId(command);
+        String category = command.requiredText("category", 32);
+        String subject = command.requiredText("subject", 200);
+        String type = command.text("ticketType", 16);
+        String description = command.text("description", 2000);
+        String phone = command.text("phone", 32);
+        String idNumber = command.text("idNumber", 32);
+        if (tickets.categories().stream().noneMatch(c -> c.getCode().equals(category))) {
+            throw new MalformedCommand("UNKNOWN_CATEGORY: no ticket category " + category);
+        }
+        if (type != null && tickets.types().stream().noneMatch(t -> t.getCode().equals(type))) {
+            throw new MalformedCommand("UNKNOWN_TYPE: no ticket type " + type);
+        }
+        if (phone != null && !phone.matches("\\+?[0-9]{3,20}")) {
+            throw new MalformedCommand("field \"phone\" must be 3 to 20 digits");
+        }
+        Long customer = null;
+        if (idNumber != null) {
+            customer = customers.byIdNumber(idNumber).map(c -> c.getId())
+                    .orElseThrow(() -> new MalformedCommand("UNKNOWN_CUSTOMER: no customer with this ID number"));
+        }
+        if (customer == null && phone == null) {
+            throw new MalformedCommand("an \"idNumber\" or a \"phone\" says whose ticket it is");
+        }
+        Opened opened = tickets.open(new NewTicket(customer, phone, type, category, subject, description, "BACKOFFICE",
+                null, "backoffice"));
+        outbound.send(ack(command).add("ticket", opened.ticket().getId()).add("repeat", opened.repeat()).build(), correlationId);
     }
 
     /**

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Commands from the back office on kefu.backoffice.in (R-9.1): freeze and unfreeze an account
  * (idempotent by the command's id), update a customer, request a callback (a job on
- * kefu.callbacks, taken at once as a request that waits to be dialled); a command Kefu cannot carry out is dead-lettered with its reason and changes
+ * kefu.callbacks, taken at once as a request that waits to be dialled), open a ticket (once, whatever the retries);
+ * a command Kefu cannot carry out is dead-lettered with its reason and changes
  * nothing.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -123,6 +124,26 @@ class BackOfficeCommandsIT {
 
     @Test
     @OperateOnDeployment("probe")
+    void aTicketIsOpenedForACustomerOnceEvenWhenTheCommandComesTwice() throws Exception {
+        String id = "ticket-" + UUID.randomUUID();
+        String subject = "网点投诉 " + id.substring(7, 15);
+        String command = "{\"type\":\"open-ticket\",\"id\":\"" + id + "\",\"ticketType\":\"COMPLAINT\",\"category\":\"CARDS\","
+                + "\"subject\":\"" + subject + "\",\"description\":\"柜台排队两小时 " + id + "\",\"idNumber\":\"440101198001010017\"}";
+        String ack = send(command, id);
+        assertTrue(ack.contains("\"type\":\"ack\"") && ack.contains("\"command\":\"open-ticket\"") && ack.contains("\"repeat\":false"), ack);
+        String number = ack.replaceAll(".*\"ticket\":(\\d+).*", "$1");
+        assertEquals("BACKOFFICE|backoffice|COMPLAINT|NEW|" + subject, kefuRow("SELECT channel || '|' || created_by || '|' || ticket_type || '|'"
+                + " || status || '|' || subject FROM ticket WHERE id = CAST(? AS BIGINT)", number));
+        assertEquals("440101198001010017", kefuRow("SELECT c.id_number FROM ticket t JOIN customer c ON c.id = t.customer_id"
+                + " WHERE t.id = CAST(? AS BIGINT)", number), "张三's");
+        // The back office's own retry: noted on the same ticket, not a second one.
+        String again = send(command, id + "-again");
+        assertTrue(again.contains("\"ticket\":" + number) && again.contains("\"repeat\":true"), again);
+        assertEquals("1", kefuRow("SELECT COUNT(*) FROM ticket WHERE subject = ?", subject));
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
     void commandsThatCannotBeCarriedOutAreDeadLetteredWithTheirReason() throws Exception {
         BankingFixtures f = new BankingFixtures(ledger, kefu);
         String account = f.customer("10.00", "500.00", "800.00");
@@ -134,6 +155,11 @@ class BackOfficeCommandsIT {
         assertDeadLettered("{\"type\":\"update-customer\",\"id\":\"x5\",\"idNumber\":\"440101198502020029\",\"vipLevel\":12}", "field \"vipLevel\" must be between 0 and 9");
         assertDeadLettered("{\"type\":\"request-callback\",\"id\":\"x6\",\"phone\":\"call me\"}", "field \"phone\" must be 3 to 20 digits");
         assertDeadLettered("{\"type\":\"transfer-everything\",\"id\":\"x7\"}", "unknown command type");
+        assertDeadLettered("{\"type\":\"open-ticket\",\"id\":\"x8\",\"category\":\"NO_SUCH\",\"subject\":\"s\",\"phone\":\"13800138000\"}", "UNKNOWN_CATEGORY");
+        assertDeadLettered("{\"type\":\"open-ticket\",\"id\":\"x9\",\"category\":\"CARDS\",\"ticketType\":\"GOSSIP\",\"subject\":\"s\",\"phone\":\"13800138000\"}", "UNKNOWN_TYPE");
+        assertDeadLettered("{\"type\":\"open-ticket\",\"id\":\"x10\",\"category\":\"CARDS\",\"subject\":\"s\"}", "an \"idNumber\" or a \"phone\"");
+        assertDeadLettered("{\"type\":\"open-ticket\",\"id\":\"x11\",\"category\":\"CARDS\",\"subject\":\"s\",\"idNumber\":\"nobody\"}", "UNKNOWN_CUSTOMER");
+        assertDeadLettered("{\"type\":\"open-ticket\",\"id\":\"x12\",\"subject\":\"s\",\"phone\":\"13800138000\"}", "missing string field \"category\"");
         assertEquals("ACTIVE", f.ledgerString("SELECT status FROM ledger_account WHERE account_number = ?", account));
         assertEquals("0", kefuRow("SELECT vip_level FROM customer WHERE id_number = ?", "440101198502020029"));
     }
