@@ -193,7 +193,9 @@ class AcdRestIT {
                 "POST /kefu/api/tickets", "GET /kefu/api/tickets/{number}", "GET /kefu/api/tickets/overdue", "GET /kefu/api/tickets",
                 "GET /kefu/api/tickets/{number}/history", "POST /kefu/api/tickets/{number}/actions",
                 "POST /kefu/api/tickets/{number}/visits", "GET /kefu/api/tickets/{number}/visits", "GET /kefu/api/departments", "GET /kefu/api/tickets/escalations", "GET /kefu/api/tickets/figures",
-                "GET /kefu/api/departments/dispatch-rules", "GET /kefu/api/departments/{code}/tickets", "GET /kefu/api/routing/rules",
+                "GET /kefu/api/departments/dispatch-rules", "GET /kefu/api/departments/{code}/tickets", "GET /kefu/api/departments/load",
+                "GET /kefu/api/tickets/{number}/notices", "POST /kefu/api/tickets/{number}/attachments",
+                "GET /kefu/api/tickets/{number}/attachments", "GET /kefu/api/tickets/{number}/attachments/{id}", "GET /kefu/api/routing/rules",
                 "POST /kefu/api/routing/rules", "PUT /kefu/api/routing/rules/{id}", "DELETE /kefu/api/routing/rules/{id}",
                 "POST /kefu/api/users/{login}/unlock");
         JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");
