@@ -95,6 +95,12 @@ ticket-status-resolved|yi3 chu3 li3 wan2 bi4|has been resolved.
 ticket-status-open|zheng4 zai4 chu3 li3 zhong1|is being handled.
 ticket-not-found|wei4 zhao3 dao4 gai1 gong1 dan1|No ticket with that number was found.
 message-recorded|nin2 de5 liu2 yan2 yi3 ji4 lu4, wo3 men5 jiang1 jin3 kuai4 hui2 dian4|Your message has been recorded. We will call you back.
+dunning-greeting|nin2 hao3, zhe4 li3 shi4 ke4 fu2 zhong1 xin1, ti2 xing3 nin2 jiao3 fei4|Hello, this is the customer service center with a payment reminder.
+dunning-due-date|jiao3 fei4 jie2 zhi3 ri4 qi1 wei2|The payment was due on
+dunning-menu|li4 ji2 jiao3 fei4 qing3 an4 yi1, ren2 gong1 fu2 wu4 qing3 an4 er4, cheng2 nuo4 jiao3 fei4 ri4 qi1 qing3 an4 san1|To pay now, press 1. To speak to an agent, press 2. To promise a payment date, press 3.
+dunning-enter-promise-date|qing3 shu1 ru4 nin2 cheng2 nuo4 jiao3 fei4 de5 ri4 qi1, ba1 wei4 shu4 zi4, nian2 yue4 ri4, yi3 jing3 hao4 jian4 jie2 shu4|Please enter the date by which you will pay, as eight digits, year, month and day, followed by the hash key.
+dunning-invalid-date|ri4 qi1 wu2 xiao4, qing3 shu1 ru4 san1 shi2 tian1 nei4 de5 ri4 qi1|That date is not valid. Please enter a date within the next thirty days.
+dunning-promise-recorded|xie4 xie5, nin2 de5 cheng2 nuo4 yi3 ji4 lu4, jiao3 fei4 ri4 qi1|Thank you. Your promise is recorded. You will pay by
 LIST
 
 # language-choice is bilingual by nature: the same file in both folders.

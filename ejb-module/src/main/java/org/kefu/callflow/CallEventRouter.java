@@ -14,13 +14,17 @@ import org.kefu.calls.CallOwner;
 import org.kefu.calls.CallSession;
 import org.kefu.calls.CallSessions;
 import org.kefu.calls.CallerPrompts;
+import org.kefu.ivr.IvrFlow;
+import org.kefu.ivr.admin.IvrFlows;
 import org.kefu.ivr.calls.IvrCalls;
 import org.kefu.outbound.CallbackDialer;
 import org.kefu.outbound.CallbackOutcome;
+import org.kefu.outbound.dunning.VoiceReminders;
 import org.kefu.reporting.CallDetailRecords;
 import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallEvent;
 import org.kefu.telephony.ConnectionId;
+import org.kefu.telephony.DeviceId;
 import org.kefu.telephony.SwitchConnection;
 import org.kefu.telephony.SwitchConnectionFactory;
 import org.kefu.telephony.TelephonyException;
@@ -33,7 +37,7 @@ import java.util.Optional;
  * in-memory {@link CallSessions}): the caller's keys, a prompt's end or a recording go to the
  * number plan, the IVR flow, the queue, assisted banking or the goodbye; the parties' answers,
  * failures and hang-ups go to the ACD for the calls it holds, and otherwise to the outbound side
- * for the calls Kefu placed (callbacks) and to the number plan for the rest.
+ * for the calls Kefu placed (callbacks, voice reminders) and to the number plan for the rest.
  * A call's events arrive here in order (the adapter serialises them per call).
  */
 @Stateless
@@ -76,6 +80,12 @@ public class CallEventRouter {
     @EJB
     private CallbackDialer callbacks;
 
+    @EJB
+    private VoiceReminders voiceReminders;
+
+    @EJB
+    private IvrFlows flows;
+
     public void route(CallEvent event) {
         CallSession session = calls.find(event.call()).orElse(null);
         try (SwitchConnection sw = switchFactory.getConnection()) {
@@ -88,6 +98,9 @@ public class CallEventRouter {
                 }
             } else if (event instanceof CallEvent.Established e) {
                 if (!acd.onCallEvent(e)) {
+                    if ((placed || session == null) && reminder(sw, e)) {
+                        return;
+                    }
                     if (placed) {
                         callback(sw, e, e.answering());
                     } else {
@@ -99,6 +112,9 @@ public class CallEventRouter {
                 cleared(sw, c, session);
             } else if (event instanceof CallEvent.Failed f) {
                 if (!acd.onCallEvent(f)) {
+                    if ((placed || session == null) && reminder(sw, f)) {
+                        return;
+                    }
                     if (placed) {
                         callback(sw, f, f.failed());
                     } else {
@@ -160,6 +176,52 @@ public class CallEventRouter {
         } else if (event instanceof CallEvent.Failed f) {
             callbacks.failed(ref, event.call().value(), agent, CallbackOutcome.of(f.cause()));
             sw.clearCall(event.call());
+        }
+    }
+
+    /**
+     * A voice reminder's call (Kefu called the customer, issue 16): answered, the reminder's IVR
+     * flow speaks to the customer; failed, the reminder is tried again or fails. False for every
+     * other call.
+     */
+    private boolean reminder(SwitchConnection sw, CallEvent event) throws TelephonyException {
+        Map<String, String> data = sw.callData(event.call());
+        Long notice = reminderOf(data);
+        if (notice == null) {
+            return false;
+        }
+        if (event instanceof CallEvent.Failed f) {
+            voiceReminders.unanswered(notice, CallbackOutcome.of(f.cause()));
+            calls.ended(event.call()); // the customer was the only party: the call is gone, with no Cleared to follow
+            return true;
+        }
+        Optional<IvrFlow> flow = flows.activeFlow(VoiceReminders.FLOW);
+        if (flow.isEmpty()) {
+            LOG.errorf("Dunning notice %d answered, but IVR flow %s is not active: the call ends", notice, VoiceReminders.FLOW);
+            voiceReminders.unspoken(notice, "IVR flow " + VoiceReminders.FLOW + " is not active");
+            sw.clearCall(event.call());
+            return true;
+        }
+        if (!voiceReminders.answered(notice, event.call())) {
+            sw.clearCall(event.call()); // settled meanwhile (found UNCERTAIN after a failed delivery): nothing to say
+            return true;
+        }
+        calls.handTo(event.call(), CallOwner.IVR);
+        ConnectionId customer = new ConnectionId(event.call(), new DeviceId(data.get(CallData.DNIS)));
+        Optional<IvrCalls.Handover> handover = ivr.start(sw, flow.get(), event.call(), customer, data);
+        if (handover.isPresent()) {
+            entry.fromFlow(sw, event.call(), handover.get());
+        }
+        return true;
+    }
+
+    /** The reminder a call Kefu placed is about, from its data; null for every other call. */
+    private static Long reminderOf(Map<String, String> callData) {
+        String id = callData.get(CallData.DUNNING_NOTICE);
+        try {
+            return id == null ? null : Long.valueOf(id);
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

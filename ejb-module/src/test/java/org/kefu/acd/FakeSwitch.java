@@ -132,6 +132,12 @@ final class FakeSwitch implements SwitchConnectionFactory {
         }
 
         @Override
+        public CallId dialOut(DeviceId service, DeviceId destination, Map<String, String> data) throws TelephonyException {
+            commands.add("dialOut " + service.value() + " " + destination.value());
+            return new CallId("out-" + commands.size());
+        }
+
+        @Override
         public CallId makeCall(DeviceId from, DeviceId destination, Map<String, String> data) throws TelephonyException {
             commands.add("makeCall " + from.value() + " " + destination.value());
             if (unreachable.contains(destination.value())) {

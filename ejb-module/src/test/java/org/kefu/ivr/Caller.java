@@ -33,6 +33,12 @@ final class Caller {
         return feed(new IvrInput.Started("call-1", Map.of("kefu.ani", "13800138000", "kefu.dnis", "95500")));
     }
 
+    /** A reminder's call Kefu placed: the reminder's id in the call's data. */
+    Caller startReminder(String notice) {
+        return feed(new IvrInput.Started("call-1", Map.of("kefu.ani", "13800138000", "kefu.dnis", "96000",
+                "kefu.dunningNotice", notice)));
+    }
+
     Caller press(String keys) {
         return feed(new IvrInput.DigitsReceived(keys, keys.endsWith("#") ? CallEvent.DigitsEnd.TERMINATOR
                 : CallEvent.DigitsEnd.MAX_DIGITS));

@@ -53,7 +53,10 @@ public class IvrFlows {
     private static final Logger LOG = Logger.getLogger(IvrFlows.class);
     static final int PART = 1000;
     /** The demo flows and the numbers they answer (their mapping is sql/demo/kefu/V6). */
-    static final List<String> DEMO_FLOWS = List.of("banking-95500", "securities-95501", "utilities-96000", "hotline-12345");
+    static final List<String> DEMO_FLOWS = List.of("banking-95500", "securities-95501", "utilities-96000", "hotline-12345",
+            "dunning-reminder");
+    /** Flows Kefu's own features run (the voice reminder), stored at the first start with or without the demo. */
+    static final List<String> BUILT_IN_FLOWS = List.of("dunning-reminder");
 
     @PersistenceContext(unitName = "kefu")
     private EntityManager em;
@@ -69,10 +72,7 @@ public class IvrFlows {
 
     @PostConstruct
     void loadDemoFlows() {
-        if (!DemoCenter.enabled()) {
-            return;
-        }
-        for (String id : DEMO_FLOWS) {
+        for (String id : DemoCenter.enabled() ? DEMO_FLOWS : BUILT_IN_FLOWS) {
             if (!versions(id).isEmpty()) {
                 continue;
             }
@@ -80,7 +80,7 @@ public class IvrFlows {
                 String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 IvrFlow flow = check(json);
                 store(flow, json, 1, "ACTIVE", "system");
-                LOG.infof("IVR flow %s loaded (demo center), version 1 active", id);
+                LOG.infof("IVR flow %s loaded, version 1 active", id);
             } catch (IOException | IvrFlowException e) {
                 LOG.errorf("Demo IVR flow %s not loaded: %s", id, e.getMessage());
             }

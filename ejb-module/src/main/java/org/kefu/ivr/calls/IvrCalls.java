@@ -92,6 +92,8 @@ public class IvrCalls {
         // The interpreter takes the caller's and the dialled number from these keys (as the switch names them).
         data.put(CallData.ANI, callData.getOrDefault(CallData.ANI, ""));
         data.put(CallData.DNIS, callData.getOrDefault(CallData.DNIS, ""));
+        // Set by Kefu alone, when it calls out with a reminder; a caller cannot attach call data.
+        data.put(CallData.DUNNING_NOTICE, callData.getOrDefault(CallData.DUNNING_NOTICE, ""));
         LOG.debugf("Call %s: IVR flow %s:%d started", call, flow.id(), flow.version());
         synchronized (s) {
             return apply(sw, call, s, interpreter.start(flow, new IvrInput.Started(call.value(), data)));

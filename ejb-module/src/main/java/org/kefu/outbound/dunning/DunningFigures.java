@@ -43,10 +43,10 @@ public class DunningFigures {
         Instant start = from.atStartOfDay(CallingHours.CENTER_ZONE).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(CallingHours.CENTER_ZONE).toInstant();
         List<Reminder> reminders = new ArrayList<>();
-        for (Object[] r : em.createQuery("select n.billNumber, n.createdAt, n.channel, n.status from DunningNotice n"
+        for (Object[] r : em.createQuery("select n.billNumber, n.createdAt, n.channel, n.status, n.outcome from DunningNotice n"
                 + " where n.createdAt >= :s and n.createdAt < :e", Object[].class).setParameter("s", start).setParameter("e", end)
                 .getResultList()) {
-            reminders.add(new Reminder((String) r[0], (Instant) r[1], ((NoticeChannel) r[2]).name(), (String) r[3]));
+            reminders.add(new Reminder((String) r[0], (Instant) r[1], ((NoticeChannel) r[2]).name(), (String) r[3], (String) r[4]));
         }
         List<String> bills = reminders.stream().map(Reminder::bill).distinct().toList();
         Map<String, Payment> payments = new HashMap<>();
@@ -62,8 +62,11 @@ public class DunningFigures {
         return count(reminders, payments);
     }
 
-    /** A reminder as counted: its bill, when it was made, channel, status. */
-    record Reminder(String bill, Instant at, String channel, String status) {
+    /** A reminder as counted: its bill, when it was made, channel, status, and a call's outcome (or null). */
+    record Reminder(String bill, Instant at, String channel, String status, String outcome) {
+        Reminder(String bill, Instant at, String channel, String status) {
+            this(bill, at, channel, status, null);
+        }
     }
 
     /** A bill's payment: when, how much. */
@@ -71,11 +74,14 @@ public class DunningFigures {
     }
 
     static List<DunningDay> count(List<Reminder> reminders, Map<String, Payment> payments) {
-        Map<String, long[]> totals = new TreeMap<>(); // "day channel" → reminders, sent, waiting, failed, refused, cancelled, uncertain, paid
+        Map<String, long[]> totals = new TreeMap<>(); // "day channel" → reminders, sent, waiting, failed, refused, cancelled, uncertain, paid, promised
         Map<String, BigDecimal> collected = new TreeMap<>();
         for (Reminder r : reminders) {
-            long[] t = totals.computeIfAbsent(key(r), k -> new long[8]);
+            long[] t = totals.computeIfAbsent(key(r), k -> new long[9]);
             t[0]++;
+            if (ReminderAnswers.PROMISED.equals(r.outcome())) {
+                t[8]++;
+            }
             switch (r.status()) {
                 case DunningNotice.SENT -> t[1]++;
                 case DunningNotice.QUEUED, DunningNotice.SENDING -> t[2]++;
@@ -103,7 +109,7 @@ public class DunningFigures {
         totals.forEach((k, t) -> {
             int space = k.indexOf(' ');
             days.add(new DunningDay(LocalDate.parse(k.substring(0, space)), k.substring(space + 1), t[0], t[1], t[2], t[3], t[4],
-                    t[5], t[6], t[7], collected.getOrDefault(k, BigDecimal.ZERO.setScale(2))));
+                    t[5], t[6], t[7], collected.getOrDefault(k, BigDecimal.ZERO.setScale(2)), t[8]));
         });
         return days;
     }

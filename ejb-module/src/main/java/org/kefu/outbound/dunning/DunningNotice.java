@@ -14,9 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One written reminder of an overdue bill, to one customer on one channel. QUEUED until its job
- * is taken; SENDING while the SMSC or mail server is asked (committed first, so that it is never
- * sent twice); then SENT (with the provider's message id), FAILED (the channel stayed down),
+ * One reminder of an overdue bill, to one customer on one channel. QUEUED until its job
+ * is taken; SENDING while the SMSC or mail server is asked, or while the customer's phone rings
+ * (committed first, so that it is never sent twice); then SENT (with the provider's message id;
+ * for a call: answered, with the call's id), FAILED (the channel stayed down),
  * REFUSED (do-not-call), CANCELLED (paid meanwhile) or UNCERTAIN (found SENDING after a crash:
  * perhaps sent, not sent again).
  */
@@ -73,6 +74,13 @@ public class DunningNotice {
     @Column(name = "provider_ref", length = 200)
     private String providerRef;
 
+    /** A voice reminder's result: PAID, PROMISED (see {@link #promisedOn}) or AGENT; null otherwise. */
+    @Column(name = "outcome", length = 16)
+    private String outcome;
+
+    @Column(name = "promised_on")
+    private LocalDate promisedOn;
+
     @Column(name = "run_by", nullable = false, length = 64, updatable = false)
     private String runBy;
 
@@ -112,6 +120,21 @@ public class DunningNotice {
             providerRef = reference.length() > 200 ? reference.substring(0, 200) : reference;
         }
         updatedAt = now;
+    }
+
+    /** What the customer did in the reminder's call; a promise carries its date. */
+    void outcome(String what, LocalDate promised, Instant now) {
+        outcome = what;
+        promisedOn = promised;
+        updatedAt = now;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public LocalDate getPromisedOn() {
+        return promisedOn;
     }
 
     public Long getId() {

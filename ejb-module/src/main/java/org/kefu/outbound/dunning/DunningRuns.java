@@ -25,8 +25,9 @@ import java.util.Set;
 
 /**
  * Dunning (欠费催缴, issue 16) by rule: every unpaid utility bill past its due date (in
- * Asia/Shanghai) whose utility customer Kefu knows gets a written reminder, by SMS or e-mail as
- * the customer chose, unless one went out within {@code kefu.dunning.intervalDays} (7) or the bill
+ * Asia/Shanghai) whose utility customer Kefu knows gets a reminder, by SMS, e-mail or a call as
+ * the customer chose (a call also once {@code kefu.dunning.voiceAfter} (2) written ones went
+ * unheeded), unless one went out within {@code kefu.dunning.intervalDays} (7) or the bill
  * has had {@code kefu.dunning.maxRemindersPerBill} (3). A reminder is a row and a job on
  * kefu.dunning, written in one XA transaction: a run that fails leaves neither.
  */
@@ -36,6 +37,8 @@ public class DunningRuns {
     private static final Logger LOG = Logger.getLogger(DunningRuns.class);
     static final int INTERVAL_DAYS = Integer.getInteger("kefu.dunning.intervalDays", 7);
     static final int MAX_PER_BILL = Integer.getInteger("kefu.dunning.maxRemindersPerBill", 3);
+    /** Written reminders a bill has before the next one is a call (where the customer has a phone); 0: never. */
+    static final int VOICE_AFTER = Integer.getInteger("kefu.dunning.voiceAfter", 2);
     static final int MAX_PER_RUN = Integer.getInteger("kefu.dunning.maxPerRun", 10_000);
     private static final int CHUNK = 500; // IN lists stay well inside every database's limit
 
@@ -89,7 +92,7 @@ public class DunningRuns {
             }
             Long customerId = customers.get(bill.utilityCustomer());
             Optional<NoticeChannel.Address> to = customerId == null ? Optional.empty()
-                    : NoticeChannel.addressOf(em.find(Customer.class, customerId));
+                    : NoticeChannel.addressOf(em.find(Customer.class, customerId), VOICE_AFTER > 0 && before.written() >= VOICE_AFTER);
             if (to.isEmpty()) {
                 noContact++;
                 continue;
@@ -132,10 +135,13 @@ public class DunningRuns {
     /** Reminders that count: sent, being sent, waiting, or perhaps sent. */
     private Map<String, Earlier> earlierReminders(List<String> billNumbers) {
         Map<String, Earlier> found = new HashMap<>();
-        em.createQuery("select n.billNumber, count(n), max(n.createdAt) from DunningNotice n where n.billNumber in :bills"
+        em.createQuery("select n.billNumber, count(n), max(n.createdAt),"
+                        + " sum(case when n.channel = org.kefu.outbound.dunning.NoticeChannel.VOICE then 0 else 1 end)"
+                        + " from DunningNotice n where n.billNumber in :bills"
                         + " and n.status in ('QUEUED', 'SENDING', 'SENT', 'UNCERTAIN') group by n.billNumber", Object[].class)
                 .setParameter("bills", billNumbers).getResultList()
-                .forEach(row -> found.put((String) row[0], new Earlier(((Number) row[1]).intValue(), (Instant) row[2])));
+                .forEach(row -> found.put((String) row[0], new Earlier(((Number) row[1]).intValue(), (Instant) row[2],
+                        ((Number) row[3]).intValue())));
         return found;
     }
 
@@ -147,7 +153,8 @@ public class DunningRuns {
                 .getResultList();
     }
 
-    private record Earlier(int count, Instant last) {
-        static final Earlier NONE = new Earlier(0, null);
+    /** @param written how many of them were SMS or e-mail */
+    private record Earlier(int count, Instant last, int written) {
+        static final Earlier NONE = new Earlier(0, null, 0);
     }
 }

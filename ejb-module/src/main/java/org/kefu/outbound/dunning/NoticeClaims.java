@@ -20,6 +20,7 @@ import org.kefu.platform.WorkingDayCalendar;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -80,13 +81,17 @@ public class NoticeClaims {
             notice.settle(DunningNotice.CANCELLED, bill == null ? "BILL_GONE" : "PAID", null, now);
             return Optional.empty();
         }
-        Optional<DoNotCallEntry> listed = notice.getChannel() == NoticeChannel.SMS ? doNotCall.forbidding(notice.getAddress())
-                : doNotCall.forbiddingCustomer(notice.getCustomerId());
+        // A call: neither the number nor the customer may be listed; a text: the number it goes to; an e-mail: the customer.
+        Optional<DoNotCallEntry> listed = switch (notice.getChannel()) {
+            case VOICE -> doNotCall.forbidding(notice.getAddress()).or(() -> doNotCall.forbiddingCustomer(notice.getCustomerId()));
+            case SMS -> doNotCall.forbidding(notice.getAddress());
+            case EMAIL -> doNotCall.forbiddingCustomer(notice.getCustomerId());
+        };
         if (listed.isPresent()) {
             notice.settle(DunningNotice.REFUSED, "DO_NOT_CALL: " + listed.get().getReason(), null, now);
             return Optional.empty();
         }
-        if (notice.getChannel() == NoticeChannel.SMS) {
+        if (notice.getChannel() != NoticeChannel.EMAIL) {
             CallingHours hours = CallingHours.fromSystemProperties();
             if (!hours.open(now, calendar)) {
                 Optional<Instant> opening = hours.nextOpening(now, calendar);
@@ -108,6 +113,42 @@ public class NoticeClaims {
     /** The SMSC or mail server took it. */
     public void sent(long id, String providerRef) {
         em.find(DunningNotice.class, id).settle(DunningNotice.SENT, null, providerRef, Instant.now());
+    }
+
+    /** The customer's phone rings for a voice reminder: the call's id, the reminder still SENDING. */
+    public void dialled(long id, String callRef) {
+        DunningNotice notice = em.find(DunningNotice.class, id);
+        notice.settle(notice.getStatus(), null, callRef, Instant.now());
+    }
+
+    /** The customer answered the reminder's call: it reached them. False when it was settled already. */
+    public boolean answered(long id, String callRef) {
+        DunningNotice notice = em.find(DunningNotice.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (notice == null || !DunningNotice.SENDING.equals(notice.getStatus())) {
+            return false;
+        }
+        notice.settle(DunningNotice.SENT, null, callRef, Instant.now());
+        return true;
+    }
+
+    /** The reminder's call was not answered (busy, no answer, refused): as a channel that did not take it. */
+    public void unanswered(long id, ChannelDown why) {
+        DunningNotice notice = em.find(DunningNotice.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (notice != null && DunningNotice.SENDING.equals(notice.getStatus())) {
+            notSent(id, why);
+        }
+    }
+
+    /**
+     * After a restart: a voice reminder still SENDING was ringing or talking when the server
+     * stopped; whether it reached the customer is unknown, so it is UNCERTAIN and not called again.
+     */
+    public int callsCutShort() {
+        Instant now = Instant.now();
+        List<DunningNotice> cut = em.createQuery("select n from DunningNotice n where n.status = 'SENDING'"
+                + " and n.channel = org.kefu.outbound.dunning.NoticeChannel.VOICE", DunningNotice.class).getResultList();
+        cut.forEach(n -> n.settle(DunningNotice.UNCERTAIN, "the server stopped during the reminder's call: not called again", null, now));
+        return cut.size();
     }
 
     /** It was not taken: again after a growing pause while tries are left and it may help, else failed. */

@@ -11,7 +11,7 @@ import org.kefu.outbound.SmppSender;
 
 import java.util.Optional;
 
-/** Sends one reminder: claim it, hand it to the SMSC or the mail server, record what happened. */
+/** Sends one reminder: claim it, hand it to the SMSC or the mail server (or call), record what happened. */
 @Stateless
 @PermitAll // local only: the job listener
 public class NoticeDelivery {
@@ -27,17 +27,25 @@ public class NoticeDelivery {
     @EJB
     private MailSender mail;
 
+    @EJB
+    private VoiceReminders voice;
+
     public void deliver(DunningJob job) throws MalformedJob {
         Optional<NoticeClaims.Claim> claimed = claims.claim(job.noticeId());
         if (claimed.isEmpty()) {
             return;
         }
         NoticeClaims.Claim c = claimed.get();
+        if (c.channel() == NoticeChannel.VOICE) {
+            voice.dial(c); // the call's answer or failure settles it
+            return;
+        }
         String reference;
         try {
             reference = switch (c.channel()) {
                 case SMS -> sms.send(c.to(), c.text().sms());
                 case EMAIL -> mail.send(c.to(), c.text().subject(), c.text().body());
+                case VOICE -> throw new IllegalStateException("a call is not sent");
             };
         } catch (ChannelDown e) {
             LOG.warnf("Dunning notice %d by %s not sent: %s", c.id(), c.channel(), e.getMessage());

@@ -46,4 +46,18 @@ class DunningFiguresTest {
                 .containsExactly("2026-12-07 SMS paid 0 0.00", "2026-12-08 EMAIL paid 1 128.50", "2026-12-08 SMS paid 0 0.00");
         assertThat(days.get(0).getDay()).isEqualTo(LocalDate.of(2026, 12, 7));
     }
+
+    @Test
+    void callsAreAChannelOfTheirOwnAndTheirPromisesAreCounted() {
+        List<DunningDay> days = DunningFigures.count(List.of(
+                new DunningFigures.Reminder("B1", MONDAY, "VOICE", "SENT", "PROMISED"),
+                new DunningFigures.Reminder("B2", MONDAY, "VOICE", "SENT", "AGENT"),
+                new DunningFigures.Reminder("B3", MONDAY, "VOICE", "SENT", "PAID"),
+                new DunningFigures.Reminder("B4", MONDAY, "VOICE", "QUEUED", null),
+                new DunningFigures.Reminder("B5", MONDAY, "SMS", "SENT")), Map.of(
+                "B3", new DunningFigures.Payment(MONDAY.plusSeconds(60), new BigDecimal("88.50"))));
+        assertThat(days).extracting(d -> d.channel() + " " + d.reminders() + "/" + d.sent() + " promised " + d.promised()
+                        + " paid " + d.paid() + " " + d.collected())
+                .containsExactly("SMS 1/1 promised 0 paid 0 0.00", "VOICE 4/3 promised 1 paid 1 88.50");
+    }
 }

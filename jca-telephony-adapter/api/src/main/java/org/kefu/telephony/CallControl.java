@@ -30,6 +30,16 @@ public interface CallControl {
     CallId makeCall(DeviceId from, DeviceId destination, Map<String, String> data) throws TelephonyException;
 
     /**
+     * Calls {@code destination} on behalf of a service number, with the switch's media as the
+     * other side (an outbound IVR call: a reminder that speaks an amount and takes the customer's
+     * keys). The destination is the call's caller: its connection, or the service number's, takes
+     * prompts and digit collection once it is established; its hanging up ends the call; the call
+     * can be routed on to an agent like an inbound one. Its data holds {@link CallData#ANI} (the
+     * destination) and {@link CallData#DNIS} (the service number) beside {@code data}.
+     */
+    CallId dialOut(DeviceId service, DeviceId destination, Map<String, String> data) throws TelephonyException;
+
+    /**
      * Connects a waiting call to a device: the device rings and, when it answers, is bridged with
      * the call's existing party (the ACD's "route to agent"). Returns the new connection.
      */

@@ -37,6 +37,8 @@ public final class CallData {
     public static final String DIALLED = "kefu.dialled";
     /** On a callback Kefu dials: its request and attempt ("42:1"). */
     public static final String CALLBACK = "kefu.callback";
+    /** On a dunning reminder Kefu calls out with (an IVR flow speaks it): the reminder's id. */
+    public static final String DUNNING_NOTICE = "kefu.dunningNotice";
     /** The job number of the agent who transferred the call to a queue. */
     public static final String TRANSFERRED_BY = "kefu.transferredBy";
     /** The entry menu's choice. */

@@ -54,7 +54,9 @@ public class DunningResource {
     /** One reminder. */
     public record Reminder(long id, String bill, long customerId, String channel, String to, BigDecimal amount,
                            LocalDate dueDate, String period, String status, String reason, int tries,
-                           @Schema(description = "the SMSC's message id or the e-mail's Message-ID") String providerRef,
+                           @Schema(description = "the SMSC's message id, the e-mail's Message-ID or the call's id") String providerRef,
+                           @Schema(description = "a call's result: PAID, PROMISED or AGENT") String outcome,
+                           @Schema(description = "the date a customer promised to pay by, in the reminder's call") LocalDate promisedOn,
                            String runBy, Instant createdAt, Instant updatedAt) {
     }
 
@@ -62,7 +64,8 @@ public class DunningResource {
     public record Day(LocalDate day, String channel, long reminders, long sent, long waiting, long failed, long refused,
                       long cancelled, long uncertain,
                       @Schema(description = "bills paid after their last reminder that reached the customer") long paid,
-                      BigDecimal collected) {
+                      BigDecimal collected,
+                      @Schema(description = "promises to pay made in the reminders' calls") long promised) {
     }
 
     @EJB
@@ -114,12 +117,12 @@ public class DunningResource {
                             @Parameter(description = "YYYY-MM-DD, default from") @QueryParam("to") String to) {
         DaySpan span = DaySpan.of(from, to, DunningFigures.MAX_DAYS);
         return Response.ok(figures.days(span.from(), span.to()).stream().map(d -> new Day(d.day(), d.channel(), d.reminders(), d.sent(),
-                d.waiting(), d.failed(), d.refused(), d.cancelled(), d.uncertain(), d.paid(), d.collected())).toList()).build();
+                d.waiting(), d.failed(), d.refused(), d.cancelled(), d.uncertain(), d.paid(), d.collected(), d.promised())).toList()).build();
     }
 
     private static Reminder reminder(DunningNotice n) {
         return new Reminder(n.getId(), n.getBillNumber(), n.getCustomerId(), n.getChannel().name(), n.getAddress(), n.getAmount(),
-                n.getDueDate(), n.getPeriod(), n.getStatus(), n.getReason(), n.getTries(), n.getProviderRef(), n.getRunBy(),
+                n.getDueDate(), n.getPeriod(), n.getStatus(), n.getReason(), n.getTries(), n.getProviderRef(), n.getOutcome(), n.getPromisedOn(), n.getRunBy(),
                 n.getCreatedAt(), n.getUpdatedAt());
     }
 }

@@ -75,6 +75,11 @@ class SwitchConnectionImpl implements SwitchConnection {
     }
 
     @Override
+    public CallId dialOut(DeviceId service, DeviceId destination, Map<String, String> data) throws TelephonyException {
+        return link().dialOut(service, destination, data);
+    }
+
+    @Override
     public ConnectionId routeTo(CallId call, DeviceId destination) throws TelephonyException {
         return link().routeTo(call, destination);
     }

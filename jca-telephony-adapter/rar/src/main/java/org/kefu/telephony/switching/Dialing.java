@@ -2,6 +2,7 @@ package org.kefu.telephony.switching;
 
 import org.jboss.logging.Logger;
 import org.kefu.telephony.CallEvent;
+import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.ClearCause;
 import org.kefu.telephony.ConnectionId;
@@ -83,6 +84,24 @@ final class Dialing {
                 table.endCall(call, ClearCause.UNREACHABLE);
             }
         }, rt.executor);
+        return call.id;
+    }
+
+    CallId dialOut(DeviceId service, DeviceId destination, Map<String, String> data) throws TelephonyException {
+        checkOutside(destination, "dialOut", service.value());
+        // The service number is the route point, so the IVR's commands on it reach the customer;
+        // the customer's leg is the caller: its hanging up ends the call.
+        SwitchCall call = new SwitchCall(SwitchRuntime.newCallId(), destination.value(), service.value(), service);
+        call.data.putAll(data);
+        call.data.put(CallData.ANI, destination.value());
+        call.data.put(CallData.DNIS, service.value());
+        table.add(call);
+        try {
+            placeLeg(call, destination, service.value(), true);
+        } catch (TelephonyException e) {
+            table.endCall(call, ClearCause.UNREACHABLE);
+            throw e;
+        }
         return call.id;
     }
 

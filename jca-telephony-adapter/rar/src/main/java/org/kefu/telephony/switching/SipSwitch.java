@@ -291,6 +291,11 @@ public final class SipSwitch implements SwitchLink {
     }
 
     @Override
+    public CallId dialOut(DeviceId service, DeviceId destination, Map<String, String> data) throws TelephonyException {
+        return dialing.dialOut(service, destination, data);
+    }
+
+    @Override
     public ConnectionId routeTo(CallId callId, DeviceId destination) throws TelephonyException {
         return dialing.routeTo(callId, destination);
     }

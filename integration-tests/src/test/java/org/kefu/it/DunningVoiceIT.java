@@ -1,0 +1,254 @@
+package org.kefu.it;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.jms.JMSContext;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.kefu.ivr.IvrState;
+import org.kefu.ivr.PathEntry;
+import org.kefu.ivr.calls.IvrCalls;
+import org.kefu.telephony.CallId;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Dunning by voice (issue 16): a reminder's job on kefu.dunning makes Kefu call the customer
+ * through the test trunk, where sipp answers as the customer's phone and keys on the keypad
+ * (RFC 2833). The IVR flow dunning-reminder speaks the amount and due date; 1 pays the bill from
+ * the customer's bank account after the card's PIN, through the 2PC bill payment (the ledger moves
+ * exactly once); 3 promises a date; a number on the do-not-call list is never dialled.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DunningVoiceIT {
+
+    private static final ZoneId CENTER = ZoneId.of("Asia/Shanghai");
+
+    @RegisterExtension
+    final SipBed bed = new SipBed();
+
+    @Deployment(name = "probe", order = 2)
+    static WebArchive probe() {
+        return SipBed.addTo(ShrinkWrap.create(WebArchive.class, "dunning-voice-probe.war"))
+                .addClasses(DunningVoiceIT.class, DtmfCustomer.class, DtmfCaller.class, BankingFixtures.class, TestCustomers.class)
+                .addAsResource("sipp/phone-answers.xml")
+                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar\n"));
+    }
+
+    @EJB(lookup = "java:global/kefu/kefu-ejb/IvrCalls!org.kefu.ivr.calls.IvrCalls")
+    private IvrCalls ivr;
+
+    @Resource(lookup = "java:jboss/datasources/KefuDS")
+    private DataSource kefu;
+
+    @Resource(lookup = "java:jboss/datasources/LedgerDS")
+    private DataSource ledger;
+
+    @Resource(lookup = "java:/ConnectionFactory")
+    private jakarta.jms.ConnectionFactory jms;
+
+    @Resource(lookup = "java:/jms/queue/kefu/dunning")
+    private jakarta.jms.Queue jobs;
+
+    @Test
+    @OperateOnDeployment("probe")
+    void theCustomerHearsTheReminderAndPaysByPhoneAndTheLedgerMovesOnce() throws Exception {
+        BankingFixtures banking = new BankingFixtures(ledger, kefu);
+        String bank = banking.customer("500.00", "5000", "20000");
+        String mobile = mobile();
+        long customer = TestCustomers.create(kefu, "催缴语音甲", "zh-CN", mobile, null, "CALL");
+        update(kefu, "INSERT INTO customer_account (account_number, customer_id, kind) VALUES (?, ?, 'BANK')", bank, customer);
+        Bill bill = bill(customer, "88.50", LocalDate.now(CENTER).minusDays(3));
+        long notice = notice(bill, customer, mobile);
+
+        DtmfCustomer phone = DtmfCustomer.answering(trunkPort(), mobile, 300, List.of("1", BankingFixtures.PIN));
+        bed.afterward("stop the customer's sipp", () -> phone.sipp().kill());
+        send(notice);
+        CallId call = awaitCallInFlow(notice, phone);
+        IvrState menu = awaitState(call, s -> "remind".equals(s.node()) && s.waiting() == IvrState.Waiting.DIGITS, "the reminder spoken");
+        assertEquals("88.50", menu.vars().get("billAmount"), path(menu));
+        assertEquals(bill.due.toString(), menu.vars().get("dueDate"), path(menu));
+        assertEquals("SENT|" + call.value(), scalar(kefu, "SELECT status || '|' || provider_ref FROM dunning_notice WHERE id = " + notice),
+                "answered: the reminder reached the customer");
+        phone.go(); // 1: pay now
+        awaitState(call, s -> "pay-pin".equals(s.node()) && s.waiting() == IvrState.Waiting.DIGITS, "the PIN asked");
+        phone.go(); // the card's PIN
+        assertEquals(0, phone.sipp().await(60), "the customer heard it was paid, then Kefu hung up: " + phone.sipp().report());
+
+        assertEquals("PAID " + bank, scalar(ledger, "SELECT status || ' ' || paid_from FROM utility_bill WHERE bill_number = ?", bill.number));
+        assertEquals(0, new BigDecimal("411.50").compareTo(banking.balance(bank)), "500.00 - 88.50, once");
+        assertEquals(1, banking.ledgerCount("SELECT COUNT(*) FROM posting WHERE account_number = ? AND amount < 0", bank),
+                "one debit of the customer's account");
+        assertEquals("SENT|PAID", scalar(kefu, "SELECT status || '|' || outcome FROM dunning_notice WHERE id = " + notice));
+        assertEquals(1, phone.sipp().received("INVITE"), "the customer was called once: " + phone.sipp().messages());
+        String trace = phone.sipp().messages();
+        assertTrue(!trace.contains(BankingFixtures.PIN), "no PIN digits in the signalling");
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void threePromisesADateWhichIsStoredWithTheReminder() throws Exception {
+        String mobile = mobile();
+        long customer = TestCustomers.create(kefu, "催缴语音乙", "zh-CN", mobile, null, "CALL");
+        Bill bill = bill(customer, "42.00", LocalDate.now(CENTER).minusDays(5));
+        long notice = notice(bill, customer, mobile);
+        LocalDate promised = LocalDate.now(CENTER).plusDays(7);
+        String keyed = promised.format(DateTimeFormatter.BASIC_ISO_DATE);
+        // First a date that does not exist (asked again), then a real one.
+        DtmfCustomer phone = DtmfCustomer.answering(trunkPort(), mobile, 300, List.of("3", "20261399#", keyed + "#"));
+        bed.afterward("stop the customer's sipp", () -> phone.sipp().kill());
+        send(notice);
+        CallId call = awaitCallInFlow(notice, phone);
+        awaitState(call, s -> "remind".equals(s.node()) && s.waiting() == IvrState.Waiting.DIGITS, "the reminder spoken");
+        phone.go();
+        awaitState(call, s -> "promise".equals(s.node()) && s.waiting() == IvrState.Waiting.DIGITS, "the date asked");
+        phone.go();
+        awaitState(call, s -> "promise".equals(s.node()) && s.waiting() == IvrState.Waiting.DIGITS
+                && path(s).contains("promise-invalid"), "an impossible date refused and the date asked again");
+        phone.go();
+        assertEquals(0, phone.sipp().await(60), "the promise was read back, then Kefu hung up: " + phone.sipp().report());
+
+        assertEquals("SENT|PROMISED|" + promised, scalar(kefu,
+                "SELECT status || '|' || outcome || '|' || CAST(promised_on AS VARCHAR(10)) FROM dunning_notice WHERE id = " + notice));
+        assertEquals("UNPAID", scalar(ledger, "SELECT status FROM utility_bill WHERE bill_number = ?", bill.number));
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aNumberOnTheDoNotCallListIsNeverDialledAndTheReasonIsKept() throws Exception {
+        String mobile = mobile();
+        long customer = TestCustomers.create(kefu, "催缴语音丙", "zh-CN", mobile, null, "CALL");
+        Bill bill = bill(customer, "19.90", LocalDate.now(CENTER).minusDays(2));
+        long notice = notice(bill, customer, mobile);
+        update(kefu, "INSERT INTO do_not_call (phone, reason, added_by, added_at) VALUES (?, 'asked not to be called', 'dunning-voice-it', CURRENT_TIMESTAMP)", mobile);
+        Sipp phone = bed.start("phone-answers.xml", Map.of("ext", mobile, "answer_after", "300"), trunkPort());
+        try {
+            send(notice);
+            SipBed.await("the reminder refused", Duration.ofSeconds(20),
+                    () -> "REFUSED".equals(scalar(kefu, "SELECT status FROM dunning_notice WHERE id = " + notice)));
+            assertTrue(scalar(kefu, "SELECT reason FROM dunning_notice WHERE id = " + notice).startsWith("DO_NOT_CALL"));
+            Thread.sleep(1_000);
+            assertEquals(0, phone.received("INVITE"), "never dialled: " + phone.messages());
+        } finally {
+            update(kefu, "DELETE FROM do_not_call WHERE phone = ?", mobile);
+        }
+    }
+
+    // --- helpers ---
+
+    private record Bill(String number, LocalDate due) {
+    }
+
+    /** An overdue bill of the customer's utility account. */
+    private Bill bill(long customer, String amount, LocalDate due) throws SQLException {
+        String utilityCustomer = "UV" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+        String number = "B-" + utilityCustomer + "-2026-11";
+        update(ledger, "INSERT INTO utility_bill (bill_number, utility_customer, biller_account, billing_period, amount, status, due_date)"
+                + " VALUES (?, ?, 'INT-UTIL-GZPOWER', '2026-11', ?, 'UNPAID', ?)", number, utilityCustomer, new BigDecimal(amount), Date.valueOf(due));
+        update(kefu, "INSERT INTO customer_account (account_number, customer_id, kind) VALUES (?, ?, 'UTILITY')", utilityCustomer, customer);
+        return new Bill(number, due);
+    }
+
+    /** A voice reminder as a run makes it for a customer who chose calls; its id. */
+    private long notice(Bill bill, long customer, String phone) throws SQLException {
+        update(kefu, "INSERT INTO dunning_notice (notice_key, bill_number, customer_id, channel, address, amount, due_date, period, status,"
+                        + " tries, run_by, created_at, updated_at) VALUES (?, ?, ?, 'VOICE', ?, ?, ?, '2026-11', 'QUEUED', 0, 'dunning-voice-it',"
+                        + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                bill.number + "@voice-it", bill.number, customer, phone,
+                new BigDecimal(scalar(ledger, "SELECT amount FROM utility_bill WHERE bill_number = ?", bill.number)), Date.valueOf(bill.due));
+        return Long.parseLong(scalar(kefu, "SELECT id FROM dunning_notice WHERE bill_number = ?", bill.number));
+    }
+
+    private void send(long notice) {
+        try (JMSContext ctx = jms.createContext()) {
+            ctx.createProducer().setProperty("kefu_type", "dunning").setJMSCorrelationID("dunning:" + notice)
+                    .send(jobs, "{\"type\":\"dunning\",\"noticeId\":" + notice + "}");
+        }
+    }
+
+    private CallId awaitCallInFlow(long notice, DtmfCustomer phone) throws Exception {
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until) {
+            String ref = scalar(kefu, "SELECT provider_ref FROM dunning_notice WHERE id = " + notice);
+            if (ref != null && ivr.inFlow(new CallId(ref))) {
+                return new CallId(ref);
+            }
+            Thread.sleep(100);
+        }
+        fail("reminder " + notice + " is in no IVR flow: " + scalar(kefu, "SELECT status || ' ' || COALESCE(reason, '') FROM dunning_notice WHERE id = "
+                + notice) + "; " + phone.sipp().report());
+        return null;
+    }
+
+    private IvrState awaitState(CallId call, Predicate<IvrState> test, String what) throws Exception {
+        long until = System.currentTimeMillis() + 40_000;
+        IvrState last = null;
+        while (System.currentTimeMillis() < until) {
+            last = ivr.stateOf(call).orElse(null);
+            if (last != null && test.test(last)) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        fail(what + ": not reached; last state " + (last == null ? "none (flow ended)" : last.node() + " " + path(last)));
+        return null;
+    }
+
+    private static String path(IvrState s) {
+        return s.path().stream().map(PathEntry::toString).collect(Collectors.joining(" "));
+    }
+
+    private static int trunkPort() {
+        return Integer.getInteger("kefu.it.trunk.port", 16060);
+    }
+
+    private static String mobile() {
+        return "137" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+    }
+
+    private static void update(DataSource ds, String sql, Object... params) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static String scalar(DataSource ds, String sql, Object... params) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}
