@@ -101,6 +101,8 @@ dunning-menu|li4 ji2 jiao3 fei4 qing3 an4 yi1, ren2 gong1 fu2 wu4 qing3 an4 er4,
 dunning-enter-promise-date|qing3 shu1 ru4 nin2 cheng2 nuo4 jiao3 fei4 de5 ri4 qi1, ba1 wei4 shu4 zi4, nian2 yue4 ri4, yi3 jing3 hao4 jian4 jie2 shu4|Please enter the date by which you will pay, as eight digits, year, month and day, followed by the hash key.
 dunning-invalid-date|ri4 qi1 wu2 xiao4, qing3 shu1 ru4 san1 shi2 tian1 nei4 de5 ri4 qi1|That date is not valid. Please enter a date within the next thirty days.
 dunning-promise-recorded|xie4 xie5, nin2 de5 cheng2 nuo4 yi3 ji4 lu4, jiao3 fei4 ri4 qi1|Thank you. Your promise is recorded. You will pay by
+survey-please-rate|qing3 nin2 dui4 ben3 ci4 fu2 wu4 ping2 fen1, fei1 chang2 man3 yi4 qing3 an4 wu3, man3 yi4 qing3 an4 si4, yi4 ban1 qing3 an4 san1, bu4 man3 yi4 qing3 an4 er4, fei1 chang2 bu4 man3 yi4 qing3 an4 yi1|Please rate our service. Very satisfied, press 5. Satisfied, press 4. Neutral, press 3. Dissatisfied, press 2. Very dissatisfied, press 1.
+survey-thanks|gan3 xie4 nin2 de5 ping2 jia4, zai4 jian4|Thank you for your rating. Goodbye.
 LIST
 
 # language-choice is bilingual by nature: the same file in both folders.

@@ -55,6 +55,10 @@ public class CallQueue {
     @Column(name = "overflow_flow", length = 64)
     private String overflowFlow;
 
+    /** The IVR flow that asks the caller for a rating when the agent hangs up; null: the call ends with the talk. */
+    @Column(name = "survey_flow", length = 64)
+    private String surveyFlow;
+
     @Column(name = "rona_seconds", nullable = false)
     private int ronaSeconds = 10;
 
@@ -103,6 +107,10 @@ public class CallQueue {
 
     public String getOverflowKind() {
         return overflowKind;
+    }
+
+    public String getSurveyFlow() {
+        return surveyFlow;
     }
 
     public String getOverflowFlow() {

@@ -4,5 +4,7 @@ package org.kefu.acd;
 public enum DialPath {
     CLICK_TO_DIAL, TRANSFER, CONSULTATION, FOLLOW_ME,
     /** Kefu dials a caller back from an agent's desk (a callback request). */
-    CALLBACK
+    CALLBACK,
+    /** Kefu calls a customer with a reminder that an IVR flow speaks (dunning by voice). */
+    DUNNING
 }

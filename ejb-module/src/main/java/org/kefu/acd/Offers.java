@@ -80,6 +80,9 @@ public class Offers {
     @EJB
     DialCheck dialPolicy;
 
+    @EJB
+    CallerSurvey survey;
+
     /**
      * Reads the queues' configuration again (after an administrator changed it): logged-in agents
      * are matched against the new requirements, waiting calls stay, and may now be offered.
@@ -437,7 +440,10 @@ public class Offers {
             // leaving a conference leaves the others talking.
             boolean othersStay = c.kind == AcdCall.Kind.CONSULTATION || state.conferees().containsKey(c.callId);
             if (!cleared.callEnded() && cleared.cause() != ClearCause.TRANSFERRED && !othersStay) {
-                // The agent hung up: the caller's call ends too.
+                // The agent hung up: the caller rates the call if the queue asks for it, else the call ends too.
+                if (surveyed(c, cleared.call(), ext)) {
+                    return true;
+                }
                 try (SwitchConnection sw = switchFactory.getConnection()) {
                     sw.clearCall(cleared.call());
                 } catch (TelephonyException e) {
@@ -458,6 +464,23 @@ public class Offers {
             abandoned(c);
         }
         return true;
+    }
+
+    /** Whether the caller of a queue call was handed to the queue's satisfaction survey. */
+    private boolean surveyed(AcdCall c, CallId call, String agentExtension) {
+        if (c.kind != AcdCall.Kind.QUEUE || c.waiting == null || c.caller == null) {
+            return false;
+        }
+        CallQueue queue = state.queue(c.waiting.queue());
+        String flow = queue == null ? null : queue.getSurveyFlow();
+        if (flow == null || flow.isBlank()) {
+            return false;
+        }
+        String job;
+        synchronized (c) {
+            job = c.jobNumber;
+        }
+        return survey.begin(call, c.caller, c.waiting.queue(), job != null ? job : agentExtension, flow);
     }
 
     /** The agent's talk on the call ended (hung up or transferred): wrap-up follows, END (and TRANSFER) logged. */

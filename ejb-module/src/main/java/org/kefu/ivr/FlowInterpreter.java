@@ -168,6 +168,10 @@ public final class FlowInterpreter {
             if (input instanceof IvrInput.Started st) {
                 if (waiting == IvrState.Waiting.START) {
                     callId = st.callId();
+                    // A caller who chose English in an earlier flow of the call (kefu.lang) goes on in English.
+                    if ("en".equals(st.data().get(CallData.LANG))) {
+                        language = "en";
+                    }
                     vars.put("callId", st.callId());
                     vars.put("language", language);
                     putIfPresent("ani", st.data().get(CallData.ANI));

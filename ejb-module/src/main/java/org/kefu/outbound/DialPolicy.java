@@ -109,8 +109,9 @@ public class DialPolicy implements DialCheck {
                 throw new DialRefused("CALLING_HOURS", "outside the calling hours until " + next.get(), next.get());
             }
         }
-        // Follow-me and callbacks are not a person's own calls: the categories apply, not a daily budget.
-        DialRules.Decision d = path == DialPath.FOLLOW_ME || path == DialPath.CALLBACK ? rules.permits(roles, queue, number)
+        // Follow-me, callbacks and reminders are not a person's own calls: the categories apply, not a daily budget.
+        DialRules.Decision d = path == DialPath.FOLLOW_ME || path == DialPath.CALLBACK || path == DialPath.DUNNING
+                ? rules.permits(roles, queue, number)
                 : rules.decide(person, roles, queue, number, LocalDate.now());
         if (!d.allowed()) {
             audit.recordIndependently(person, "DIAL_REFUSED", number, AuditOutcome.DENIED,

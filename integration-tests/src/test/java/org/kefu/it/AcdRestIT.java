@@ -183,7 +183,7 @@ class AcdRestIT {
                 "GET /kefu/api/callbacks/{id}", "GET /kefu/api/callbacks/figures", "DELETE /kefu/api/callbacks/{id}", "GET /kefu/api/contact-records",
                 "GET /kefu/api/do-not-call", "PUT /kefu/api/do-not-call/numbers/{phone}", "DELETE /kefu/api/do-not-call/numbers/{phone}",
                 "PUT /kefu/api/do-not-call/customers/{id}", "DELETE /kefu/api/do-not-call/customers/{id}",
-                "POST /kefu/api/dunning/runs", "GET /kefu/api/dunning/reminders", "GET /kefu/api/dunning/figures", "GET /kefu/api/health", "GET /kefu/api/ivr/flows", "POST /kefu/api/ivr/flows",
+                "POST /kefu/api/dunning/runs", "GET /kefu/api/dunning/reminders", "GET /kefu/api/dunning/figures", "GET /kefu/api/surveys/agents", "GET /kefu/api/health", "GET /kefu/api/ivr/flows", "POST /kefu/api/ivr/flows",
                 "GET /kefu/api/ivr/flows/{id}/versions/{version}", "POST /kefu/api/ivr/flows/{id}/versions/{version}/activate",
                 "GET /kefu/api/ivr/prompts", "POST /kefu/api/ivr/prompts/{lang}/{name}", "GET /kefu/api/me",
                 "POST /kefu/api/public/callback-requests", "GET /kefu/api/public/tickets/{number}", "GET /kefu/api/queues", "GET /kefu/api/queues/{code}",

@@ -42,14 +42,29 @@ final class DtmfCaller {
     static DtmfCaller call(String service, String caller, List<String> groups) throws IOException {
         int port = Sipp.nextPort();
         Path dir = Files.createTempDirectory("sipp-dtmf-");
+        String steps = keySteps(dir, groups);
+        String xml = SCENARIO.replace("[steps]", steps).replace("[service]", service).replace("[caller]", caller);
+        return new DtmfCaller(Sipp.launch(dir, "caller-dtmf.xml", xml, port, 170), port);
+    }
+
+    /** Lets sipp key the next group. Call it when the IVR waits for those keys. */
+    void go() throws IOException, InterruptedException {
+        sent++;
+        go(sipPort, callId, sent);
+    }
+
+    /**
+     * The scenario steps that key {@code groups} (one pcap per key press written into {@code dir}),
+     * each group after a go: a SIP INFO received in the call.
+     */
+    static String keySteps(Path dir, List<String> groups) throws IOException {
         StringBuilder steps = new StringBuilder();
         int press = 0;
         for (String group : groups) {
             steps.append("  <recv request=\"INFO\" timeout=\"150000\"/>\n");
             for (int i = 0; i < group.length(); i++) {
-                char key = group.charAt(i);
                 String file = "key-" + press + ".pcap";
-                Files.write(dir.resolve(file), pcap(key, press));
+                Files.write(dir.resolve(file), pcap(group.charAt(i), press));
                 if (i > 0) {
                     steps.append("  <pause milliseconds=\"300\"/>\n");
                 }
@@ -57,22 +72,20 @@ final class DtmfCaller {
                 press++;
             }
         }
-        String xml = SCENARIO.replace("[steps]", steps).replace("[service]", service).replace("[caller]", caller);
-        return new DtmfCaller(Sipp.launch(dir, "caller-dtmf.xml", xml, port, 170), port);
+        return steps.toString();
     }
 
-    /** Lets sipp key the next group. Call it when the IVR waits for those keys. */
-    void go() throws IOException, InterruptedException {
+    /** The {@code n}th go to the sipp on {@code sipPort}: an out-of-dialog INFO with the call's Call-ID. */
+    static void go(int sipPort, String callId, int n) throws IOException, InterruptedException {
         // The flow's state says "waiting for digits" just before the switch has the collection set
         // up: give it a moment, as a person would.
         Thread.sleep(200);
-        sent++;
         String info = "INFO sip:test@127.0.0.1:" + sipPort + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-go-" + sent + "\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-go-" + n + "\r\n"
                 + "From: <sip:test@127.0.0.1>;tag=go\r\n"
                 + "To: <sip:caller@127.0.0.1>\r\n"
                 + "Call-ID: " + callId + "\r\n"
-                + "CSeq: " + (100 + sent) + " INFO\r\n"
+                + "CSeq: " + (100 + n) + " INFO\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "Content-Length: 0\r\n\r\n";
         byte[] b = info.getBytes(StandardCharsets.US_ASCII);

@@ -1,10 +1,6 @@
 package org.kefu.it;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,20 +28,7 @@ final class DtmfCustomer {
 
     static DtmfCustomer answering(int sipPort, String number, int answerAfterMillis, List<String> groups) throws IOException {
         Path dir = Files.createTempDirectory("sipp-customer-dtmf-");
-        StringBuilder steps = new StringBuilder();
-        int press = 0;
-        for (String group : groups) {
-            steps.append("  <recv request=\"INFO\" timeout=\"150000\"/>\n");
-            for (int i = 0; i < group.length(); i++) {
-                String file = "key-" + press + ".pcap";
-                Files.write(dir.resolve(file), DtmfCaller.pcap(group.charAt(i), press));
-                if (i > 0) {
-                    steps.append("  <pause milliseconds=\"300\"/>\n");
-                }
-                steps.append("  <nop><action><exec play_pcap_audio=\"").append(file).append("\"/></action></nop>\n");
-                press++;
-            }
-        }
+        String steps = DtmfCaller.keySteps(dir, groups);
         String xml = SCENARIO.replace("[steps]", steps).replace("[number]", number)
                 .replace("[answer_after]", String.valueOf(answerAfterMillis));
         return new DtmfCustomer(Sipp.launch(dir, "customer-dtmf.xml", xml, sipPort, 170), sipPort);
@@ -53,24 +36,12 @@ final class DtmfCustomer {
 
     /** Lets sipp key the next group. Call it when the IVR waits for those keys. */
     void go() throws IOException, InterruptedException {
-        Thread.sleep(200); // the collection is set up just after the flow says it waits: a moment, as a person would
         Matcher m = CALL_ID.matcher(sipp.messages());
         if (!m.find()) {
             throw new IllegalStateException("no INVITE reached the customer yet: " + sipp.report());
         }
         sent++;
-        String info = "INFO sip:customer@127.0.0.1:" + sipPort + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-go-" + sent + "\r\n"
-                + "From: <sip:test@127.0.0.1>;tag=go\r\n"
-                + "To: <sip:customer@127.0.0.1>\r\n"
-                + "Call-ID: " + m.group(1) + "\r\n"
-                + "CSeq: " + (100 + sent) + " INFO\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "Content-Length: 0\r\n\r\n";
-        byte[] b = info.getBytes(StandardCharsets.US_ASCII);
-        try (DatagramSocket s = new DatagramSocket()) {
-            s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), sipPort));
-        }
+        DtmfCaller.go(sipPort, m.group(1), sent);
     }
 
     Sipp sipp() {

@@ -3,6 +3,7 @@ package org.kefu.it;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.jms.JMSContext;
+import jakarta.json.Json;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -13,16 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kefu.ivr.IvrState;
-import org.kefu.ivr.PathEntry;
 import org.kefu.ivr.calls.IvrCalls;
 import org.kefu.telephony.CallId;
 
 import javax.sql.DataSource;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,18 +36,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Dunning by voice (issue 16): a reminder's job on kefu.dunning makes Kefu call the customer
  * through the test trunk, where sipp answers as the customer's phone and keys on the keypad
  * (RFC 2833). The IVR flow dunning-reminder speaks the amount and due date; 1 pays the bill from
  * the customer's bank account after the card's PIN, through the 2PC bill payment (the ledger moves
- * exactly once); 3 promises a date; a number on the do-not-call list is never dialled.
+ * exactly once); 3 promises a date, and the next run leaves the bill alone until that day; a number
+ * on the do-not-call list, or an international one, is never dialled.
  */
 @ExtendWith(ArquillianExtension.class)
 class DunningVoiceIT {
@@ -56,7 +59,8 @@ class DunningVoiceIT {
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
         return SipBed.addTo(ShrinkWrap.create(WebArchive.class, "dunning-voice-probe.war"))
-                .addClasses(DunningVoiceIT.class, DtmfCustomer.class, DtmfCaller.class, BankingFixtures.class, TestCustomers.class)
+                .addClasses(DunningVoiceIT.class, DtmfCustomer.class, DtmfCaller.class, BankingFixtures.class, TestCustomers.class,
+                        Sql.class, IvrWatch.class)
                 .addAsResource("sipp/phone-answers.xml")
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar\n"));
     }
@@ -137,6 +141,15 @@ class DunningVoiceIT {
         assertEquals("SENT|PROMISED|" + promised, scalar(kefu,
                 "SELECT status || '|' || outcome || '|' || CAST(promised_on AS VARCHAR(10)) FROM dunning_notice WHERE id = " + notice));
         assertEquals("UNPAID", scalar(ledger, "SELECT status FROM utility_bill WHERE bill_number = ?", bill.number));
+
+        // A week later the bill is still unpaid, but its day has not come: the next run leaves it alone.
+        update(kefu, "UPDATE dunning_notice SET created_at = ? WHERE id = " + notice,
+                java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(8))));
+        HttpResponse<String> ran = api("POST", "api/dunning/runs", "1005");
+        assertEquals(200, ran.statusCode(), ran.body());
+        assertTrue(Json.createReader(new StringReader(ran.body())).readObject().getInt("promised") >= 1, ran.body());
+        assertEquals("1", scalar(kefu, "SELECT COUNT(*) FROM dunning_notice WHERE bill_number = ?", bill.number),
+                "no new reminder before the promised day");
     }
 
     @Test
@@ -158,6 +171,21 @@ class DunningVoiceIT {
         } finally {
             update(kefu, "DELETE FROM do_not_call WHERE phone = ?", mobile);
         }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aCustomerRecordEditedToAnInternationalNumberIsNotCalledAndTheRefusalIsAudited() throws Exception {
+        String abroad = "00441632" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        long customer = TestCustomers.create(kefu, "催缴语音丁", "zh-CN", abroad, null, "CALL");
+        Bill bill = bill(customer, "33.00", LocalDate.now(CENTER).minusDays(2));
+        long notice = notice(bill, customer, abroad);
+        send(notice);
+        SipBed.await("the reminder refused by the dial policy", Duration.ofSeconds(20),
+                () -> "FAILED".equals(scalar(kefu, "SELECT status FROM dunning_notice WHERE id = " + notice)));
+        assertTrue(scalar(kefu, "SELECT reason FROM dunning_notice WHERE id = " + notice).startsWith("DIAL_REFUSED"));
+        assertEquals("kefu-dunning|DENIED", scalar(kefu, "SELECT actor || '|' || outcome FROM audit_event WHERE action = 'DIAL_REFUSED'"
+                + " AND target = ? ORDER BY id DESC", abroad));
     }
 
     // --- helpers ---
@@ -192,36 +220,27 @@ class DunningVoiceIT {
         }
     }
 
-    private CallId awaitCallInFlow(long notice, DtmfCustomer phone) throws Exception {
-        long until = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < until) {
+    private CallId awaitCallInFlow(long notice, DtmfCustomer phone) {
+        return SipBed.await(() -> "reminder " + notice + " in an IVR flow; " + phone.sipp().report(), Duration.ofSeconds(30), () -> {
             String ref = scalar(kefu, "SELECT provider_ref FROM dunning_notice WHERE id = " + notice);
-            if (ref != null && ivr.inFlow(new CallId(ref))) {
-                return new CallId(ref);
-            }
-            Thread.sleep(100);
-        }
-        fail("reminder " + notice + " is in no IVR flow: " + scalar(kefu, "SELECT status || ' ' || COALESCE(reason, '') FROM dunning_notice WHERE id = "
-                + notice) + "; " + phone.sipp().report());
-        return null;
+            return ref != null && ivr.inFlow(new CallId(ref)) ? new CallId(ref) : null;
+        }, c -> true);
     }
 
-    private IvrState awaitState(CallId call, Predicate<IvrState> test, String what) throws Exception {
-        long until = System.currentTimeMillis() + 40_000;
-        IvrState last = null;
-        while (System.currentTimeMillis() < until) {
-            last = ivr.stateOf(call).orElse(null);
-            if (last != null && test.test(last)) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        fail(what + ": not reached; last state " + (last == null ? "none (flow ended)" : last.node() + " " + path(last)));
-        return null;
+    private IvrState awaitState(CallId call, Predicate<IvrState> test, String what) {
+        return IvrWatch.awaitState(ivr, call, test, what);
     }
 
     private static String path(IvrState s) {
-        return s.path().stream().map(PathEntry::toString).collect(Collectors.joining(" "));
+        return IvrWatch.path(s);
+    }
+
+    private static HttpResponse<String> api(String method, String path, String login) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0)) + "/kefu/" + path);
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((login + ":kefu2026").getBytes(StandardCharsets.UTF_8)))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static int trunkPort() {
@@ -233,22 +252,10 @@ class DunningVoiceIT {
     }
 
     private static void update(DataSource ds, String sql, Object... params) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        }
+        Sql.update(ds, sql, params);
     }
 
     private static String scalar(DataSource ds, String sql, Object... params) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return Sql.scalar(ds, sql, params);
     }
 }

@@ -20,6 +20,7 @@ import org.kefu.ivr.ServiceRegistry;
 import org.kefu.ivr.operations.DunningOperations;
 import org.kefu.ivr.operations.OperationErrors;
 import org.kefu.ivr.operations.SecuritiesOperations;
+import org.kefu.ivr.operations.SurveyOperations;
 import org.kefu.ivr.operations.TicketOperations;
 import org.kefu.ivr.operations.UtilitiesOperations;
 import org.kefu.securities.SecuritiesException;
@@ -36,7 +37,7 @@ import java.util.Optional;
  * The flows' self-service operations over Kefu's services. {@code banking.*} is BankingService
  * (channel IVR, the call and the action's idempotency key; a refusal's {@code BankingError} name
  * is the error code); the other domains have a class each in {@code org.kefu.ivr.operations}
- * ({@code securities.*}, {@code utilities.*}, {@code dunning.*}, {@code tickets.*} and {@code voicemail.store});
+ * ({@code securities.*}, {@code utilities.*}, {@code dunning.*}, {@code survey.*}, {@code tickets.*} and {@code voicemail.store});
  * {@code acd.hours} answers from the office hours and holidays of the routing rules,
  * {@code acd.lastAgent} the agent the caller spoke to last (R-2.5; error NONE). An unknown
  * operation fails with
@@ -72,6 +73,9 @@ public class IvrServices implements ServiceRegistry {
 
     @EJB
     private DunningOperations dunning;
+
+    @EJB
+    private SurveyOperations survey;
 
     /** Operations by name; the call is taken from the idempotency key ({@code callId:node:visit}). */
     @Override
@@ -119,6 +123,9 @@ public class IvrServices implements ServiceRegistry {
         }
         if (operation.startsWith("utilities.")) {
             return utilities.invoke(ctx, operation, in, secrets);
+        }
+        if (operation.startsWith("survey.")) {
+            return survey.invoke(ctx.callId(), operation, in);
         }
         if (operation.startsWith("dunning.")) {
             return dunning.invoke(ctx.callId(), operation, in);

@@ -27,7 +27,7 @@ import java.util.Set;
  * Dunning (欠费催缴, issue 16) by rule: every unpaid utility bill past its due date (in
  * Asia/Shanghai) whose utility customer Kefu knows gets a reminder, by SMS, e-mail or a call as
  * the customer chose (a call also once {@code kefu.dunning.voiceAfter} (2) written ones went
- * unheeded), unless one went out within {@code kefu.dunning.intervalDays} (7) or the bill
+ * unheeded), unless the customer promised in a reminder's call to pay by a day not yet past, or one went out within {@code kefu.dunning.intervalDays} (7) or the bill
  * has had {@code kefu.dunning.maxRemindersPerBill} (3). A reminder is a row and a job on
  * kefu.dunning, written in one XA transaction: a run that fails leaves neither.
  */
@@ -66,20 +66,28 @@ public class DunningRuns {
         Map<String, Long> customers = new HashMap<>();
         Map<String, Earlier> earlier = new HashMap<>();
         Set<String> remindedToday = new HashSet<>();
+        Map<String, LocalDate> promisedBy = new HashMap<>();
         for (int i = 0; i < bills.size(); i += CHUNK) {
             List<OverdueBill> chunk = bills.subList(i, Math.min(bills.size(), i + CHUNK));
             customers.putAll(customersOf(chunk.stream().map(OverdueBill::utilityCustomer).distinct().toList()));
             List<String> numbers = chunk.stream().map(OverdueBill::billNumber).toList();
             earlier.putAll(earlierReminders(numbers));
             remindedToday.addAll(remindedOn(today, numbers));
+            promisedBy.putAll(promises(numbers));
         }
         int queued = 0;
         int recent = 0;
         int limit = 0;
         int noContact = 0;
+        int promised = 0;
         List<DunningNotice> made = new ArrayList<>();
         LocalDate intervalStart = today.minusDays(INTERVAL_DAYS - 1L);
         for (OverdueBill bill : bills) {
+            LocalDate promise = promisedBy.get(bill.billNumber());
+            if (promise != null && !promise.isBefore(today)) {
+                promised++; // the customer keeps the word given in a reminder's call until the day is past
+                continue;
+            }
             Earlier before = earlier.getOrDefault(bill.billNumber(), Earlier.NONE);
             if (before.count() >= MAX_PER_BILL) {
                 limit++;
@@ -106,7 +114,7 @@ public class DunningRuns {
         for (DunningNotice notice : made) {
             jobs.enqueue(notice.getId(), Duration.ZERO);
         }
-        DunningRun run = new DunningRun(bills.size(), queued, recent, limit, noContact);
+        DunningRun run = new DunningRun(bills.size(), queued, recent, limit, noContact, promised);
         audit.record(actor, "DUNNING_RUN", "utility-bills", AuditOutcome.SUCCESS, run.toString(), sourceAddress);
         LOG.infof("Dunning run by %s: %s", actor, run);
         return run;
@@ -142,6 +150,16 @@ public class DunningRuns {
                 .setParameter("bills", billNumbers).getResultList()
                 .forEach(row -> found.put((String) row[0], new Earlier(((Number) row[1]).intValue(), (Instant) row[2],
                         ((Number) row[3]).intValue())));
+        return found;
+    }
+
+    /** The latest date promised for each bill in a reminder's call. */
+    private Map<String, LocalDate> promises(List<String> billNumbers) {
+        Map<String, LocalDate> found = new HashMap<>();
+        em.createQuery("select n.billNumber, max(n.promisedOn) from DunningNotice n where n.billNumber in :bills"
+                        + " and n.promisedOn is not null group by n.billNumber", Object[].class)
+                .setParameter("bills", billNumbers).getResultList()
+                .forEach(row -> found.put((String) row[0], (LocalDate) row[1]));
         return found;
     }
 

@@ -5,6 +5,9 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import org.jboss.logging.Logger;
+import org.kefu.acd.DialCheck;
+import org.kefu.acd.DialPath;
+import org.kefu.acd.DialRefused;
 import org.kefu.outbound.CallbackOutcome;
 import org.kefu.outbound.ChannelDown;
 import org.kefu.telephony.CallData;
@@ -16,6 +19,7 @@ import org.kefu.telephony.TelephonyException;
 import org.kefu.telephony.dialplan.DialRefusedException;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Dunning by voice: Kefu calls the customer from the utilities' service number
@@ -32,6 +36,9 @@ public class VoiceReminders {
     /** The IVR flow a reminder's call runs. */
     public static final String FLOW = System.getProperty("kefu.dunning.voiceFlow", "dunning-reminder");
     static final String SERVICE_NUMBER = System.getProperty("kefu.dunning.voiceNumber", "96000");
+    /** Whose rules the call follows: the utilities queue's, as its agents' calls would. */
+    private static final String QUEUE = "utilities";
+    private static final String ACTOR = "kefu-dunning";
     private static final Logger LOG = Logger.getLogger(VoiceReminders.class);
 
     @Resource(lookup = "java:/eis/kefu/Switch")
@@ -40,8 +47,19 @@ public class VoiceReminders {
     @EJB
     private NoticeClaims claims;
 
+    @EJB
+    private DialCheck dialPolicy;
+
     /** Places the reminder's call; the customer's phone rings when this returns. */
     public void dial(NoticeClaims.Claim c) {
+        try {
+            // The categories a system call may reach (audited DIAL_REFUSED): a customer record edited
+            // to a premium or international number must not make Kefu call it.
+            dialPolicy.check(ACTOR, Set.of("agent"), QUEUE, c.to(), DialPath.DUNNING, null);
+        } catch (DialRefused e) {
+            claims.notSent(c.id(), new ChannelDown("DIAL_REFUSED: " + e.getMessage(), false, e));
+            return;
+        }
         try (SwitchConnection sw = switchFactory.getConnection()) {
             CallId call = sw.dialOut(new DeviceId(SERVICE_NUMBER), new DeviceId(c.to()),
                     Map.of(CallData.DUNNING_NOTICE, String.valueOf(c.id())));

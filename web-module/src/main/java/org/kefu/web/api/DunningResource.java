@@ -48,7 +48,8 @@ public class DunningResource {
             DunningNotice.FAILED, DunningNotice.REFUSED, DunningNotice.CANCELLED, DunningNotice.UNCERTAIN);
 
     /** What a run found and did. */
-    public record Run(int overdue, int queued, int recentlyReminded, int limitReached, int noContact) {
+    public record Run(int overdue, int queued, int recentlyReminded, int limitReached, int noContact,
+                      @Schema(description = "bills left alone: promised in a reminder's call to be paid by a day not yet past") int promised) {
     }
 
     /** One reminder. */
@@ -86,7 +87,7 @@ public class DunningResource {
             content = @Content(schema = @Schema(implementation = Run.class)))
     public Run run() {
         var r = runs.run(security.getUserPrincipal().getName(), request.getRemoteAddr());
-        return new Run(r.overdue(), r.queued(), r.recentlyReminded(), r.limitReached(), r.noContact());
+        return new Run(r.overdue(), r.queued(), r.recentlyReminded(), r.limitReached(), r.noContact(), r.promised());
     }
 
     @GET

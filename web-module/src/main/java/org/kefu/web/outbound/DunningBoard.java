@@ -47,7 +47,8 @@ public class DunningBoard implements Serializable {
     public void run() {
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
         DunningRun run = runs.run(currentUser.getLogin(), request.getRemoteAddr());
-        PageMessages.info("supervisor.dunning.ran", run.overdue(), run.queued(), run.recentlyReminded(), run.limitReached(), run.noContact());
+        PageMessages.info("supervisor.dunning.ran", run.overdue(), run.queued(), run.recentlyReminded(), run.limitReached(), run.noContact(),
+                run.promised());
         load();
     }
 
