@@ -44,8 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The satisfaction survey after a call (issues 16 and 17): a hotline caller (sipp, keying RFC 2833)
  * talks to agent 1003 at a sipp desk phone; the agent hangs up and, the hotline queue asking for
  * the survey, the caller stays on the line, hears the survey and presses 4. The score is kept for
- * the call's agent and queue and counted per agent over REST; a caller who keys nothing leaves
- * the survey offered but unscored.
+ * the call's agent and queue (offered before it is scored) and counted per agent over REST; the
+ * supervisor's page shows the same figures.
  */
 @ExtendWith(ArquillianExtension.class)
 class SurveyIT {
@@ -53,7 +53,8 @@ class SurveyIT {
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
         return SipBed.addTo(ShrinkWrap.create(WebArchive.class, "survey-probe.war"))
-                .addClasses(SurveyIT.class, DeskAgents.class, DtmfCaller.class, Sql.class, IvrWatch.class)
+                .addClasses(SurveyIT.class, DeskAgents.class, DtmfCaller.class, Sql.class, IvrWatch.class, ConsoleClient.class,
+                        KefuApi.class)
                 .addAsResource("sipp/phone-register.xml")
                 .addAsResource("sipp/phone-answers.xml")
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar\n"));
@@ -114,6 +115,17 @@ class SurveyIT {
         assertEquals(5, scores.size());
         assertTrue(scores.getInt(3) >= 1, "a 4 among the scores: " + agent);
         assertEquals(400, api("api/surveys/agents?from=2026-01-01&to=2026-03-01", "1005").statusCode());
+
+        // The supervisor's page shows the same figures for today.
+        ConsoleClient console = new ConsoleClient(KefuApi.base());
+        console.signIn("1005", "kefu2026");
+        String page = console.get("supervisor/index.xhtml").body();
+        StringBuilder spread = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            spread.append(i == 0 ? "" : " ").append(i + 1).append(':').append(scores.getInt(i));
+        }
+        assertTrue(page.contains("满意度调查") && page.contains(">1003<") && page.contains(spread.toString()),
+                "the survey table with 1003's scores " + spread);
     }
 
     /** The hotline queue asks its callers for a rating, for this test. */
