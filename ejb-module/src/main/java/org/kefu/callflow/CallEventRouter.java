@@ -206,12 +206,7 @@ public class CallEventRouter {
             sw.clearCall(event.call()); // settled meanwhile (found UNCERTAIN after a failed delivery): nothing to say
             return true;
         }
-        calls.handTo(event.call(), CallOwner.IVR);
-        ConnectionId customer = new ConnectionId(event.call(), new DeviceId(data.get(CallData.DNIS)));
-        Optional<IvrCalls.Handover> handover = ivr.start(sw, flow.get(), event.call(), customer, data);
-        if (handover.isPresent()) {
-            entry.fromFlow(sw, event.call(), handover.get());
-        }
+        entry.startFlow(sw, event.call(), new ConnectionId(event.call(), new DeviceId(data.get(CallData.DNIS))), data, flow.get());
         return true;
     }
 

@@ -210,7 +210,12 @@ public class InboundCalls {
         offerMenu(sw, caller, data.get(CallData.ENTRY), lastAgent.isPresent());
     }
 
-    private void startFlow(SwitchConnection sw, CallId call, ConnectionId caller, Map<String, String> data, IvrFlow flow)
+    /**
+     * The IVR flow takes the call: it becomes the call's owner, and what the flow hands back at
+     * once (a queue, an agent, goodbye) is carried out. Also for the calls Kefu placed and for the
+     * survey after an agent.
+     */
+    public void startFlow(SwitchConnection sw, CallId call, ConnectionId caller, Map<String, String> data, IvrFlow flow)
             throws TelephonyException {
         calls.handTo(call, CallOwner.IVR);
         Optional<IvrCalls.Handover> handover = ivr.start(sw, flow, call, caller, data);

@@ -7,11 +7,8 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import org.jboss.logging.Logger;
 import org.kefu.acd.CallerSurvey;
-import org.kefu.calls.CallOwner;
-import org.kefu.calls.CallSessions;
 import org.kefu.ivr.IvrFlow;
 import org.kefu.ivr.admin.IvrFlows;
-import org.kefu.ivr.calls.IvrCalls;
 import org.kefu.surveys.SatisfactionSurveys;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.ConnectionId;
@@ -40,12 +37,6 @@ public class SurveyHandover implements CallerSurvey {
     private IvrFlows flows;
 
     @EJB
-    private IvrCalls ivr;
-
-    @EJB
-    private CallSessions calls;
-
-    @EJB
     private SatisfactionSurveys surveys;
 
     @EJB
@@ -62,11 +53,7 @@ public class SurveyHandover implements CallerSurvey {
             return false; // surveyed once already (a second agent on a transferred call)
         }
         try (SwitchConnection sw = switchFactory.getConnection()) {
-            calls.handTo(call, CallOwner.IVR);
-            Optional<IvrCalls.Handover> handover = ivr.start(sw, flow.get(), call, caller, sw.callData(call));
-            if (handover.isPresent()) {
-                entry.fromFlow(sw, call, handover.get());
-            }
+            entry.startFlow(sw, call, caller, sw.callData(call), flow.get());
             return true;
         } catch (TelephonyException e) {
             LOG.infof("Call %s: the survey could not start (%s)", call, e.getMessage());

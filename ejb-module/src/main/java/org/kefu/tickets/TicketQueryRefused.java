@@ -4,14 +4,18 @@ import jakarta.ejb.ApplicationException;
 
 import java.time.Duration;
 
-/** A public ticket query refused: too many from one address; again after {@link #retryAfter()}. */
+/** A public ticket query or report refused: too many from one address or for one number; again after {@link #retryAfter()}. */
 @ApplicationException(rollback = true)
 public class TicketQueryRefused extends RuntimeException {
 
     private final Duration retryAfter;
 
     public TicketQueryRefused(Duration retryAfter) {
-        super("too many ticket queries from this address; try again later");
+        this("too many ticket queries from this address; try again later", retryAfter);
+    }
+
+    public TicketQueryRefused(String message, Duration retryAfter) {
+        super(message);
         this.retryAfter = retryAfter;
     }
 

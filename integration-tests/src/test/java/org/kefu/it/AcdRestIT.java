@@ -186,7 +186,7 @@ class AcdRestIT {
                 "POST /kefu/api/dunning/runs", "GET /kefu/api/dunning/reminders", "GET /kefu/api/dunning/figures", "GET /kefu/api/surveys/agents", "GET /kefu/api/health", "GET /kefu/api/ivr/flows", "POST /kefu/api/ivr/flows",
                 "GET /kefu/api/ivr/flows/{id}/versions/{version}", "POST /kefu/api/ivr/flows/{id}/versions/{version}/activate",
                 "GET /kefu/api/ivr/prompts", "POST /kefu/api/ivr/prompts/{lang}/{name}", "GET /kefu/api/me",
-                "POST /kefu/api/public/callback-requests", "GET /kefu/api/public/tickets/{number}", "GET /kefu/api/queues", "GET /kefu/api/queues/{code}",
+                "POST /kefu/api/public/callback-requests", "POST /kefu/api/public/tickets", "GET /kefu/api/public/tickets/{number}", "GET /kefu/api/queues", "GET /kefu/api/queues/{code}",
                 "PUT /kefu/api/routing/calendar/{date}", "GET /kefu/api/routing/calendar",
                 "DELETE /kefu/api/routing/calendar/{date}", "GET /kefu/api/routing/hours/{kind}/{code}",
                 "PUT /kefu/api/routing/hours/{kind}/{code}", "POST /kefu/api/routing/reload", "GET /kefu/api/tickets/types", "GET /kefu/api/tickets/categories",

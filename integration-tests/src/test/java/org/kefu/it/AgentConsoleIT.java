@@ -393,6 +393,103 @@ class AgentConsoleIT {
     }
 
     @Test
+    void theAgentOpensATicketDuringTheCallLinkedToItAndARepeatIsNotOpenedTwice() throws Exception {
+        deskPhone("8003", "300");
+        String subject = "信用卡年费争议 " + Long.toString(System.nanoTime(), 36);
+        try (AgentConsole console = AgentConsole.open("zh-CN")) {
+            console.shootOnFailure("console-ticket", () -> {
+                loggedIn("1003");
+                console.readyAt("1003", "8003");
+                Sipp caller = bed.start("caller-waits-for-agent.xml",
+                        Map.of("service", "12345", "caller", "13800138000", "key", "1", "talk", "20000"));
+                console.await("phone:callState", "通话中", PUSH);
+                // Prefilled from the screen pop: whose ticket it is and which call it belongs to.
+                console.await("ticket:for", "张三 13800138000", PUSH);
+                String callRef = console.callRef();
+                assertTrue(console.text("ticket:for").contains(callRef), console.text("ticket:for"));
+
+                // A subject is needed: nothing is opened without one.
+                console.select("ticket:type", "COMPLAINT");
+                console.select("ticket:category", "CARDS");
+                console.click("ticket:open");
+                console.await("msgs", "请选择类型和分类并填写主题", PUSH);
+
+                console.type("ticket:subject", subject);
+                console.type("ticket:description", "客户称未开通却被收取年费");
+                console.click("ticket:open");
+                String shown = console.await("ticket:opened", "已创建", PUSH);
+                Matcher m = Pattern.compile("工单 (\\d+) 已创建").matcher(shown);
+                assertTrue(m.find(), shown);
+                String number = m.group(1);
+                console.await("pop:tickets", subject, PUSH); // among 张三's open tickets at once
+                console.screenshot("console-18-ticket-opened");
+
+                // Linked to the call and the customer, opened by the agent, with its deadlines.
+                assertEquals(number + "|" + callRef + "|AGENT|1003|13800138000|COMPLAINT|CARDS|NEW|true|true",
+                        SqlProbeClient.value("SELECT CAST(t.id AS VARCHAR(20)) || '|' || t.call_ref || '|' || t.channel || '|' || t.created_by"
+                                + " || '|' || t.caller_phone || '|' || t.ticket_type || '|' || t.category || '|' || t.status"
+                                + " || '|' || CASE WHEN t.answer_by IS NULL THEN 'false' ELSE 'true' END"
+                                + " || '|' || CASE WHEN t.customer_id = c.customer_id THEN 'true' ELSE 'false' END"
+                                + " FROM ticket t, customer_phone c WHERE t.subject = ? AND c.phone = '13800138000'", subject));
+
+                // The same complaint again on the same call: noted on ticket N as a repeat, not a second ticket.
+                console.type("ticket:subject", subject);
+                console.type("ticket:description", "客户称未开通却被收取年费");
+                console.click("ticket:open");
+                console.await("ticket:opened", "已有未办结的工单 " + number, PUSH);
+                assertEquals("1", SqlProbeClient.value("SELECT CAST(COUNT(*) AS VARCHAR(20)) FROM ticket WHERE subject = ?", subject));
+                assertTrue(rest("GET", "tickets/" + number + "/history", "1001", null).body().contains("again by AGENT"),
+                        "the repeat is in the ticket's history");
+                assertEquals(0, caller.await(40), caller.report());
+            });
+        }
+    }
+
+    @Test
+    void aCitizenReportsAProblemOnThePublicPageWithoutALoginAndLooksTheTicketUp() throws Exception {
+        String phone = "139" + (10_000_000 + (System.nanoTime() % 89_999_999));
+        String subject = "楼道水管漏水 " + Long.toString(System.nanoTime(), 36);
+        try (AgentConsole page = AgentConsole.open("zh-CN")) {
+            page.shootOnFailure("public-tickets", () -> {
+                page.browser().go("public/tickets.xhtml");
+                page.await("report", "诉求登记", PUSH);
+                assertTrue(page.browser().driver().getCurrentUrl().contains("public/tickets.xhtml"), "no sign-in asked");
+                // A service number is no one to answer to: said in the reader's language, nothing opened.
+                page.type("report:phone", "12345");
+                page.select("report:type", "REPAIR");
+                page.select("report:category", "WATER");
+                page.type("report:subject", subject);
+                page.click("report:send");
+                page.await("msgs", "请填写中国大陆的手机或固定电话号码", PUSH);
+                assertEquals("0", SqlProbeClient.value("SELECT CAST(COUNT(*) AS VARCHAR(20)) FROM ticket WHERE subject = ?", subject));
+
+                page.type("report:phone", phone);
+                page.type("report:description", "3号楼2单元，水已漫到楼梯");
+                page.click("report:send");
+                String shown = page.await("report:number", "您的工单号是", PUSH);
+                Matcher m = Pattern.compile("工单号是 (\\d+)").matcher(shown);
+                assertTrue(m.find(), shown);
+                String number = m.group(1);
+                page.await("report:answerBy", "预计答复时间不晚于", PUSH);
+                page.screenshot("public-1-reported");
+                assertEquals(number + "|WEB|web|" + phone + "|REPAIR",
+                        SqlProbeClient.value("SELECT CAST(id AS VARCHAR(20)) || '|' || channel || '|' || created_by || '|' || caller_phone"
+                                + " || '|' || ticket_type FROM ticket WHERE subject = ? AND customer_id IS NULL", subject));
+
+                // Looked up by number and phone; a wrong phone looks like no ticket.
+                page.type("lookup:number", number);
+                page.type("lookup:phone", "13700000000");
+                page.click("lookup:find");
+                page.await("msgs", "没有与该电话号码对应的此工单", PUSH);
+                page.type("lookup:phone", phone);
+                page.click("lookup:find");
+                page.await("lookup:status", "新建", PUSH);
+                page.screenshot("public-2-looked-up");
+            });
+        }
+    }
+
+    @Test
     void assistedBankingTheCallerTypesThePinOnThePhoneAndTheAgentTransfersMoney() throws Exception {
         deskPhone("8001", "500");
         try (AgentConsole console = AgentConsole.open("zh-CN")) {

@@ -100,6 +100,13 @@ public class AgentDesk implements Serializable {
         pop = screenPops.forCall(callRef, Map.of(CallData.CUSTOMER_ID, String.valueOf(id), CallData.ANI, pop.getPhone()));
     }
 
+    /** The screen pop read again (a ticket opened during the call shows among the open ones). */
+    public void popAgain() {
+        if (pop != null && pop.getCustomerId() != null) {
+            customerCreated(pop.getCustomerId());
+        }
+    }
+
     private void refused(RuntimeException e) {
         Throwable cause = Refusals.cause(e);
         String key = Refusals.messageKey(cause);

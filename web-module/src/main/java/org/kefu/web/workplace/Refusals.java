@@ -6,6 +6,7 @@ import org.kefu.acd.AcdException;
 import org.kefu.acd.SoftPhoneException;
 import org.kefu.assisted.AssistedBankingException;
 import org.kefu.crm.ContactRecordException;
+import org.kefu.tickets.TicketException;
 
 /** Which message tells the agent why the business refused a workplace action. */
 final class Refusals {
@@ -30,6 +31,8 @@ final class Refusals {
             return "workplace.record." + c.getCode();
         } else if (cause instanceof AssistedBankingException b) {
             return "workplace.bank." + b.getCode();
+        } else if (cause instanceof TicketException t) {
+            return "workplace.ticket." + t.getCode();
         } else if (cause instanceof EJBAccessException) {
             return "workplace.error.forbidden";
         }
