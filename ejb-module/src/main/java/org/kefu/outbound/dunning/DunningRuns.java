@@ -17,11 +17,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Dunning (欠费催缴, issue 16) by rule: every unpaid utility bill past its due date (in
@@ -65,15 +63,11 @@ public class DunningRuns {
                 .toList();
         Map<String, Long> customers = new HashMap<>();
         Map<String, Earlier> earlier = new HashMap<>();
-        Set<String> remindedToday = new HashSet<>();
-        Map<String, LocalDate> promisedBy = new HashMap<>();
         for (int i = 0; i < bills.size(); i += CHUNK) {
             List<OverdueBill> chunk = bills.subList(i, Math.min(bills.size(), i + CHUNK));
             customers.putAll(customersOf(chunk.stream().map(OverdueBill::utilityCustomer).distinct().toList()));
             List<String> numbers = chunk.stream().map(OverdueBill::billNumber).toList();
-            earlier.putAll(earlierReminders(numbers));
-            remindedToday.addAll(remindedOn(today, numbers));
-            promisedBy.putAll(promises(numbers));
+            earlier.putAll(earlierReminders(numbers, today));
         }
         int queued = 0;
         int recent = 0;
@@ -83,17 +77,16 @@ public class DunningRuns {
         List<DunningNotice> made = new ArrayList<>();
         LocalDate intervalStart = today.minusDays(INTERVAL_DAYS - 1L);
         for (OverdueBill bill : bills) {
-            LocalDate promise = promisedBy.get(bill.billNumber());
-            if (promise != null && !promise.isBefore(today)) {
+            Earlier before = earlier.getOrDefault(bill.billNumber(), Earlier.NONE);
+            if (before.promisedOn() != null && !before.promisedOn().isBefore(today)) {
                 promised++; // the customer keeps the word given in a reminder's call until the day is past
                 continue;
             }
-            Earlier before = earlier.getOrDefault(bill.billNumber(), Earlier.NONE);
             if (before.count() >= MAX_PER_BILL) {
                 limit++;
                 continue;
             }
-            if (remindedToday.contains(bill.billNumber())
+            if (before.today()
                     || before.last() != null && !LocalDate.ofInstant(before.last(), CallingHours.CENTER_ZONE).isBefore(intervalStart)) {
                 recent++;
                 continue;
@@ -140,39 +133,33 @@ public class DunningRuns {
         return found;
     }
 
-    /** Reminders that count: sent, being sent, waiting, or perhaps sent. */
-    private Map<String, Earlier> earlierReminders(List<String> billNumbers) {
+    /**
+     * What the reminders of each bill say for this run, in one query per chunk: those that count
+     * (sent, being sent, waiting, or perhaps sent), how many of them were written, the last; the
+     * latest date promised in a reminder's call; whether one was made today in any state (the key
+     * allows one per bill and day).
+     */
+    private Map<String, Earlier> earlierReminders(List<String> billNumbers, LocalDate today) {
         Map<String, Earlier> found = new HashMap<>();
-        em.createQuery("select n.billNumber, count(n), max(n.createdAt),"
-                        + " sum(case when n.channel = org.kefu.outbound.dunning.NoticeChannel.VOICE then 0 else 1 end)"
-                        + " from DunningNotice n where n.billNumber in :bills"
-                        + " and n.status in ('QUEUED', 'SENDING', 'SENT', 'UNCERTAIN') group by n.billNumber", Object[].class)
+        String counts = "n.status in ('QUEUED', 'SENDING', 'SENT', 'UNCERTAIN')";
+        em.createQuery("select n.billNumber, sum(case when " + counts + " then 1 else 0 end),"
+                        + " max(case when " + counts + " then n.createdAt end),"
+                        + " sum(case when " + counts + " and n.channel <> org.kefu.outbound.dunning.NoticeChannel.VOICE then 1 else 0 end),"
+                        + " max(n.promisedOn), max(n.createdAt)"
+                        + " from DunningNotice n where n.billNumber in :bills group by n.billNumber", Object[].class)
                 .setParameter("bills", billNumbers).getResultList()
                 .forEach(row -> found.put((String) row[0], new Earlier(((Number) row[1]).intValue(), (Instant) row[2],
-                        ((Number) row[3]).intValue())));
+                        ((Number) row[3]).intValue(), (LocalDate) row[4], !((Instant) row[5]).isBefore(today.atStartOfDay(CallingHours.CENTER_ZONE).toInstant()))));
         return found;
     }
 
-    /** The latest date promised for each bill in a reminder's call. */
-    private Map<String, LocalDate> promises(List<String> billNumbers) {
-        Map<String, LocalDate> found = new HashMap<>();
-        em.createQuery("select n.billNumber, max(n.promisedOn) from DunningNotice n where n.billNumber in :bills"
-                        + " and n.promisedOn is not null group by n.billNumber", Object[].class)
-                .setParameter("bills", billNumbers).getResultList()
-                .forEach(row -> found.put((String) row[0], (LocalDate) row[1]));
-        return found;
-    }
-
-    /** Bills with a reminder made today in any state: the key allows one per bill and day. */
-    private List<String> remindedOn(LocalDate day, List<String> billNumbers) {
-        return em.createQuery("select n.billNumber from DunningNotice n where n.billNumber in :bills and n.createdAt >= :from",
-                        String.class)
-                .setParameter("bills", billNumbers).setParameter("from", day.atStartOfDay(CallingHours.CENTER_ZONE).toInstant())
-                .getResultList();
-    }
-
-    /** @param written how many of them were SMS or e-mail */
-    private record Earlier(int count, Instant last, int written) {
-        static final Earlier NONE = new Earlier(0, null, 0);
+    /**
+     * @param count     reminders that count; {@code last} the latest of them
+     * @param written   how many of them were SMS or e-mail
+     * @param promisedOn the latest day promised in a reminder's call, or null
+     * @param today     a reminder was made today, in any state
+     */
+    private record Earlier(int count, Instant last, int written, LocalDate promisedOn, boolean today) {
+        static final Earlier NONE = new Earlier(0, null, 0, null, false);
     }
 }
