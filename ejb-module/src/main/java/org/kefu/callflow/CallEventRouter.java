@@ -31,6 +31,7 @@ import org.kefu.telephony.TelephonyException;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Hands each call event to the one component that owns the call now ({@link CallOwner}, from the
@@ -182,19 +183,22 @@ public class CallEventRouter {
     /**
      * A voice reminder's call (Kefu called the customer, issue 16): answered, the reminder's IVR
      * flow speaks to the customer; failed, the reminder is tried again or fails. False for every
-     * other call.
+     * other call. Known by {@link org.kefu.outbound.dunning.ReminderCalls}, not by the call's data:
+     * a failed call's data is gone with it.
      */
     private boolean reminder(SwitchConnection sw, CallEvent event) throws TelephonyException {
-        Map<String, String> data = sw.callData(event.call());
-        Long notice = reminderOf(data);
-        if (notice == null) {
-            return false;
-        }
         if (event instanceof CallEvent.Failed f) {
-            voiceReminders.unanswered(notice, CallbackOutcome.of(f.cause()));
+            if (!voiceReminders.failedCall(f.call(), CallbackOutcome.of(f.cause()))) {
+                return false;
+            }
             calls.ended(event.call()); // the customer was the only party: the call is gone, with no Cleared to follow
             return true;
         }
+        OptionalLong answered = voiceReminders.answeredCall(event.call());
+        if (answered.isEmpty()) {
+            return false;
+        }
+        long notice = answered.getAsLong();
         Optional<IvrFlow> flow = flows.activeFlow(VoiceReminders.FLOW);
         if (flow.isEmpty()) {
             LOG.errorf("Dunning notice %d answered, but IVR flow %s is not active: the call ends", notice, VoiceReminders.FLOW);
@@ -206,18 +210,9 @@ public class CallEventRouter {
             sw.clearCall(event.call()); // settled meanwhile (found UNCERTAIN after a failed delivery): nothing to say
             return true;
         }
+        Map<String, String> data = sw.callData(event.call());
         entry.startFlow(sw, event.call(), new ConnectionId(event.call(), new DeviceId(data.get(CallData.DNIS))), data, flow.get());
         return true;
-    }
-
-    /** The reminder a call Kefu placed is about, from its data; null for every other call. */
-    private static Long reminderOf(Map<String, String> callData) {
-        String id = callData.get(CallData.DUNNING_NOTICE);
-        try {
-            return id == null ? null : Long.valueOf(id);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private void cleared(SwitchConnection sw, CallEvent.Cleared c, CallSession session) throws TelephonyException {

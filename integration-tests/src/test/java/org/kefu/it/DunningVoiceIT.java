@@ -13,9 +13,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.kefu.acd.AgentSessions;
 import org.kefu.ivr.IvrState;
 import org.kefu.ivr.calls.IvrCalls;
 import org.kefu.telephony.CallId;
+import org.kefu.telephony.ConnectionId;
+import org.kefu.telephony.SwitchConnection;
+import org.kefu.telephony.SwitchConnectionFactory;
 
 import javax.sql.DataSource;
 import java.io.StringReader;
@@ -45,8 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * through the test trunk, where sipp answers as the customer's phone and keys on the keypad
  * (RFC 2833). The IVR flow dunning-reminder speaks the amount and due date; 1 pays the bill from
  * the customer's bank account after the card's PIN, through the 2PC bill payment (the ledger moves
- * exactly once); 3 promises a date, and the next run leaves the bill alone until that day; a number
- * on the do-not-call list, or an international one, is never dialled.
+ * exactly once); 2 puts the customer through to an agent of the utilities queue; 3 promises a date,
+ * and the next run leaves the bill alone until that day; a busy line is called again; a number on
+ * the do-not-call list, or an international one, is never dialled.
  */
 @ExtendWith(ArquillianExtension.class)
 class DunningVoiceIT {
@@ -60,13 +65,21 @@ class DunningVoiceIT {
     static WebArchive probe() {
         return SipBed.addTo(ShrinkWrap.create(WebArchive.class, "dunning-voice-probe.war"))
                 .addClasses(DunningVoiceIT.class, DtmfCustomer.class, DtmfCaller.class, BankingFixtures.class, TestCustomers.class,
-                        Sql.class, IvrWatch.class)
+                        Sql.class, IvrWatch.class, DeskAgents.class)
+                .addAsResource("sipp/phone-register.xml")
                 .addAsResource("sipp/phone-answers.xml")
+                .addAsResource("sipp/phone-busy.xml")
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar\n"));
     }
 
     @EJB(lookup = "java:global/kefu/kefu-ejb/IvrCalls!org.kefu.ivr.calls.IvrCalls")
     private IvrCalls ivr;
+
+    @EJB(lookup = "java:global/kefu/kefu-ejb/AgentSessions!org.kefu.acd.AgentSessions")
+    private AgentSessions sessions;
+
+    @Resource(lookup = "java:/eis/kefu/Switch")
+    private SwitchConnectionFactory switchFactory;
 
     @Resource(lookup = "java:jboss/datasources/KefuDS")
     private DataSource kefu;
@@ -150,6 +163,65 @@ class DunningVoiceIT {
         assertTrue(Json.createReader(new StringReader(ran.body())).readObject().getInt("promised") >= 1, ran.body());
         assertEquals("1", scalar(kefu, "SELECT COUNT(*) FROM dunning_notice WHERE bill_number = ?", bill.number),
                 "no new reminder before the promised day");
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void twoPutsTheCustomerThroughToAnAgentOfTheUtilitiesQueue() throws Exception {
+        String mobile = mobile();
+        long customer = TestCustomers.create(kefu, "催缴语音丁", "zh-CN", mobile, null, "CALL");
+        Bill bill = bill(customer, "66.00", LocalDate.now(CENTER).minusDays(4));
+        long notice = notice(bill, customer, mobile);
+        // 张伟 (1003) serves the utilities queue at desk 8003: registered, logged in, ready.
+        Sipp desk = bed.deskPhone(switchFactory, "8003", "phone-answers.xml", "300");
+        DeskAgents.readyAt(bed, sessions, "1003", "8003");
+
+        DtmfCustomer phone = DtmfCustomer.answering(trunkPort(), mobile, 300, List.of("2"));
+        bed.afterward("stop the customer's sipp", () -> phone.sipp().kill());
+        send(notice);
+        CallId call = awaitCallInFlow(notice, phone);
+        awaitState(call, s -> "remind".equals(s.node()) && s.waiting() == IvrState.Waiting.DIGITS, "the reminder spoken");
+        phone.go(); // 2: an agent
+        ConnectionId agentLeg = SipBed.connectedAt(switchFactory, "8003", phone.sipp(), Duration.ofSeconds(20));
+        assertEquals("SENT|AGENT", scalar(kefu, "SELECT status || '|' || outcome FROM dunning_notice WHERE id = " + notice));
+        assertEquals("utilities|1003", scalar(kefu, "SELECT e.queue_code || '|' || o.job_number FROM acd_event e, acd_event o"
+                + " WHERE e.call_ref = ? AND e.event_type = 'ENQUEUE' AND o.call_ref = e.call_ref AND o.event_type = 'OFFER'", call.value()),
+                "queued for utilities and offered to its agent");
+        try (SwitchConnection sw = switchFactory.getConnection()) {
+            sw.clearConnection(agentLeg); // the agent hangs up when they are done
+        }
+        assertEquals(0, desk.await(20), "the desk phone got the BYE: " + desk.report());
+        assertEquals(0, phone.sipp().await(30), "and the customer: " + phone.sipp().report());
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aBusyCustomerIsCalledAgainAndHearsTheReminderTheSecondTime() throws Exception {
+        String mobile = mobile();
+        long customer = TestCustomers.create(kefu, "催缴语音戊", "zh-CN", mobile, null, "CALL");
+        Bill bill = bill(customer, "31.20", LocalDate.now(CENTER).minusDays(6));
+        long notice = notice(bill, customer, mobile);
+        LocalDate promised = LocalDate.now(CENTER).plusDays(3);
+
+        // First the line is busy (486): the reminder waits -Dkefu.dunning.retrySeconds (1 here) and is tried again.
+        Sipp busy = bed.start("phone-busy.xml", Map.of("ext", mobile), trunkPort());
+        send(notice);
+        assertEquals(0, busy.await(30), "the busy phone was called: " + busy.report());
+        DtmfCustomer phone = DtmfCustomer.answering(trunkPort(), mobile, 300,
+                List.of("3", promised.format(DateTimeFormatter.BASIC_ISO_DATE) + "#"));
+        bed.afterward("stop the customer's sipp", () -> phone.sipp().kill());
+        CallId call = awaitCallInFlow(notice, phone);
+        awaitState(call, s -> "remind".equals(s.node()) && s.waiting() == IvrState.Waiting.DIGITS, "the reminder spoken");
+        assertEquals("SENT|2", scalar(kefu, "SELECT status || '|' || CAST(tries AS VARCHAR(4)) FROM dunning_notice WHERE id = " + notice),
+                "answered at the second try");
+        phone.go();
+        awaitState(call, s -> "promise".equals(s.node()) && s.waiting() == IvrState.Waiting.DIGITS, "the date asked");
+        phone.go();
+        assertEquals(0, phone.sipp().await(60), "the promise read back, then Kefu hung up: " + phone.sipp().report());
+        assertEquals("PROMISED|" + promised, scalar(kefu,
+                "SELECT outcome || '|' || CAST(promised_on AS VARCHAR(10)) FROM dunning_notice WHERE id = " + notice));
+        assertEquals(1, busy.received("INVITE"));
+        assertEquals(1, phone.sipp().received("INVITE"), "called twice in all, once each");
     }
 
     @Test
