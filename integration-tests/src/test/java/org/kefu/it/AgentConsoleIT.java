@@ -446,6 +446,52 @@ class AgentConsoleIT {
     }
 
     @Test
+    void theAgentRecordsTheSatisfactionVisitOfTheCallersAnsweredTicket() throws Exception {
+        // 李四's ticket, answered by the centre and told to him: it waits for its visit.
+        String subject = "水费账单疑问 " + Long.toString(System.nanoTime(), 36);
+        HttpResponse<String> opened = rest("POST", "tickets", "1001", "{\"type\":\"CONSULTATION\",\"category\":\"BILLING\",\"subject\":\""
+                + subject + "\",\"callerPhone\":\"13900139000\"}");
+        assertEquals(201, opened.statusCode(), opened.body());
+        Matcher m = Pattern.compile("\"number\":(\\d+)").matcher(opened.body());
+        assertTrue(m.find(), opened.body());
+        String number = m.group(1);
+        for (String action : new String[]{"{\"action\":\"ACCEPT\"}", "{\"action\":\"ANSWER\",\"note\":\"已核实，账单无误\"}"}) {
+            HttpResponse<String> r = rest("POST", "tickets/" + number + "/actions", "1001", action);
+            assertEquals(200, r.statusCode(), action + ": " + r.body());
+        }
+        // Told by the agent (409 when Kefu's own answer notice told him first).
+        rest("POST", "tickets/" + number + "/actions", "1001", "{\"action\":\"INFORM\"}");
+        assertTrue(rest("GET", "tickets/" + number, "1001", null).body().contains("\"status\":\"INFORMED\""));
+        deskPhone("8003", "300");
+        try (AgentConsole console = AgentConsole.open("zh-CN")) {
+            console.shootOnFailure("console-visit", () -> {
+                loggedIn("1003");
+                console.readyAt("1003", "8003");
+                Sipp caller = bed.start("caller-waits-for-agent.xml",
+                        Map.of("service", "12345", "caller", "13900139000", "key", "1", "talk", "20000"));
+                console.await("phone:callState", "通话中", PUSH);
+                console.await("visit", subject, PUSH); // offered: the caller's ticket waiting for its visit
+                console.select("visit:visitTicket", number);
+                console.click("visit:recordVisit");
+                console.await("msgs", "请选择工单并回答全部四个问题", PUSH);
+                console.select("visit:solved", "true");
+                console.select("visit:attitude", "5");
+                console.select("visit:charged", "false");
+                console.select("visit:score", "4");
+                console.type("visit:visitComment", "师傅很耐心");
+                console.click("visit:recordVisit");
+                console.await("msgs", "回访已记录：工单 " + number + " 已回访", PUSH);
+                console.screenshot("console-19-visit");
+                assertTrue(rest("GET", "tickets/" + number, "1001", null).body().contains("\"status\":\"VISITED\""));
+                String visits = rest("GET", "tickets/" + number + "/visits", "1001", null).body();
+                assertTrue(visits.contains("\"visitor\":\"1003\"") && visits.contains("\"score\":4") && visits.contains("\"attitude\":5")
+                        && visits.contains("\"charged\":false") && visits.contains("师傅很耐心"), visits);
+                assertEquals(0, caller.await(40), caller.report());
+            });
+        }
+    }
+
+    @Test
     void aCitizenReportsAProblemOnThePublicPageWithoutALoginAndLooksTheTicketUp() throws Exception {
         String phone = "139" + (10_000_000 + (System.nanoTime() % 89_999_999));
         String subject = "楼道水管漏水 " + Long.toString(System.nanoTime(), 36);
@@ -682,11 +728,27 @@ class AgentConsoleIT {
                 AgentConsole.retry(() -> console.browser().waitFor(By.xpath("//a[text()='" + number + "']"), PUSH).click());
                 console.await("subject", subject, PUSH);
                 console.await("description", "地下车库B2", PUSH);
+                // A file for the ticket: the handler's repair report, checked and kept as over REST.
+                java.nio.file.Path report = java.nio.file.Files.createTempDirectory("attach").resolve("维修记录.txt");
+                java.nio.file.Files.writeString(report, "更换配电箱空开一只，试送电正常。", StandardCharsets.UTF_8);
+                attach(console, report);
+                console.await("msgs", "文件 维修记录.txt 已附加到工单 " + number, PUSH);
+                console.await("files:list", "维修记录.txt", PUSH);
+                // Bytes that are no text, whatever the name says: refused, nothing kept.
+                java.nio.file.Path fake = report.resolveSibling("照片.txt");
+                java.nio.file.Files.write(fake, new byte[]{0x4d, 0x5a, (byte) 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, (byte) 0xff, (byte) 0xfe});
+                attach(console, fake);
+                console.await("msgs", "不支持该类型的文件", PUSH);
+                console.screenshot("department-2-file");
+                String files = rest("GET", "tickets/" + number + "/attachments", "1001", null).body();
+                assertTrue(files.contains("维修记录.txt") && !files.contains("照片.txt") && files.contains("\"uploadedBy\":\"2003\""), files);
+                AgentConsole.retry(() -> console.browser().waitFor(By.xpath("//a[text()='" + number + "']"), PUSH).click());
+                console.await("subject", subject, PUSH);
                 console.type("ticket:note", "已更换配电箱空开，恢复供电");
                 console.click("ticket:answerIt");
                 console.await("msgs", "工单 " + number + " 已答复", PUSH);
                 console.await("ticket:history", "已答复", PUSH);
-                console.screenshot("department-2-answered");
+                console.screenshot("department-3-answered");
                 HttpResponse<String> ticket = rest("GET", "tickets/" + number, "1001", null);
                 assertTrue(ticket.body().contains("\"status\":\"ANSWERED\"") && ticket.body().contains("已更换配电箱空开，恢复供电")
                         && ticket.body().contains("\"assignee\":\"2003\""), ticket.body());
@@ -698,6 +760,13 @@ class AgentConsoleIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Chooses the file in the department portal's upload and posts it (a full page post). */
+    private static void attach(AgentConsole console, java.nio.file.Path file) {
+        AgentConsole.retry(() -> console.browser().waitFor(By.cssSelector("#files input[type=file]"), PUSH)
+                .sendKeys(file.toAbsolutePath().toString()));
+        console.click("files:attach");
+    }
 
     /**
      * A caller on the hotline presses 9 while 1001 serves it, logged in but not ready, and hangs up:
