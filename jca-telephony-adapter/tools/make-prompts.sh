@@ -103,6 +103,11 @@ dunning-invalid-date|ri4 qi1 wu2 xiao4, qing3 shu1 ru4 san1 shi2 tian1 nei4 de5 
 dunning-promise-recorded|xie4 xie5, nin2 de5 cheng2 nuo4 yi3 ji4 lu4, jiao3 fei4 ri4 qi1|Thank you. Your promise is recorded. You will pay by
 survey-please-rate|qing3 nin2 dui4 ben3 ci4 fu2 wu4 ping2 fen1, fei1 chang2 man3 yi4 qing3 an4 wu3, man3 yi4 qing3 an4 si4, yi4 ban1 qing3 an4 san1, bu4 man3 yi4 qing3 an4 er4, fei1 chang2 bu4 man3 yi4 qing3 an4 yi1|Please rate our service. Very satisfied, press 5. Satisfied, press 4. Neutral, press 3. Dissatisfied, press 2. Very dissatisfied, press 1.
 survey-thanks|gan3 xie4 nin2 de5 ping2 jia4, zai4 jian4|Thank you for your rating. Goodbye.
+visit-greeting|nin2 hao3, zhe4 li3 shi4 ke4 fu2 zhong1 xin1, jiu4 nin2 fan3 ying4 de5 wen4 ti2 jin4 xing2 hui2 fang3|Hello, this is the customer service center, calling about the matter you reported.
+visit-solved|wen4 ti2 yi3 jie3 jue2 qing3 an4 yi1, wei4 jie3 jue2 qing3 an4 er4|If it has been solved, press 1. If not, press 2.
+visit-attitude|qing3 wei4 cheng2 ban4 ren2 yuan2 de5 fu2 wu4 tai4 du4 da3 fen1, cong2 yi1 fen1 dao4 wu3 fen1|Please rate the attitude of the person who handled it, from 1 to 5.
+visit-charged|ru2 guo3 xiang4 nin2 shou1 qu3 le5 fei4 yong4 qing3 an4 yi1, mei2 you3 qing3 an4 er4|If you were charged anything, press 1. If not, press 2.
+visit-score|qing3 wei4 ben3 ci4 ban4 li3 zong3 ti3 ping2 fen1, cong2 yi1 fen1 dao4 wu3 fen1|Please give an overall score for how it was handled, from 1 to 5.
 LIST
 
 # language-choice is bilingual by nature: the same file in both folders.

@@ -6,5 +6,7 @@ public enum DialPath {
     /** Kefu dials a caller back from an agent's desk (a callback request). */
     CALLBACK,
     /** Kefu calls a customer with a reminder that an IVR flow speaks (dunning by voice). */
-    DUNNING
+    DUNNING,
+    /** Kefu calls a customer whose ticket was answered: the satisfaction visit an IVR flow asks. */
+    VISIT
 }

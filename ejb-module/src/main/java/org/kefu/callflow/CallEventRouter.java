@@ -19,7 +19,9 @@ import org.kefu.ivr.admin.IvrFlows;
 import org.kefu.ivr.calls.IvrCalls;
 import org.kefu.outbound.CallbackDialer;
 import org.kefu.outbound.CallbackOutcome;
+import org.kefu.outbound.PlacedCalls;
 import org.kefu.outbound.dunning.VoiceReminders;
+import org.kefu.outbound.informing.VisitCalls;
 import org.kefu.reporting.CallDetailRecords;
 import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallEvent;
@@ -31,7 +33,6 @@ import org.kefu.telephony.TelephonyException;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Hands each call event to the one component that owns the call now ({@link CallOwner}, from the
@@ -87,6 +88,12 @@ public class CallEventRouter {
     @EJB
     private IvrFlows flows;
 
+    @EJB
+    private PlacedCalls placedCalls;
+
+    @EJB
+    private VisitCalls visitCalls;
+
     public void route(CallEvent event) {
         CallSession session = calls.find(event.call()).orElse(null);
         try (SwitchConnection sw = switchFactory.getConnection()) {
@@ -99,7 +106,7 @@ public class CallEventRouter {
                 }
             } else if (event instanceof CallEvent.Established e) {
                 if (!acd.onCallEvent(e)) {
-                    if ((placed || session == null) && reminder(sw, e)) {
+                    if ((placed || session == null) && placedForFlow(sw, e)) {
                         return;
                     }
                     if (placed) {
@@ -113,7 +120,7 @@ public class CallEventRouter {
                 cleared(sw, c, session);
             } else if (event instanceof CallEvent.Failed f) {
                 if (!acd.onCallEvent(f)) {
-                    if ((placed || session == null) && reminder(sw, f)) {
+                    if ((placed || session == null) && placedForFlow(sw, f)) {
                         return;
                     }
                     if (placed) {
@@ -181,32 +188,41 @@ public class CallEventRouter {
     }
 
     /**
-     * A voice reminder's call (Kefu called the customer, issue 16): answered, the reminder's IVR
-     * flow speaks to the customer; failed, the reminder is tried again or fails. False for every
-     * other call. Known by {@link org.kefu.outbound.dunning.ReminderCalls}, not by the call's data:
-     * a failed call's data is gone with it.
+     * A call Kefu placed for an IVR flow (issue 16's voice reminder, issue 17's satisfaction visit):
+     * answered, its flow speaks to the customer; failed, the reminder is tried again or fails, the
+     * visit's failure is recorded. False for every other call. Known by {@link PlacedCalls}, not by
+     * the call's data: a failed call's data is gone with it.
      */
-    private boolean reminder(SwitchConnection sw, CallEvent event) throws TelephonyException {
+    private boolean placedForFlow(SwitchConnection sw, CallEvent event) throws TelephonyException {
         if (event instanceof CallEvent.Failed f) {
-            if (!voiceReminders.failedCall(f.call(), CallbackOutcome.of(f.cause()))) {
+            CallbackOutcome outcome = CallbackOutcome.of(f.cause());
+            Optional<PlacedCalls.Purpose> failed = placedCalls.failed(f.call(), outcome);
+            if (failed.isEmpty()) {
                 return false;
+            }
+            switch (failed.get().kind()) {
+                case DUNNING -> voiceReminders.unanswered(failed.get().id(), outcome);
+                case VISIT -> visitCalls.unanswered(failed.get().id(), outcome);
             }
             calls.ended(event.call()); // the customer was the only party: the call is gone, with no Cleared to follow
             return true;
         }
-        OptionalLong answered = voiceReminders.answeredCall(event.call());
+        Optional<PlacedCalls.Purpose> answered = placedCalls.answered(event.call());
         if (answered.isEmpty()) {
             return false;
         }
-        long notice = answered.getAsLong();
-        Optional<IvrFlow> flow = flows.activeFlow(VoiceReminders.FLOW);
+        long id = answered.get().id();
+        String flowId = answered.get().kind() == PlacedCalls.Kind.DUNNING ? VoiceReminders.FLOW : VisitCalls.FLOW;
+        Optional<IvrFlow> flow = flows.activeFlow(flowId);
         if (flow.isEmpty()) {
-            LOG.errorf("Dunning notice %d answered, but IVR flow %s is not active: the call ends", notice, VoiceReminders.FLOW);
-            voiceReminders.unspoken(notice, "IVR flow " + VoiceReminders.FLOW + " is not active");
+            LOG.errorf("%s %d answered, but IVR flow %s is not active: the call ends", answered.get().kind(), id, flowId);
+            if (answered.get().kind() == PlacedCalls.Kind.DUNNING) {
+                voiceReminders.unspoken(id, "IVR flow " + flowId + " is not active");
+            }
             sw.clearCall(event.call());
             return true;
         }
-        if (!voiceReminders.answered(notice, event.call())) {
+        if (answered.get().kind() == PlacedCalls.Kind.DUNNING && !voiceReminders.answered(id, event.call())) {
             sw.clearCall(event.call()); // settled meanwhile (found UNCERTAIN after a failed delivery): nothing to say
             return true;
         }

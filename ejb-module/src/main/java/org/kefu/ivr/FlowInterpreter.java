@@ -44,7 +44,7 @@ public final class FlowInterpreter {
     public static final String INVALID_INPUT_PROMPT = "invalid-input";
     /** Variables every flow has: the caller's number, the dialled number, the call id. */
     /** {@code notice}: on a reminder's call Kefu placed, the reminder's id (absent on every other call). */
-    public static final Set<String> PREDEFINED_VARIABLES = Set.of("ani", "dnis", "callId", "language", "notice");
+    public static final Set<String> PREDEFINED_VARIABLES = Set.of("ani", "dnis", "callId", "language", "notice", "ticket");
     static final int MAX_PATH = 200;
     private static final int MAX_TRANSITIONS_PER_STEP = 64;
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
@@ -177,6 +177,7 @@ public final class FlowInterpreter {
                     putIfPresent("ani", st.data().get(CallData.ANI));
                     putIfPresent("dnis", st.data().get(CallData.DNIS));
                     putIfPresent("notice", st.data().get(CallData.DUNNING_NOTICE));
+                    putIfPresent("ticket", st.data().get(CallData.TICKET_VISIT));
                     goTo(flow.start(), null);
                 }
                 return;

@@ -28,8 +28,8 @@ import org.kefu.security.AuditOutcome;
  * The one outbound dial policy (issue 14): every path by which a person makes Kefu dial an outside
  * number asks here first (click to dial, transfer and consultation to a number, a follow-me
  * binding, a callback). Desk phones of the centre are internal and pass. Then, on the paths named
- * by {@code kefu.dnc.paths} (callbacks and click-to-dial by default), the do-not-call list; on
- * those named by {@code kefu.outbound.hours.paths} (callbacks by default), the calling hours
+ * by {@code kefu.dnc.paths} (callbacks, click-to-dial and visits by default), the do-not-call list; on
+ * those named by {@code kefu.outbound.hours.paths} (callbacks and visits by default), the calling hours
  * ({@link CallingHours}, a refusal until they open); then the categories. Every refusal for good is
  * audited: who, which number, by which path, why. Under it the switch keeps its own ceiling of
  * categories for every path (REFER from a desk phone included).
@@ -59,8 +59,8 @@ public class DialPolicy implements DialCheck {
     @PostConstruct
     void load() {
         rules = DialRules.fromSystemProperties();
-        doNotCallPaths = paths(System.getProperty("kefu.dnc.paths", "CALLBACK,CLICK_TO_DIAL"));
-        callingHoursPaths = paths(System.getProperty("kefu.outbound.hours.paths", "CALLBACK"));
+        doNotCallPaths = paths(System.getProperty("kefu.dnc.paths", "CALLBACK,CLICK_TO_DIAL,VISIT"));
+        callingHoursPaths = paths(System.getProperty("kefu.outbound.hours.paths", "CALLBACK,VISIT"));
         CallingHours.fromSystemProperties(); // a mistyped window stops the deployment here, not at the first callback
     }
 
@@ -110,7 +110,7 @@ public class DialPolicy implements DialCheck {
             }
         }
         // Follow-me, callbacks and reminders are not a person's own calls: the categories apply, not a daily budget.
-        DialRules.Decision d = path == DialPath.FOLLOW_ME || path == DialPath.CALLBACK || path == DialPath.DUNNING
+        DialRules.Decision d = path == DialPath.FOLLOW_ME || path == DialPath.CALLBACK || path == DialPath.DUNNING || path == DialPath.VISIT
                 ? rules.permits(roles, queue, number)
                 : rules.decide(person, roles, queue, number, LocalDate.now());
         if (!d.allowed()) {

@@ -203,11 +203,22 @@ public class TicketWorkflow {
      * reopened (back to its department, or to the centre if it had none) with a new answer deadline.
      */
     public Ticket visit(long number, Satisfaction said) {
-        Actor actor = actor();
+        return visit(number, said, actor());
+    }
+
+    /**
+     * The satisfaction visit as the customer answered it on the IVR's call ({@code visitor}: the
+     * flow's name for it, in the visit, the history and the audit); local callers only.
+     */
+    public Ticket visitedByPhone(long number, Satisfaction said, String visitor) {
+        return visit(number, said, new Actor(visitor, false, List.of(), false));
+    }
+
+    private Ticket visit(long number, Satisfaction said, Actor actor) {
         Ticket ticket = lockVisible(number, actor);
         TicketStatus from = checkAllowed(ticket, TicketAction.VISIT, null, actor);
         Instant now = clock.instant();
-        em.persist(new TicketVisit(number, now, caller(), said));
+        em.persist(new TicketVisit(number, now, actor.login(), said));
         String detail = (said.solved() ? "solved" : "not solved") + ", attitude " + said.attitude() + ", "
                 + (said.charged() ? "charged" : "not charged") + ", score " + said.score()
                 + (said.comment() == null || said.comment().isBlank() ? "" : ": " + said.comment());

@@ -192,7 +192,7 @@ class AcdRestIT {
                 "PUT /kefu/api/routing/hours/{kind}/{code}", "POST /kefu/api/routing/reload", "GET /kefu/api/tickets/types", "GET /kefu/api/tickets/categories",
                 "POST /kefu/api/tickets", "GET /kefu/api/tickets/{number}", "GET /kefu/api/tickets/overdue", "GET /kefu/api/tickets",
                 "GET /kefu/api/tickets/{number}/history", "POST /kefu/api/tickets/{number}/actions",
-                "POST /kefu/api/tickets/{number}/visits", "GET /kefu/api/tickets/{number}/visits", "GET /kefu/api/departments", "GET /kefu/api/tickets/escalations", "GET /kefu/api/tickets/figures",
+                "POST /kefu/api/tickets/{number}/visit-calls", "POST /kefu/api/tickets/{number}/visits", "GET /kefu/api/tickets/{number}/visits", "GET /kefu/api/departments", "GET /kefu/api/tickets/escalations", "GET /kefu/api/tickets/figures",
                 "GET /kefu/api/departments/dispatch-rules", "GET /kefu/api/departments/{code}/tickets", "GET /kefu/api/departments/load",
                 "GET /kefu/api/tickets/{number}/notices", "POST /kefu/api/tickets/{number}/attachments",
                 "GET /kefu/api/tickets/{number}/attachments", "GET /kefu/api/tickets/{number}/attachments/{id}", "GET /kefu/api/routing/rules",

@@ -449,12 +449,8 @@ class AgentConsoleIT {
     void theAgentRecordsTheSatisfactionVisitOfTheCallersAnsweredTicket() throws Exception {
         // 李四's ticket, answered by the centre and told to him: it waits for its visit.
         String subject = "水费账单疑问 " + Long.toString(System.nanoTime(), 36);
-        HttpResponse<String> opened = rest("POST", "tickets", "1001", "{\"type\":\"CONSULTATION\",\"category\":\"BILLING\",\"subject\":\""
-                + subject + "\",\"callerPhone\":\"13900139000\"}");
-        assertEquals(201, opened.statusCode(), opened.body());
-        Matcher m = Pattern.compile("\"number\":(\\d+)").matcher(opened.body());
-        assertTrue(m.find(), opened.body());
-        String number = m.group(1);
+        String number = openTicket("{\"type\":\"CONSULTATION\",\"category\":\"BILLING\",\"subject\":\"" + subject
+                + "\",\"callerPhone\":\"13900139000\"}");
         for (String action : new String[]{"{\"action\":\"ACCEPT\"}", "{\"action\":\"ANSWER\",\"note\":\"已核实，账单无误\"}"}) {
             HttpResponse<String> r = rest("POST", "tickets/" + number + "/actions", "1001", action);
             assertEquals(200, r.statusCode(), action + ": " + r.body());
@@ -469,6 +465,7 @@ class AgentConsoleIT {
                 console.readyAt("1003", "8003");
                 Sipp caller = bed.start("caller-waits-for-agent.xml",
                         Map.of("service", "12345", "caller", "13900139000", "key", "1", "talk", "20000"));
+                console.await("pop:customerName", "李四", PUSH);
                 console.await("phone:callState", "通话中", PUSH);
                 console.await("visit", subject, PUSH); // offered: the caller's ticket waiting for its visit
                 console.select("visit:visitTicket", number);
@@ -487,6 +484,45 @@ class AgentConsoleIT {
                 assertTrue(visits.contains("\"visitor\":\"1003\"") && visits.contains("\"score\":4") && visits.contains("\"attitude\":5")
                         && visits.contains("\"charged\":false") && visits.contains("师傅很耐心"), visits);
                 assertEquals(0, caller.await(40), caller.report());
+            });
+        }
+    }
+
+    @Test
+    void theAgentFindsTicketsByNumberPhoneAndIdNumberAndReadsTheirSteps() throws Exception {
+        String subject = "信用卡还款咨询 " + Long.toString(System.nanoTime(), 36);
+        String zhangSan = SqlProbeClient.value("SELECT CAST(id AS VARCHAR(20)) FROM customer WHERE id_number = '440101198001010017'");
+        String number = openTicket("{\"type\":\"CONSULTATION\",\"category\":\"CARDS\",\"subject\":\"" + subject
+                + "\",\"callerPhone\":\"13800138000\",\"customerId\":" + zhangSan + "}");
+        try (AgentConsole console = AgentConsole.open("zh-CN")) {
+            console.shootOnFailure("console-ticket-search", () -> {
+                console.signInAndOpen("1002", "");
+                console.click("link-tickets"); // from the workplace
+                console.await("search", "工单查询", PUSH);
+                console.click("search:find");
+                console.await("msgs", "请输入工单号、电话号码或身份证号", PUSH);
+
+                console.type("search:phone", "13800138000"); // 张三's number
+                console.click("search:find");
+                console.await("search:results", subject, PUSH);
+                AgentConsole.retry(() -> console.browser().waitFor(
+                        By.xpath("//tbody[@id='search:results_data']//a[text()='" + number + "']"), PUSH).click());
+                console.await("subject", number + " · " + subject, PUSH);
+                console.await("ticket:history", "新建", PUSH);
+                console.screenshot("console-20-ticket-search");
+
+                console.type("search:phone", "");
+                console.type("search:idNumber", "440101198001010017"); // 张三's national ID number
+                console.click("search:find");
+                console.await("search:results", subject, PUSH);
+
+                console.type("search:idNumber", "");
+                console.type("search:number", number);
+                console.click("search:find");
+                console.await("subject", number + " · " + subject, PUSH); // the one found is opened at once
+                console.type("search:number", "99999999");
+                console.click("search:find");
+                console.await("msgs", "没有工单 99999999", PUSH);
             });
         }
     }
@@ -707,12 +743,8 @@ class AgentConsoleIT {
     void aDepartmentsHandlerTakesAndAnswersATicketOnTheDepartmentPortal() throws Exception {
         // The centre opens a power cut, accepts it and sends it to the power bureau (REST).
         String subject = "配电箱冒烟 " + Long.toString(System.nanoTime(), 36);
-        HttpResponse<String> opened = rest("POST", "tickets", "1001", "{\"type\":\"REPAIR\",\"category\":\"POWER\",\"subject\":\""
-                + subject + "\",\"description\":\"地下车库B2\",\"callerPhone\":\"13800138000\"}");
-        assertEquals(201, opened.statusCode(), opened.body());
-        Matcher m = Pattern.compile("\"number\":(\\d+)").matcher(opened.body());
-        assertTrue(m.find(), opened.body());
-        String number = m.group(1);
+        String number = openTicket("{\"type\":\"REPAIR\",\"category\":\"POWER\",\"subject\":\"" + subject
+                + "\",\"description\":\"地下车库B2\",\"callerPhone\":\"13800138000\"}");
         assertEquals(200, rest("POST", "tickets/" + number + "/actions", "1001", "{\"action\":\"ACCEPT\"}").statusCode());
         assertEquals(200, rest("POST", "tickets/" + number + "/actions", "1001", "{\"action\":\"DISPATCH\",\"department\":\"POWER\"}").statusCode());
         try (AgentConsole console = AgentConsole.open("zh-CN")) {
@@ -760,6 +792,15 @@ class AgentConsoleIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Agent 1001 opens a ticket over REST: its number. */
+    private String openTicket(String json) throws Exception {
+        HttpResponse<String> opened = rest("POST", "tickets", "1001", json);
+        assertEquals(201, opened.statusCode(), opened.body());
+        Matcher m = Pattern.compile("\"number\":(\\d+)").matcher(opened.body());
+        assertTrue(m.find(), opened.body());
+        return m.group(1);
+    }
 
     /** Chooses the file in the department portal's upload and posts it (a full page post). */
     private static void attach(AgentConsole console, java.nio.file.Path file) {

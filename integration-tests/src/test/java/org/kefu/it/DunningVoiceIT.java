@@ -50,8 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (RFC 2833). The IVR flow dunning-reminder speaks the amount and due date; 1 pays the bill from
  * the customer's bank account after the card's PIN, through the 2PC bill payment (the ledger moves
  * exactly once); 2 puts the customer through to an agent of the utilities queue; 3 promises a date,
- * and the next run leaves the bill alone until that day; a busy line is called again; a number on
- * the do-not-call list, or an international one, is never dialled.
+ * and the next run leaves the bill alone until that day; a number on the do-not-call list, or an
+ * international one, is never dialled.
  */
 @ExtendWith(ArquillianExtension.class)
 class DunningVoiceIT {
@@ -68,7 +68,6 @@ class DunningVoiceIT {
                         Sql.class, IvrWatch.class, DeskAgents.class)
                 .addAsResource("sipp/phone-register.xml")
                 .addAsResource("sipp/phone-answers.xml")
-                .addAsResource("sipp/phone-busy.xml")
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.kefu.ear, deployment.kefu.ear.kefu-ejb.jar\n"));
     }
 
@@ -192,36 +191,6 @@ class DunningVoiceIT {
         }
         assertEquals(0, desk.await(20), "the desk phone got the BYE: " + desk.report());
         assertEquals(0, phone.sipp().await(30), "and the customer: " + phone.sipp().report());
-    }
-
-    @Test
-    @OperateOnDeployment("probe")
-    void aBusyCustomerIsCalledAgainAndHearsTheReminderTheSecondTime() throws Exception {
-        String mobile = mobile();
-        long customer = TestCustomers.create(kefu, "催缴语音戊", "zh-CN", mobile, null, "CALL");
-        Bill bill = bill(customer, "31.20", LocalDate.now(CENTER).minusDays(6));
-        long notice = notice(bill, customer, mobile);
-        LocalDate promised = LocalDate.now(CENTER).plusDays(3);
-
-        // First the line is busy (486): the reminder waits -Dkefu.dunning.retrySeconds (1 here) and is tried again.
-        Sipp busy = bed.start("phone-busy.xml", Map.of("ext", mobile), trunkPort());
-        send(notice);
-        assertEquals(0, busy.await(30), "the busy phone was called: " + busy.report());
-        DtmfCustomer phone = DtmfCustomer.answering(trunkPort(), mobile, 300,
-                List.of("3", promised.format(DateTimeFormatter.BASIC_ISO_DATE) + "#"));
-        bed.afterward("stop the customer's sipp", () -> phone.sipp().kill());
-        CallId call = awaitCallInFlow(notice, phone);
-        awaitState(call, s -> "remind".equals(s.node()) && s.waiting() == IvrState.Waiting.DIGITS, "the reminder spoken");
-        assertEquals("SENT|2", scalar(kefu, "SELECT status || '|' || CAST(tries AS VARCHAR(4)) FROM dunning_notice WHERE id = " + notice),
-                "answered at the second try");
-        phone.go();
-        awaitState(call, s -> "promise".equals(s.node()) && s.waiting() == IvrState.Waiting.DIGITS, "the date asked");
-        phone.go();
-        assertEquals(0, phone.sipp().await(60), "the promise read back, then Kefu hung up: " + phone.sipp().report());
-        assertEquals("PROMISED|" + promised, scalar(kefu,
-                "SELECT outcome || '|' || CAST(promised_on AS VARCHAR(10)) FROM dunning_notice WHERE id = " + notice));
-        assertEquals(1, busy.received("INVITE"));
-        assertEquals(1, phone.sipp().received("INVITE"), "called twice in all, once each");
     }
 
     @Test

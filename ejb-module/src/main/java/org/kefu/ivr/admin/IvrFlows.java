@@ -54,9 +54,9 @@ public class IvrFlows {
     static final int PART = 1000;
     /** The demo flows and the numbers they answer (their mapping is sql/demo/kefu/V6). */
     static final List<String> DEMO_FLOWS = List.of("banking-95500", "securities-95501", "utilities-96000", "hotline-12345",
-            "dunning-reminder", "survey-satisfaction");
-    /** Flows Kefu's own features run (the voice reminder, the survey), stored at the first start with or without the demo. */
-    static final List<String> BUILT_IN_FLOWS = List.of("dunning-reminder", "survey-satisfaction");
+            "dunning-reminder", "survey-satisfaction", "ticket-visit");
+    /** Flows Kefu's own features run (the voice reminder, the survey, the satisfaction visit), stored at the first start with or without the demo. */
+    static final List<String> BUILT_IN_FLOWS = List.of("dunning-reminder", "survey-satisfaction", "ticket-visit");
 
     @PersistenceContext(unitName = "kefu")
     private EntityManager em;

@@ -94,6 +94,7 @@ public class IvrCalls {
         data.put(CallData.DNIS, callData.getOrDefault(CallData.DNIS, ""));
         // Set by Kefu alone, when it calls out with a reminder; a caller cannot attach call data.
         data.put(CallData.DUNNING_NOTICE, callData.getOrDefault(CallData.DUNNING_NOTICE, ""));
+        data.put(CallData.TICKET_VISIT, callData.getOrDefault(CallData.TICKET_VISIT, ""));
         data.put(CallData.LANG, callData.getOrDefault(CallData.LANG, ""));
         LOG.debugf("Call %s: IVR flow %s:%d started", call, flow.id(), flow.version());
         synchronized (s) {

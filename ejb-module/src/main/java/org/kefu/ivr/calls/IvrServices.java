@@ -18,6 +18,7 @@ import org.kefu.banking.StatementLine;
 import org.kefu.ivr.SecretVault;
 import org.kefu.ivr.ServiceRegistry;
 import org.kefu.ivr.operations.DunningOperations;
+import org.kefu.ivr.operations.VisitOperations;
 import org.kefu.ivr.operations.OperationErrors;
 import org.kefu.ivr.operations.SecuritiesOperations;
 import org.kefu.ivr.operations.SurveyOperations;
@@ -75,6 +76,9 @@ public class IvrServices implements ServiceRegistry {
     private DunningOperations dunning;
 
     @EJB
+    private VisitOperations visits;
+
+    @EJB
     private SurveyOperations survey;
 
     /** Operations by name; the call is taken from the idempotency key ({@code callId:node:visit}). */
@@ -126,6 +130,9 @@ public class IvrServices implements ServiceRegistry {
         }
         if (operation.startsWith("survey.")) {
             return survey.invoke(ctx.callId(), operation, in);
+        }
+        if (operation.startsWith("visit.")) {
+            return visits.invoke(ctx.callId(), operation, in);
         }
         if (operation.startsWith("dunning.")) {
             return dunning.invoke(ctx.callId(), operation, in);

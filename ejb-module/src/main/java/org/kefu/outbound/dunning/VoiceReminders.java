@@ -10,6 +10,7 @@ import org.kefu.acd.DialPath;
 import org.kefu.acd.DialRefused;
 import org.kefu.outbound.CallbackOutcome;
 import org.kefu.outbound.ChannelDown;
+import org.kefu.outbound.PlacedCalls;
 import org.kefu.telephony.CallData;
 import org.kefu.telephony.CallId;
 import org.kefu.telephony.DeviceId;
@@ -20,7 +21,6 @@ import org.kefu.telephony.dialplan.DialRefusedException;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -29,7 +29,7 @@ import java.util.Set;
  * answered, the IVR flow {@value #FLOW} speaks the reminder (started by the call flow, which owns
  * IVR sessions). The reminder is SENT when the customer answered; a busy or unanswered phone is
  * tried again like a channel that was down ({@code kefu.dunning.maxTries}, growing pauses).
- * The call has no session in the call table until answered: {@link ReminderCalls} knows it.
+ * The call has no session in the call table until answered: {@link PlacedCalls} knows it.
  */
 @Stateless
 @PermitAll // local only: the dunning delivery and the call event router
@@ -50,7 +50,7 @@ public class VoiceReminders {
     private NoticeClaims claims;
 
     @EJB
-    private ReminderCalls calls;
+    private PlacedCalls calls;
 
     @EJB
     private DialCheck dialPolicy;
@@ -68,7 +68,7 @@ public class VoiceReminders {
         try (SwitchConnection sw = switchFactory.getConnection()) {
             CallId call = sw.dialOut(new DeviceId(SERVICE_NUMBER), new DeviceId(c.to()),
                     Map.of(CallData.DUNNING_NOTICE, String.valueOf(c.id())));
-            Optional<CallbackOutcome> failedAlready = calls.placed(call, c.id());
+            Optional<CallbackOutcome> failedAlready = calls.placed(call, new PlacedCalls.Purpose(PlacedCalls.Kind.DUNNING, c.id()));
             claims.dialled(c.id(), call.value());
             LOG.infof("Dunning notice %d: the customer's phone rings (call %s)", c.id(), call);
             failedAlready.ifPresent(outcome -> unanswered(c.id(), outcome));
@@ -78,21 +78,6 @@ public class VoiceReminders {
             LOG.warnf("Dunning notice %d: the call was not placed: %s", c.id(), e.getMessage());
             claims.notSent(c.id(), new ChannelDown(e.getMessage(), true, e));
         }
-    }
-
-    /** The reminder whose call this is, now answered; empty for every other call. */
-    public OptionalLong answeredCall(CallId call) {
-        return calls.answered(call);
-    }
-
-    /**
-     * A call Kefu placed failed: true when it was a reminder's, which is then tried again or
-     * fails; false for every other call.
-     */
-    public boolean failedCall(CallId call, CallbackOutcome outcome) {
-        OptionalLong notice = calls.failed(call, outcome);
-        notice.ifPresent(n -> unanswered(n, outcome));
-        return notice.isPresent();
     }
 
     /** The customer answered: true when the flow is to speak the reminder (it was not settled meanwhile). */

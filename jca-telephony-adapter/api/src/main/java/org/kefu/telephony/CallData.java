@@ -39,6 +39,8 @@ public final class CallData {
     public static final String CALLBACK = "kefu.callback";
     /** On a dunning reminder Kefu calls out with (an IVR flow speaks it): the reminder's id. */
     public static final String DUNNING_NOTICE = "kefu.dunningNotice";
+    /** On a satisfaction visit's call Kefu places (an IVR flow asks the questions): the ticket's number. */
+    public static final String TICKET_VISIT = "kefu.ticketVisit";
     /** The job number of the agent who transferred the call to a queue. */
     public static final String TRANSFERRED_BY = "kefu.transferredBy";
     /** The entry menu's choice. */

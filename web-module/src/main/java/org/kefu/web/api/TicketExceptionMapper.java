@@ -21,6 +21,7 @@ public class TicketExceptionMapper implements ExceptionMapper<TicketException> {
             case "UNSUPPORTED_TYPE" -> Response.Status.UNSUPPORTED_MEDIA_TYPE;
             case "BAD_TRANSITION" -> Response.Status.CONFLICT;
             case "FORBIDDEN" -> Response.Status.FORBIDDEN;
+            case "UNAVAILABLE" -> Response.Status.SERVICE_UNAVAILABLE;
             default -> Response.Status.BAD_REQUEST;
         };
         return ApiError.response(status, e.getMessage());

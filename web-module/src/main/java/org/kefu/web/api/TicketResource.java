@@ -2,6 +2,7 @@ package org.kefu.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,8 +16,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kefu.outbound.informing.AnswerNotices;
+import org.kefu.outbound.informing.VisitCalls;
 import org.kefu.tickets.DeadlineColour;
 import org.kefu.tickets.NewTicket;
 import org.kefu.tickets.Opened;
@@ -36,14 +38,17 @@ import org.kefu.tickets.TicketAction;
 import org.kefu.tickets.TicketEscalation;
 import org.kefu.tickets.TicketEscalations;
 import org.kefu.tickets.TicketFigures;
-import org.kefu.tickets.TicketWorkflow;
 import org.kefu.tickets.TicketType;
+import org.kefu.tickets.TicketWorkflow;
 import org.kefu.tickets.Tickets;
 
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * /kefu/api/tickets: work orders (工单, issue 17) with the deadlines of their type in working days.
@@ -150,6 +155,12 @@ public class TicketResource {
     @Context
     private SecurityContext security;
 
+    @Context
+    private HttpServletRequest http;
+
+    @EJB
+    private VisitCalls visitCalls;
+
     @GET
     @Path("types")
     @APIResponse(responseCode = "200", description = "most urgent first",
@@ -214,6 +225,28 @@ public class TicketResource {
     public Ticket act(@PathParam("number") long number, @NotNull @Valid Action action) {
         return ticket(workflow.act(number, TicketAction.valueOf(action.action()), blankToNull(action.department()),
                 blankToNull(action.handler()), blankToNull(action.note())));
+    }
+
+    /** The visit's call: ringing at the customer's. */
+    public record VisitCall(@Schema(description = "the switch's call id") String call) {
+    }
+
+    @POST
+    @Path("{number}/visit-calls")
+    @APIResponse(responseCode = "202", description = "the customer's phone rings; the IVR flow ticket-visit asks the questions and"
+            + " records the answers as the ticket's visit (audited TICKET_VISIT_CALL)",
+            content = @Content(schema = @Schema(implementation = VisitCall.class)))
+    @APIResponse(responseCode = "400", description = "the ticket has no number to call", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "the dial policy refuses the number now (categories, do-not-call list,"
+            + " calling hours)", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "the ticket is not answered and told (INFORMED)",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "503", description = "the switch could not place the call", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response callForVisit(@PathParam("number") long number) {
+        Set<String> roles = Stream.of("agent", "supervisor", "admin").filter(security::isUserInRole).collect(Collectors.toSet());
+        String call = visitCalls.call(number, security.getUserPrincipal().getName(), roles, http.getRemoteAddr());
+        return Response.accepted(new VisitCall(call)).build();
     }
 
     @POST
