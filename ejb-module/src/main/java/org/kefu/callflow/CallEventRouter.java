@@ -200,10 +200,7 @@ public class CallEventRouter {
             if (failed.isEmpty()) {
                 return false;
             }
-            switch (failed.get().kind()) {
-                case DUNNING -> voiceReminders.unanswered(failed.get().id(), outcome);
-                case VISIT -> visitCalls.unanswered(failed.get().id(), outcome);
-            }
+            notAnswered(failed.get(), outcome);
             calls.ended(event.call()); // the customer was the only party: the call is gone, with no Cleared to follow
             return true;
         }
@@ -231,9 +228,23 @@ public class CallEventRouter {
         return true;
     }
 
+    private void notAnswered(PlacedCalls.Purpose purpose, CallbackOutcome outcome) {
+        switch (purpose.kind()) {
+            case DUNNING -> voiceReminders.unanswered(purpose.id(), outcome);
+            case VISIT -> visitCalls.unanswered(purpose.id(), outcome);
+        }
+    }
+
     private void cleared(SwitchConnection sw, CallEvent.Cleared c, CallSession session) throws TelephonyException {
         if (c.callEnded() && session != null && session.owner() == CallOwner.OUTBOUND) {
             callbacks.callEnded(c.call().value());
+        }
+        if (c.callEnded() && session == null) {
+            // A call placed for a flow that ended before it was answered, without a Failed event
+            // (the switch's sweep ended it between the far end's refusal and the leg's report):
+            // settled as not answered, like a Failed one. Answered ones have a session by now.
+            CallbackOutcome outcome = CallbackOutcome.of(c.cause());
+            placedCalls.failed(c.call(), outcome).ifPresent(p -> notAnswered(p, outcome));
         }
         if (c.callEnded()) {
             ivr.end(c.call());

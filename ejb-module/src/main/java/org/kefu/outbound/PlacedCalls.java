@@ -67,7 +67,10 @@ public class PlacedCalls {
         return p == null ? Optional.empty() : Optional.of(p.purpose());
     }
 
-    /** What a failed call was for; empty for every other call (kept a minute in case it registers yet). */
+    /**
+     * What a failed call was for (failed, or ended before it was answered); empty for every other
+     * call (kept a minute in case it registers yet).
+     */
     public synchronized Optional<Purpose> failed(CallId call, CallbackOutcome outcome) {
         Placed p = placed.remove(call);
         if (p != null) {
